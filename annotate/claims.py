@@ -1,0 +1,111 @@
+"""Claims: marking a span of a sentence, describing it, and the evidence that bears on it."""
+from .errors import InputError
+from .extensions import db
+from .models import Claim
+from .models import Evidence
+from .models import Sentence
+from .models import User
+from .models import utcnow
+from .offsets import OffsetError
+from .offsets import snap_to_words
+from .offsets import utf16_to_codepoint
+from .urls import check_http_url
+from .vocab import ATTRIBUTION_TYPES
+from .vocab import STANCES
+from .vocab import STATUSES
+
+
+class StaleEdit(InputError):
+    """Someone saved the claim since this form was loaded; their change must not be lost."""
+
+    def __init__(self, claim: Claim):
+        who = claim.updated_by.username if claim.updated_by else "someone"
+        super().__init__(f"{who} changed this claim while you were editing it. Their version is shown below; "
+                         "reapply your change and save again.", "version")
+        self.claim = claim
+
+
+def span_from_browser(sentence: Sentence, start16: int, end16: int) -> tuple[int, int]:
+    """Article offsets (code points) from the browser's UTF-16 offsets within the sentence."""
+    text = sentence.text
+    try:
+        start, end = utf16_to_codepoint(text, start16), utf16_to_codepoint(text, end16)
+    except OffsetError as error:
+        raise InputError(f"The selection does not fit this sentence: {error}.", "start") from None
+    return sentence.start + start, sentence.start + end
+
+
+def mark_claim(sentence: Sentence, start: int, end: int, user: User | None, quote: str | None = None) -> Claim:
+    """Create a claim on article offsets [start, end) inside the sentence, snapped to words."""
+    text = sentence.article.text
+    if not (sentence.start <= start < end <= sentence.end):
+        raise InputError("The selection must lie inside one sentence.", "start")
+    if quote is not None and text[start:end] != quote:
+        raise InputError("The selected text does not match the article at those offsets. "
+                         "Reload the page and select again.", "quote")
+    start, end = snap_to_words(text, start, end, sentence.start, sentence.end)
+    if start >= end:
+        raise InputError("Select at least one word.", "start")
+    for existing in sentence.claims:
+        if (existing.start, existing.end) == (start, end):
+            return existing
+    claim = Claim(article=sentence.article, sentence=sentence, start=start, end=end, quote=text[start:end])
+    claim.created_by = claim.updated_by = user
+    db.session.add(claim)
+    db.session.flush()
+    return claim
+
+
+def mark_sentence(sentence: Sentence, user: User | None) -> Claim:
+    """The whole sentence as one claim."""
+    return mark_claim(sentence, sentence.start, sentence.end, user)
+
+
+def _choice(value: str, allowed: tuple[str, ...], field: str) -> str:
+    if value not in allowed:
+        raise InputError(f"Choose one of: {', '.join(allowed)}.", field)
+    return value
+
+
+def update_claim(claim: Claim, data: dict, user: User | None, version: int | None) -> Claim:
+    """Apply the panel's fields; refuse a save based on an older version of the claim."""
+    if version is not None and version != claim.version:
+        raise StaleEdit(claim)
+    claim.attr_source = data.get("attr_source", claim.attr_source).strip()
+    claim.attr_role = data.get("attr_role", claim.attr_role).strip()
+    claim.attr_cue = data.get("attr_cue", claim.attr_cue).strip()
+    claim.attr_type = _choice(data.get("attr_type", claim.attr_type), ATTRIBUTION_TYPES, "attr_type")
+    claim.status = _choice(data.get("status", claim.status), STATUSES, "status")
+    claim.rationale = data.get("rationale", claim.rationale).strip()
+    claim.version += 1
+    claim.updated_by, claim.updated_at = user, utcnow()
+    db.session.flush()
+    return claim
+
+
+def delete_claim(claim: Claim) -> None:
+    """Remove a claim and its evidence."""
+    db.session.delete(claim)
+    db.session.flush()
+
+
+def add_evidence(claim: Claim, url: str, user: User | None, title: str = "", excerpt: str = "",
+                 stance: str = "context") -> Evidence:
+    """Attach a source to a claim; only http(s) links are accepted."""
+    check_http_url(url.strip(), "url")
+    evidence = Evidence(claim=claim, url=url.strip(), title=title.strip(), excerpt=excerpt.strip(),
+                        stance=_choice(stance, STANCES, "stance"))
+    evidence.created_by = evidence.updated_by = user
+    claim.updated_by, claim.updated_at = user, utcnow()
+    db.session.add(evidence)
+    db.session.flush()
+    return evidence
+
+
+def remove_evidence(evidence: Evidence, user: User | None) -> Claim:
+    """Detach a source from its claim."""
+    claim = evidence.claim
+    claim.evidence.remove(evidence)
+    claim.updated_by, claim.updated_at = user, utcnow()
+    db.session.flush()
+    return claim

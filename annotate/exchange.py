@@ -1,0 +1,101 @@
+"""Export of annotation sets in the 'annotate.claims' format, version 1; no request objects."""
+import json
+from datetime import datetime
+from datetime import timezone
+from pathlib import Path
+
+import jsonschema
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from .extensions import db
+from .models import Article
+from .models import Claim
+from .models import Sentence
+
+FORMAT = "annotate.claims"
+VERSION = 1
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "export-schema-v1.json"
+
+
+def iso(moment: datetime | None) -> str | None:
+    """ISO 8601 in UTC with a Z, the way the format writes every time."""
+    if moment is None:
+        return None
+    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+def username(user) -> str | None:
+    return user.username if user is not None else None
+
+
+def evidence_dict(item) -> dict:
+    return {"id": item.uuid, "url": item.url, "title": item.title, "excerpt": item.excerpt,
+            "stance": item.stance, "created_by": username(item.created_by), "created_at": iso(item.created_at)}
+
+
+def claim_dict(claim: Claim, sentence_index: int) -> dict:
+    return {
+        "id": claim.uuid,
+        "sentence_index": sentence_index,
+        "start": claim.start,
+        "end": claim.end,
+        "quote": claim.quote,
+        "attribution": {"source": claim.attr_source, "role": claim.attr_role, "cue": claim.attr_cue,
+                        "type": claim.attr_type},
+        "status": claim.status,
+        "rationale": claim.rationale,
+        "evidence": [evidence_dict(e) for e in claim.evidence],
+        "created_by": username(claim.created_by), "created_at": iso(claim.created_at),
+        "updated_by": username(claim.updated_by), "updated_at": iso(claim.updated_at),
+        "version": claim.version,
+    }
+
+
+def sentence_dict(sentence: Sentence, text: str) -> dict:
+    return {"index": sentence.index, "start": sentence.start, "end": sentence.end, "kind": sentence.kind,
+            "paragraph": sentence.paragraph, "no_claim": sentence.no_claim,
+            "text": text[sentence.start : sentence.end]}
+
+
+def article_dict(article: Article, status: str | None = None) -> dict:
+    index_of = {s.id: s.index for s in article.sentences}
+    claims = [c for c in article.claims if status is None or c.status == status]
+    return {
+        "id": article.uuid,
+        "title": article.title,
+        "source_url": article.source_url,
+        "published": article.published.isoformat() if article.published else None,
+        "text": article.text,
+        "created_by": username(article.created_by), "created_at": iso(article.created_at),
+        "sentences": [sentence_dict(s, article.text) for s in article.sentences],
+        "claims": [claim_dict(c, index_of[c.sentence_id]) for c in sorted(claims, key=lambda c: (c.start, c.end))],
+    }
+
+
+def export_articles(article_ids: list[int] | None = None, status: str | None = None) -> dict:
+    """The export document for the given articles (all when None), claims filtered by status."""
+    query = select(Article).order_by(Article.id).options(
+        selectinload(Article.sentences), selectinload(Article.claims).selectinload(Claim.evidence)
+    )
+    if article_ids is not None:
+        query = query.where(Article.id.in_(article_ids))
+    articles = db.session.scalars(query).all()
+    if status:
+        articles = [a for a in articles if any(c.status == status for c in a.claims)]
+    return {"format": FORMAT, "version": VERSION, "exported_at": iso(datetime.now(timezone.utc)),
+            "articles": [article_dict(a, status) for a in articles]}
+
+
+def export_json(document: dict) -> str:
+    """Serialise an export, keeping non-ASCII text readable."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def load_schema() -> dict:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def validate_export(document: dict) -> None:
+    """Raise jsonschema.ValidationError when a document breaks the published format."""
+    jsonschema.validate(document, load_schema(), cls=jsonschema.Draft202012Validator)

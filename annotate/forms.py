@@ -1,0 +1,95 @@
+"""WTForms classes: every field validated on the server, messages shown next to the field."""
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import BooleanField
+from wtforms import DateField
+from wtforms import HiddenField
+from wtforms import IntegerField
+from wtforms import PasswordField
+from wtforms import SelectField
+from wtforms import StringField
+from wtforms import TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import URL
+from wtforms.validators import DataRequired
+from wtforms.validators import EqualTo
+from wtforms.validators import InputRequired
+from wtforms.validators import Length
+from wtforms.validators import NumberRange
+from wtforms.validators import Optional
+from wtforms.validators import Regexp
+from wtforms.validators import ValidationError
+
+from .vocab import ATTRIBUTION_LABELS
+from .vocab import STANCE_LABELS
+from .vocab import STATUS_LABELS
+
+HTTP_ONLY = Regexp(r"(?i)^https?://", message="Give a full web address starting with http:// or https://.")
+
+
+def http_url(optional: bool):
+    """A URL field validator chain that admits http(s) only (never javascript: or data:)."""
+    first = Optional() if optional else DataRequired(message="Give the address of the source.")
+    return [first, Length(max=2000), HTTP_ONLY, URL(require_tld=False, message="This is not a valid web address.")]
+
+
+class LoginForm(FlaskForm):
+    username = StringField("Username", validators=[DataRequired(), Length(max=80)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
+
+
+class SetupForm(FlaskForm):
+    username = StringField("Username", validators=[DataRequired(), Length(min=2, max=80),
+                                                   Regexp(r"^[\w.@+-]+$", message="Letters, digits and . @ + - _ only.")])
+    password = PasswordField("Password", validators=[DataRequired(), Length(min=8, max=200,
+                             message="Use at least 8 characters.")])
+    confirm = PasswordField("Repeat password", validators=[EqualTo("password", message="The passwords differ.")])
+
+
+class ArticleForm(FlaskForm):
+    title = StringField("Title", validators=[Optional(), Length(max=300)])
+    source_url = StringField("Source URL", validators=http_url(optional=True))
+    published = DateField("Publication date", validators=[Optional()])
+    text = TextAreaField("Article text", validators=[Optional()])
+    file = FileField("…or upload a file (.txt, .md, .html)")
+
+    def validate_text(self, field):
+        if not (field.data or "").strip() and not (self.file.data and self.file.data.filename):
+            raise ValidationError("Paste the article text or choose a file.")
+
+
+class MarkForm(FlaskForm):
+    sentence_id = IntegerField(validators=[InputRequired()])
+    start16 = IntegerField(validators=[Optional(), NumberRange(min=0)])
+    end16 = IntegerField(validators=[Optional(), NumberRange(min=0)])
+    quote = HiddenField(validators=[Optional(), Length(max=20000)])
+    whole = BooleanField()
+
+    def validate_end16(self, field):
+        if not self.whole.data and (self.start16.data is None or field.data is None):
+            raise ValidationError("Select some words in a sentence first.")
+
+
+class SplitForm(FlaskForm):
+    offset16 = IntegerField(validators=[InputRequired(), NumberRange(min=0)])
+
+
+def _choices(labels: dict[str, str]) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in labels.items()]
+
+
+class ClaimForm(FlaskForm):
+    attr_source = StringField("Source", validators=[Optional(), Length(max=300)])
+    attr_role = StringField("Role", validators=[Optional(), Length(max=300)])
+    attr_cue = StringField("Cue", validators=[Optional(), Length(max=100)])
+    attr_type = SelectField("Attribution", choices=_choices(ATTRIBUTION_LABELS))
+    status = SelectField("Status", choices=_choices(STATUS_LABELS))
+    rationale = TextAreaField("Rationale", validators=[Optional(), Length(max=20000)])
+    version = IntegerField(widget=HiddenField.widget, validators=[InputRequired()])
+
+
+class EvidenceForm(FlaskForm):
+    url = StringField("URL", validators=http_url(optional=False))
+    title = StringField("Title", validators=[Optional(), Length(max=500)])
+    excerpt = TextAreaField("Excerpt", validators=[Optional(), Length(max=5000)])
+    stance = SelectField("Stance", choices=_choices(STANCE_LABELS), default="context")

@@ -1,0 +1,77 @@
+"""The article page's view model: sentences cut into pieces by the claims that cover them."""
+from dataclasses import dataclass
+from dataclasses import field
+from itertools import groupby
+
+from sqlalchemy import select
+
+from .extensions import db
+from .models import Article
+from .models import Claim
+from .models import Sentence
+
+
+@dataclass
+class Piece:
+    """A run of sentence text covered by the same set of claims."""
+
+    text: str
+    claims: list[Claim]
+
+    @property
+    def top(self) -> Claim | None:
+        """The innermost (shortest) claim colours the piece and opens on click."""
+        return min(self.claims, key=lambda c: (c.end - c.start, -c.start)) if self.claims else None
+
+
+@dataclass
+class SentenceView:
+    sentence: Sentence
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def checked(self) -> bool:
+        return bool(self.claims) or self.sentence.no_claim
+
+    @property
+    def pieces(self) -> list[Piece]:
+        return pieces_of(self.sentence, self.claims)
+
+
+def pieces_of(sentence: Sentence, claims: list[Claim]) -> list[Piece]:
+    """Cut the sentence at every claim boundary, so overlapping claims both show."""
+    text = sentence.article.text
+    cuts = {sentence.start, sentence.end}
+    for claim in claims:
+        cuts.update((claim.start, claim.end))
+    points = sorted(p for p in cuts if sentence.start <= p <= sentence.end)
+    pieces = []
+    for start, end in zip(points, points[1:]):
+        covering = [c for c in claims if c.start <= start and end <= c.end]
+        pieces.append(Piece(text[start:end], covering))
+    return pieces
+
+
+def sentence_views(article: Article) -> list[SentenceView]:
+    """All sentences of an article with their claims, in two queries."""
+    sentences = db.session.scalars(
+        select(Sentence).where(Sentence.article_id == article.id).order_by(Sentence.index)
+    ).all()
+    claims = db.session.scalars(
+        select(Claim).where(Claim.article_id == article.id).order_by(Claim.sentence_id, Claim.start, Claim.end)
+    ).all()
+    by_sentence = {key: list(group) for key, group in groupby(claims, key=lambda c: c.sentence_id)}
+    return [SentenceView(s, by_sentence.get(s.id, [])) for s in sentences]
+
+
+def sentence_view(sentence: Sentence) -> SentenceView:
+    """One sentence with its claims (after a change to it)."""
+    claims = db.session.scalars(
+        select(Claim).where(Claim.sentence_id == sentence.id).order_by(Claim.start, Claim.end)
+    ).all()
+    return SentenceView(sentence, list(claims))
+
+
+def paragraphs(views: list[SentenceView]) -> list[list[SentenceView]]:
+    """Group sentence views by paragraph, keeping reading order."""
+    return [list(group) for _, group in groupby(views, key=lambda v: v.sentence.paragraph)]

@@ -1,0 +1,16 @@
+"""URLs typed by users: only http(s) links are stored or shown as links."""
+from urllib.parse import urlsplit
+
+from .errors import InputError
+
+
+def check_http_url(url: str, field: str) -> str:
+    """Accept an absolute http(s) URL with a host; refuse javascript:, data: and the rest."""
+    if len(url) > 2000:
+        raise InputError("The URL is too long (2,000 characters at most).", field)
+    if any(ch.isspace() or ord(ch) < 32 for ch in url):
+        raise InputError("A URL cannot contain spaces or control characters.", field)
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise InputError("Give a full web address starting with http:// or https://.", field)
+    return url

@@ -1,0 +1,265 @@
+/* Claim desk: text selection, keyboard shortcuts and small UI glue. No inline scripts (CSP). */
+(function () {
+  "use strict";
+
+  const $ = (selector, root) => (root || document).querySelector(selector);
+  const $$ = (selector, root) => Array.from((root || document).querySelectorAll(selector));
+
+  /* ---------- toasts ---------- */
+  function toast(message, level) {
+    const box = $("#toasts");
+    if (!box) return;
+    const item = document.createElement("div");
+    item.className = "toast toast-" + (level || "info");
+    item.setAttribute("role", level === "error" ? "alert" : "status");
+    const text = document.createElement("span");
+    text.textContent = message;
+    const close = document.createElement("button");
+    close.type = "button";
+    close.className = "toast-close";
+    close.setAttribute("aria-label", "Dismiss");
+    close.textContent = "×";
+    item.append(text, close);
+    box.append(item);
+  }
+
+  function expireToasts() {
+    $$(".toast:not([data-timer])").forEach((item) => {
+      item.dataset.timer = "1";
+      setTimeout(() => item.remove(), item.classList.contains("toast-error") ? 9000 : 4000);
+    });
+  }
+
+  document.addEventListener("click", (event) => {
+    const close = event.target.closest(".toast-close");
+    if (close) close.closest(".toast").remove();
+  });
+
+  document.addEventListener("htmx:responseError", (event) => {
+    const status = event.detail.xhr ? event.detail.xhr.status : 0;
+    const messages = { 401: "Your session ended; please log in again.", 403: "You are not allowed to do that.",
+      404: "That item no longer exists; reload the page.", 400: "The request was refused; reload the page and try again." };
+    toast(messages[status] || "The server could not complete that (error " + status + "). Nothing was saved.", "error");
+  });
+  document.addEventListener("htmx:sendError", () => toast("The server cannot be reached. Nothing was saved.", "error"));
+
+  /* ---------- the reader ---------- */
+  const reader = () => $(".reader");
+  const sentences = () => $$(".sentence");
+  let currentId = null;
+
+  function currentSentence() {
+    return currentId ? document.getElementById(currentId) : null;
+  }
+
+  function setCurrent(element, scroll) {
+    if (!element) return;
+    $$(".sentence.is-current").forEach((s) => s.classList.remove("is-current"));
+    element.classList.add("is-current");
+    currentId = element.id;
+    if (scroll) {
+      element.focus({ preventScroll: true });
+      element.scrollIntoView({ block: "nearest", behavior: "auto" });
+    }
+  }
+
+  function move(step) {
+    const all = sentences();
+    if (!all.length) return;
+    const index = all.findIndex((s) => s.id === currentId);
+    const next = index < 0 ? all[0] : all[Math.min(all.length - 1, Math.max(0, index + step))];
+    setCurrent(next, true);
+  }
+
+  /* The UTF-16 offset of a (node, offset) point from the start of a sentence's text. */
+  function offsetIn(textElement, node, offset) {
+    const range = document.createRange();
+    range.setStart(textElement, 0);
+    range.setEnd(node, offset);
+    return range.toString().length;
+  }
+
+  /* The selection as {sentence, start16, end16, quote}, if it lies within one sentence's text. */
+  function selectionInSentence() {
+    const selection = window.getSelection();
+    if (!selection || selection.rangeCount === 0) return null;
+    const range = selection.getRangeAt(0);
+    const startText = range.startContainer.parentElement && range.startContainer.parentElement.closest(".stext");
+    const endText = range.endContainer.parentElement && range.endContainer.parentElement.closest(".stext");
+    const within = (node) => (node.nodeType === 1 ? node.closest(".stext") : node.parentElement.closest(".stext"));
+    const startEl = range.startContainer.nodeType === 1 ? within(range.startContainer) : startText;
+    const endEl = range.endContainer.nodeType === 1 ? within(range.endContainer) : endText;
+    if (!startEl || startEl !== endEl) return null;
+    return {
+      text: startEl,
+      sentence: startEl.closest(".sentence"),
+      start16: offsetIn(startEl, range.startContainer, range.startOffset),
+      end16: offsetIn(startEl, range.endContainer, range.endOffset),
+      quote: range.toString(),
+      collapsed: range.collapsed,
+    };
+  }
+
+  function submitMark(sentence, fields) {
+    const form = $("#mark-form");
+    if (!form || !sentence) return;
+    form.elements.sentence_id.value = sentence.dataset.sentenceId;
+    form.elements.start16.value = fields.start16 == null ? "" : fields.start16;
+    form.elements.end16.value = fields.end16 == null ? "" : fields.end16;
+    form.elements.quote.value = fields.quote || "";
+    form.elements.whole.value = fields.whole ? "y" : "";
+    setCurrent(sentence, false);
+    htmx.trigger(form, "submit");
+  }
+
+  function markSelection() {
+    const picked = selectionInSentence();
+    if (!picked || picked.collapsed || !picked.quote.trim()) {
+      toast("Select some words inside one sentence first.", "error");
+      return;
+    }
+    submitMark(picked.sentence, picked);
+    window.getSelection().removeAllRanges();
+    hideToolbar();
+  }
+
+  function markSentence(sentence) {
+    submitMark(sentence || currentSentence(), { whole: true });
+  }
+
+  function splitHere() {
+    const picked = selectionInSentence();
+    if (!picked) {
+      toast("Click inside a sentence where it should be split, then press s.", "error");
+      return;
+    }
+    const form = $("#split-form");
+    form.setAttribute("hx-post", picked.sentence.dataset.splitUrl);
+    htmx.process(form);
+    form.elements.offset16.value = picked.collapsed ? picked.start16 : picked.start16;
+    setCurrent(picked.sentence, false);
+    htmx.trigger(form, "submit");
+    hideToolbar();
+  }
+
+  function clickAction(sentence, action) {
+    const button = sentence && $('[data-action="' + action + '"]', sentence);
+    if (button && !button.disabled) button.click();
+    else if (button && button.disabled) toast("This sentence holds claims, so it is already checked.", "info");
+  }
+
+  function openFirstClaim(sentence) {
+    const chip = sentence && $(".claim-chips .chip", sentence);
+    if (chip) chip.click();
+    else if (sentence) toast("No claim in this sentence yet: select words and press m, or press c.", "info");
+  }
+
+  function closePanel() {
+    const panel = $("#panel");
+    const template = $("#empty-panel-template");
+    if (!panel || !template) return;
+    panel.replaceWith(template.content.cloneNode(true));
+    const current = currentSentence();
+    if (current) current.focus({ preventScroll: true });
+  }
+
+  /* ---------- the floating selection toolbar ---------- */
+  function hideToolbar() {
+    const bar = $("#selection-toolbar");
+    if (bar) bar.hidden = true;
+  }
+
+  function showToolbar() {
+    const bar = $("#selection-toolbar");
+    if (!bar) return;
+    const picked = selectionInSentence();
+    if (!picked) return hideToolbar();
+    const range = window.getSelection().getRangeAt(0);
+    const rect = range.getBoundingClientRect();
+    $('[data-action="mark-selection"]', bar).hidden = picked.collapsed;
+    $('[data-action="split-here"]', bar).hidden = !picked.collapsed;
+    bar.hidden = false;
+    const top = window.scrollY + rect.top - bar.offsetHeight - 8;
+    const left = Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + window.innerWidth - bar.offsetWidth - 8));
+    bar.style.top = Math.max(window.scrollY + 4, top) + "px";
+    bar.style.left = left + "px";
+    setCurrent(picked.sentence, false);
+  }
+
+  document.addEventListener("mouseup", (event) => {
+    if (event.target.closest("#selection-toolbar")) return;
+    setTimeout(showToolbar, 0);
+  });
+  document.addEventListener("keyup", (event) => {
+    if (event.shiftKey && event.key.startsWith("Arrow")) showToolbar();
+  });
+
+  document.addEventListener("click", (event) => {
+    const action = event.target.closest("[data-action]");
+    if (action) {
+      const sentence = action.closest(".sentence");
+      switch (action.dataset.action) {
+        case "mark-selection": return markSelection();
+        case "split-here": return splitHere();
+        case "mark-sentence": return markSentence(sentence);
+        case "close-panel": return closePanel();
+        case "shortcuts": return $("#shortcuts").showModal();
+      }
+    }
+    const sentence = event.target.closest(".sentence");
+    if (sentence) setCurrent(sentence, false);
+    const mark = event.target.closest("mark.claim");
+    if (mark && window.getSelection().isCollapsed) {
+      htmx.ajax("GET", mark.dataset.claimUrl, { target: "#panel", swap: "outerHTML", source: mark });
+    }
+  });
+
+  /* ---------- keyboard ---------- */
+  function typing(target) {
+    return target.closest("input, textarea, select, [contenteditable], dialog[open]") !== null;
+  }
+
+  const keys = {
+    j: () => move(1), ArrowDown: () => move(1),
+    k: () => move(-1), ArrowUp: () => move(-1),
+    Enter: () => openFirstClaim(currentSentence()),
+    m: markSelection,
+    c: () => markSentence(),
+    n: () => clickAction(currentSentence(), "no-claim"),
+    s: splitHere,
+    Escape: closePanel,
+    "?": () => $("#shortcuts") && $("#shortcuts").showModal(),
+  };
+
+  document.addEventListener("keydown", (event) => {
+    if (!reader() || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) {
+      if (event.key === "Escape" && event.target.closest("#panel") && !event.target.closest("dialog")) closePanel();
+      return;
+    }
+    if (event.target.closest("button, a") && event.key === "Enter") return;
+    const handler = keys[event.key];
+    if (!handler) return;
+    if (event.shiftKey && event.key.startsWith("Arrow")) return;
+    event.preventDefault();
+    handler();
+  });
+
+  /* ---------- after htmx swaps ---------- */
+  document.addEventListener("htmx:afterSettle", () => {
+    const column = $("#sentences");
+    if (column && column.dataset.focus) {
+      currentId = column.dataset.focus;
+      delete column.dataset.focus;
+    }
+    const current = currentSentence();
+    if (current) current.classList.add("is-current");
+    expireToasts();
+  });
+
+  document.addEventListener("DOMContentLoaded", () => {
+    expireToasts();
+    const panel = $("#panel.is-open");
+    const first = panel ? document.getElementById("s-" + panel.dataset.sentenceId) : sentences()[0];
+    if (first) setCurrent(first, Boolean(panel));
+  });
+})();

@@ -1,0 +1,73 @@
+"""Fixtures: an app on a fresh, migrated SQLite database per test; client, runner, and login helpers."""
+import os
+import shutil
+
+import pytest
+
+from annotate import create_app
+from annotate.cli import init_db
+from annotate.extensions import db
+
+IN_CI = os.environ.get("CI") == "true"
+
+
+@pytest.fixture(scope="session")
+def migrated_db(tmp_path_factory):
+    """Run the real migrations once; each test gets a copy of the resulting database file."""
+    folder = tmp_path_factory.mktemp("template")
+    path = folder / "template.sqlite"
+    app = create_app(config_for(folder, path))
+    with app.app_context():
+        init_db(load_seed=False)
+        db.engine.dispose()
+    return path
+
+
+def config_for(folder, path, **extra) -> dict:
+    return {"TESTING": True, "SECRET_KEY": "test-secret", "INSTANCE_PATH": str(folder),
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "WTF_CSRF_ENABLED": False, **extra}
+
+
+@pytest.fixture
+def app_config():
+    """Override in a test module to change settings (e.g. turn CSRF on)."""
+    return {}
+
+
+@pytest.fixture
+def app(tmp_path, migrated_db, app_config):
+    path = tmp_path / "annotate.sqlite"
+    shutil.copy(migrated_db, path)
+    application = create_app(config_for(tmp_path, path, **app_config))
+    with application.app_context():
+        yield application
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def user(app):
+    from tests.factories import make_user
+
+    return make_user("rev", "reviewer", "password123")
+
+
+@pytest.fixture
+def logged_in(client, user):
+    """A client with a reviewer's session."""
+    response = client.post("/login", data={"username": "rev", "password": "password123"})
+    assert response.status_code == 303
+    return client
+
+
+HX = {"HX-Request": "true"}
