@@ -1,0 +1,166 @@
+"""Word lists and regular expressions that encode news-copy conventions for segment.py.
+
+Kept apart from the segmentation logic so that the lists can grow without the
+algorithm growing with them.
+"""
+import re
+
+# Abbreviations that precede a name or number and so must not end a sentence
+# when a capitalised word follows ("Gov. Newsom", "Ft. Worth", "SEN. WARREN").
+# Compared case-insensitively, without the final period.
+TITLE_ABBREVIATIONS = frozenset("""
+mr mrs ms mx dr prof gov sen rep reps sens pres supt
+gen lt col maj capt cpt cmdr adm sgt cpl pvt brig ens
+rev fr sr sra jr hon atty amb det insp
+st mt ft ave blvd
+inc corp ltd co cos llc plc bros
+vs v etc no nos
+jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+
+# The subset of titles that sit directly in front of a personal or place name.
+NAME_TITLES = frozenset("""
+mr mrs ms mx dr prof gov sen rep reps sens pres supt gen lt col maj capt cpt cmdr adm
+sgt cpl pvt brig ens rev fr sr sra jr hon atty amb det insp st mt ft
+""".split())
+
+# Abbreviations that end a company or personal name, so a line ending in one
+# ("About Acme Robotics Inc.") has no full stop of its own.
+NAME_ENDING_ABBREVIATIONS = frozenset("inc corp ltd co cos llc plc bros jr sr".split())
+
+# Capitalised words that typically open a sentence; after one of these a
+# title abbreviation really did end the sentence ("... Apple Inc. The company").
+SENTENCE_STARTERS = frozenset("""
+A About After Again All Also Although An And Another Are As At Because Before
+Besides But By Consequently Despite During Each Either Even Every Few For From
+Furthermore He Hence Her Here His How However I If In Instead It Its Last
+Later Like Many Meanwhile Moreover Most Much My Neither Nevertheless Next Nor
+Now Of On Once One Only Or Other Otherwise Our Over Since So Some Still Such
+That The Their Then There Therefore These They This Those Though Thus To Under
+Until We What When Where Whereas Whether Which While Who Why With Yet You Your
+""".split())
+
+# Starters that, after a dotted initialism such as "U.S.", mark a new sentence
+# even though syntok keeps going ("He lives in the U.S. He moved ...").
+PRONOUN_STARTERS = ("He", "She", "They", "We", "I", "You", "His", "Her",
+                    "Their", "Our", "But", "However", "Meanwhile")
+
+# Chrome lines matched exactly (case-insensitive, trailing punctuation ignored).
+BOILERPLATE_LINES = frozenset("""
+accessibility links|breaking news|share|share this|share this article|share this story
+share on facebook|share on twitter|share via email|print|print this page|email|e-mail
+skip to main content|skip to content|skip navigation|skip to navigation|advertisement
+ad|advert|sponsored|sponsored content|paid content|related stories|related|related articles
+related content|related coverage|more stories|more on this story|read more|see more
+continue reading|story continues below|story continues below advertisement|most read
+most popular|trending|trending now|listen|listen to this article|comments|show comments
+view comments|sign up|sign in|log in|subscribe|subscribe now|menu|search|home|close
+back to top|top stories|latest news|latest|live|watch|watch live|video|newsletter
+copy link|link copied|copied|save|save article|bookmark|tweet|facebook|twitter|x
+whatsapp|linkedin|reddit|pinterest|telegram|cookie policy|privacy policy|terms of use
+terms of service|cookie settings|all rights reserved|download the app|open in app
+get the app|image|photo|audio|gallery|next|previous
+next article|previous article|explore more|you may also like|recommended
+recommended stories|editor's picks|don't miss|topics|tags|full coverage
+""".replace("\n", "|").split("|"))
+
+# Chrome lines recognised by how they begin (only short lines are considered).
+BOILERPLATE_PREFIX = re.compile(
+    r"^(?:follow (?:us|\w+) on|sign up for|sign up to|subscribe to|subscribe for"
+    r"|share (?:on|this|via)|read more\b|related\s*:|see also\b|click here|copyright"
+    r"|©|\(c\) \d{4}|all rights reserved|download (?:our|the) app|get the latest"
+    r"|more from\b|more on\b|listen to this|this article is more than"
+    r"|\d+\s*-?\s*min(?:ute)?s?\s+read\b|our standards\s*:"
+    r"|(?:updated|published|posted|last updated)\b[^a-z]*\d)",
+    re.IGNORECASE,
+)
+
+# Wire credit lines: "Reporting by A in London; Editing by B". Can be long.
+CREDIT_LINE = re.compile(
+    r"^\(?(?:additional )?(?:reporting|editing|writing|compiled|research|graphics) by\b",
+    re.IGNORECASE,
+)
+
+# "By Jane Doe" / "By JANE DOE and TOM LEE, Associated Press"; not "By the numbers"
+# and not "By Tuesday, the deal collapsed".
+BYLINE = re.compile(
+    r"^By\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February"
+    r"|March|April|May|June|July|August|September|October|November|December|Then|The"
+    r"|This|That|Now|Early|Late|Mid|Next|Last)\b)[A-Z][\w'’.-]*"
+    r"(?:,?\s+(?:(?:and|&)\s+)?[A-Z][\w'’.-]*)*(?:\s*[,|]\s*.*)?(?<![.!?])$"
+)
+
+# Contact details and web addresses: press-release and site footer furniture.
+CONTACT_DETAILS = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?://|\bwww\.|\+?\d[\d ()-]{7,}\d"
+)
+
+# Wire footers and labels that are written in capitals: "SOURCE Acme Inc.", "NEWS PROVIDED BY".
+CAPITALISED_CHROME = re.compile(r"^(?:SOURCE|NEWS PROVIDED BY|CONTACT|MEDIA CONTACT)\b")
+
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+          r"|January|February|March|April|June|July|August|September|October"
+          r"|November|December")
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?"
+_AGENCIES = r"Reuters|REUTERS|AP|AFP|EPA|EPA-EFE|Getty Images|Xinhua|Bloomberg|Pool|Handout"
+
+CAPTION_PREFIX = re.compile(
+    r"^(?:FILE\s*(?:PHOTO\s*)?[-–—:]|FILE PHOTO\b|(?:Photo|Image|Picture|Photograph|"
+    r"Caption|Credit)\s*(?:caption|credit|source)?\s*[:,]|Image (?:caption|source)\b|"
+    r"Photo (?:by|courtesy|credit|illustration)\b|In this (?:file |undated |handout )?"
+    r"(?:photo|image|picture|photograph)\b)",
+    re.IGNORECASE,
+)
+
+# A caption label alone on its line; the caption text follows on the next line.
+CAPTION_LABEL = re.compile(r"^(?:image|photo|media|video)?\s*caption\s*[:,]?$", re.IGNORECASE)
+
+# ", Dec. 3, 2018." at the very end of a line: the AP caption convention.
+CAPTION_DATE_END = re.compile(r",\s+(?:" + _MONTH + r")\s+\d{1,2},\s+\d{4}\s*\.?[\"”’']?$")
+
+# A line that is only a date or time stamp: "Oct 03, 2023, 08:00 ET", "Updated 3:45 PM EST".
+TIMESTAMP_LINE = re.compile(
+    r"^(?:(?:Updated|Published|Posted|Last updated)\s*:?\s*)?(?:" + _WEEKDAY + r",?\s+)?"
+    r"(?:(?:" + _MONTH + r")\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:" + _MONTH + r")\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2})?(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[AP]M)?"
+    r"(?:\s+[A-Z]{2,4})?)?$",
+    re.IGNORECASE,
+)
+
+# A photo credit: "(Reuters/Name)", "(AP Photo/Evan Vucci)", "REUTERS/Name".
+PHOTO_CREDIT = re.compile(
+    r"(?:\((?:[^()]*(?:" + _AGENCIES + r")[^()]*/[^()]*|[^()]*/\s*(?:" + _AGENCIES
+    + r")|[A-Z][^()/]*/\s*[A-Z][^()/]*|[^()]*\b(?:Photo|Photograph|Getty Images|Courtesy)\b[^()]*)\)"
+    r"|\b(?:REUTERS|AP Photo|AFP PHOTO|EPA-EFE)\s*/\s*[^()]+"
+    r"|(?:/|\bvia\s+)(?:" + _AGENCIES + r"))\s*\.?$"
+)
+
+# Terminal punctuation followed by closing quotes at the end of a sentence.
+ENDS_WITH_QUOTED_TERMINAL = re.compile(r"[.?!…][\"'”’»]+$")
+# A dash opening a sentence: the tail of a dateline "WASHINGTON (AP) — ...".
+STARTS_WITH_DASH = re.compile(r"^(?:--|[-–—])(?=\s)")
+# The final word of a unit, possibly an abbreviation with its period.
+LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
+# A dotted initialism (U.S., U.N., E.U.) or corporate suffix before a pronoun.
+INITIALISM_THEN_PRONOUN = re.compile(
+    r"(?<![\w.])(?:(?:[A-Z]\.){2,}|Inc\.|Corp\.|Ltd\.|Co\.|Jr\.|Sr\.)(?=\s+(?:"
+    + "|".join(PRONOUN_STARTERS) + r")\s)"
+)
+
+# A full stop followed by an opening quotation: after an abbreviation syntok keeps
+# going ('of Acme Inc. "Together we ...'), but a new quoted sentence starts here.
+PERIOD_BEFORE_OPENING_QUOTE = re.compile(r"\.(?=\s+[\"“‘][^\W\d_])")
+
+EMOJI = (r"\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF"
+         r"\uFE0F\u200D\U000E0020-\U000E007F")
+# Sentence punctuation straight after an emoji, then a new capitalised sentence.
+EMOJI_TERMINAL = re.compile(
+    r"[" + EMOJI + r"][.!?…]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9" + EMOJI + r"])"
+)
+# Emoji that open a unit but react to the previous sentence ("wild! 😀 Then").
+LEADING_EMOJI = re.compile(r"[" + EMOJI + r"]+(?=\s+\S)")
+
+# A list item: "• Oil rose 4%", "- Gold fell", "1) Rates". Items are prose, not subheads.
+LIST_BULLET = re.compile(r"^(?:[•·▪►‣◦*+–—-]|\d{1,2}[.)])\s")
+
+HEADING_TERMINALS = ".!?:;,…-–—"
