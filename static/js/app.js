@@ -79,22 +79,23 @@
     return range.toString().length;
   }
 
+  /* The sentence text element holding a DOM point, if any. */
+  function textElementOf(node) {
+    const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+    return element ? element.closest(".stext") : null;
+  }
+
   /* The selection as {sentence, start16, end16, quote}, if it lies within one sentence's text. */
   function selectionInSentence() {
     const selection = window.getSelection();
     if (!selection || selection.rangeCount === 0) return null;
     const range = selection.getRangeAt(0);
-    const startText = range.startContainer.parentElement && range.startContainer.parentElement.closest(".stext");
-    const endText = range.endContainer.parentElement && range.endContainer.parentElement.closest(".stext");
-    const within = (node) => (node.nodeType === 1 ? node.closest(".stext") : node.parentElement.closest(".stext"));
-    const startEl = range.startContainer.nodeType === 1 ? within(range.startContainer) : startText;
-    const endEl = range.endContainer.nodeType === 1 ? within(range.endContainer) : endText;
-    if (!startEl || startEl !== endEl) return null;
+    const textElement = textElementOf(range.startContainer);
+    if (!textElement || textElement !== textElementOf(range.endContainer)) return null;
     return {
-      text: startEl,
-      sentence: startEl.closest(".sentence"),
-      start16: offsetIn(startEl, range.startContainer, range.startOffset),
-      end16: offsetIn(startEl, range.endContainer, range.endOffset),
+      sentence: textElement.closest(".sentence"),
+      start16: offsetIn(textElement, range.startContainer, range.startOffset),
+      end16: offsetIn(textElement, range.endContainer, range.endOffset),
       quote: range.toString(),
       collapsed: range.collapsed,
     };
@@ -136,7 +137,7 @@
     const form = $("#split-form");
     form.setAttribute("hx-post", picked.sentence.dataset.splitUrl);
     htmx.process(form);
-    form.elements.offset16.value = picked.collapsed ? picked.start16 : picked.start16;
+    form.elements.offset16.value = picked.start16;
     setCurrent(picked.sentence, false);
     htmx.trigger(form, "submit");
     hideToolbar();
@@ -176,8 +177,7 @@
     if (!picked) return hideToolbar();
     const range = window.getSelection().getRangeAt(0);
     const rect = range.getBoundingClientRect();
-    $('[data-action="mark-selection"]', bar).hidden = picked.collapsed;
-    $('[data-action="split-here"]', bar).hidden = !picked.collapsed;
+    if (picked.collapsed || !picked.quote.trim()) return hideToolbar();
     bar.hidden = false;
     const top = window.scrollY + rect.top - bar.offsetHeight - 8;
     const left = Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + window.innerWidth - bar.offsetWidth - 8));
