@@ -1,0 +1,128 @@
+"""Benchmark: a 1,000-sentence article carrying 2,000 claims; prints server times of the hot paths.
+
+Run with `make bench` (or `.venv/bin/python bench/bench_article.py`). Uses a temporary SQLite
+database (or DATABASE_URL when set) built by the real migrations, and the Flask test client, so
+the figures are server time: routing, queries, rendering; no network or browser.
+"""
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import event  # noqa: E402
+
+from annotate import create_app  # noqa: E402
+from annotate import accounts  # noqa: E402
+from annotate import articles  # noqa: E402
+from annotate import claims  # noqa: E402
+from annotate.cli import init_db  # noqa: E402
+from annotate.extensions import db  # noqa: E402
+
+SENTENCES = [
+    "The ministry said on Tuesday that {n} people had been detained since March.",
+    "“We will not accept these accusations,” the spokesperson, Li Wei, told reporters. ",
+    "Prices rose 3.{n} percent in the year to October, according to the U.S. Labor Department.",
+    "Sen. Maria Lopez called the bill “a historic step 🎉 for {n} families.”",
+    "Critics say the figures are misleading because they exclude part-time workers.",
+]
+HEAD = {"HX-Request": "true"}
+
+
+def article_text(sentence_count: int) -> str:
+    """Paragraphs of five sentences each, with a heading every ten paragraphs."""
+    lines, made = [], 0
+    while made < sentence_count:
+        if len(lines) % 11 == 10:
+            lines.append(f"Section {len(lines) // 11 + 1}")
+            made += 1
+            continue
+        lines.append(" ".join(s.format(n=made + i).strip() for i, s in enumerate(SENTENCES)))
+        made += len(SENTENCES)
+    return "\n\n".join(lines)
+
+
+def timed(function, repeat: int) -> tuple[float, float]:
+    """Median and max wall time in milliseconds."""
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples), max(samples)
+
+
+def build(app, sentence_count: int, claims_per_sentence: int):
+    user, _ = accounts.create_user("bench", "reviewer", "benchmark-pass")
+    start = time.perf_counter()
+    article = articles.create_article(article_text(sentence_count), user, title="Benchmark article")
+    db.session.commit()
+    created = (time.perf_counter() - start) * 1000
+    body = [s for s in article.sentences if s.kind == "body"]
+    for sentence in body:
+        words = sentence.text.split(" ")
+        first = len(words[0])
+        claims.mark_sentence(sentence, user)
+        if claims_per_sentence > 1:
+            claims.mark_claim(sentence, sentence.start, sentence.start + first, user)
+    db.session.commit()
+    return article, user, created
+
+
+def main() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="annotate-bench-"))
+    uri = os.environ.get("DATABASE_URL") or f"sqlite:///{folder / 'bench.sqlite'}"
+    app = create_app({"SECRET_KEY": "bench", "INSTANCE_PATH": str(folder), "SQLALCHEMY_DATABASE_URI": uri,
+                      "WTF_CSRF_ENABLED": False})
+    with app.app_context():
+        init_db(load_seed=False)
+        article, user, created_ms = build(app, 1000, 2)
+        sentence_total = len(article.sentences)
+        claim_total = len(article.claims)
+        client = app.test_client()
+        client.post("/login", data={"username": "bench", "password": "benchmark-pass"})
+        queries = []
+        event.listen(db.engine, "before_cursor_execute", lambda *a: queries.append(1))
+        page = lambda: client.get(f"/articles/{article.id}")  # noqa: E731
+        page_ms = timed(page, 7)
+        queries.clear()
+        size = len(page().data)
+        page_queries = len(queries)
+        claim = article.claims[len(article.claims) // 2]
+        form = {"attr_source": "Li Wei", "attr_role": "spokesperson", "attr_cue": "told", "attr_type": "direct",
+                "status": "in_review", "rationale": "Checking the ministry figures."}
+
+        def save():
+            form["version"] = db.session.get(type(claim), claim.id).version
+            response = client.post(f"/claims/{claim.id}", data=form, headers=HEAD)
+            assert response.status_code == 200, response.status_code
+            db.session.expire_all()
+
+        save_ms = timed(save, 15)
+        target = next(s for s in reversed(article.sentences) if s.kind == "body")
+        marks = iter(range(1, 40))
+
+        def mark():
+            n = next(marks)
+            response = client.post(f"/articles/{article.id}/claims", headers=HEAD,
+                                   data={"sentence_id": target.id, "start16": 0, "end16": n})
+            assert response.status_code == 200, response.status_code
+
+        mark_ms = timed(mark, 15)
+        export_ms = timed(lambda: client.get(f"/articles/{article.id}/export.json"), 5)
+        export_size = len(client.get(f"/articles/{article.id}/export.json").data)
+    print(f"workload: {sentence_total} sentences, {claim_total} claims ({uri.split(':')[0]})")
+    print(f"create + segment article:      {created_ms:8.1f} ms")
+    print(f"article page GET:              {page_ms[0]:8.1f} ms median, {page_ms[1]:.1f} max; "
+          f"{size / 1024:.0f} KiB, {page_queries} queries")
+    print(f"claim save POST (panel):       {save_ms[0]:8.1f} ms median, {save_ms[1]:.1f} max")
+    print(f"mark claim POST (selection):   {mark_ms[0]:8.1f} ms median, {mark_ms[1]:.1f} max")
+    print(f"article export GET:            {export_ms[0]:8.1f} ms median, {export_ms[1]:.1f} max; "
+          f"{export_size / 1024:.0f} KiB")
+
+
+if __name__ == "__main__":
+    main()
