@@ -1,4 +1,4 @@
-"""The data model: users, articles, their sentences, claims and evidence."""
+"""Core records: users, articles, their sentences, claims and evidence."""
 import uuid
 from datetime import date
 from datetime import datetime
@@ -20,7 +20,7 @@ from sqlalchemy.orm import declared_attr
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
-from .extensions import db
+from ..extensions import db
 
 
 def utcnow() -> datetime:
@@ -97,6 +97,8 @@ class Article(Audited, db.Model):
     source_url: Mapped[str | None] = mapped_column(String(2000), nullable=True)
     published: Mapped[date | None] = mapped_column(Date, nullable=True)
     text: Mapped[str] = mapped_column(Text)
+    blind_verdicts: Mapped[bool] = mapped_column(Boolean, default=True)
+    quorum: Mapped[int] = mapped_column(Integer, default=2)
     sentences: Mapped[list["Sentence"]] = relationship(
         back_populates="article", order_by="Sentence.index", cascade="all, delete-orphan"
     )
@@ -144,6 +146,8 @@ class Claim(Audited, db.Model):
     attr_type: Mapped[str] = mapped_column(String(20), default="unattributed")
     status: Mapped[str] = mapped_column(String(20), default="unverified")
     rationale: Mapped[str] = mapped_column(Text, default="")
+    workflow_state: Mapped[str] = mapped_column(String(20), default="unverified")
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1)
     article: Mapped[Article] = relationship(back_populates="claims")
     sentence: Mapped[Sentence] = relationship(back_populates="claims")
