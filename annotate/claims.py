@@ -1,4 +1,5 @@
 """Claims: marking a span of a sentence, describing it, and the evidence that bears on it."""
+from . import history
 from .errors import InputError
 from .extensions import db
 from .models import Claim
@@ -53,6 +54,7 @@ def mark_claim(sentence: Sentence, start: int, end: int, user: User | None, quot
     claim.created_by = claim.updated_by = user
     db.session.add(claim)
     db.session.flush()
+    history.record("created", "claim", claim, user, None, history.claim_snapshot(claim), claim.uuid)
     return claim
 
 
@@ -71,20 +73,26 @@ def update_claim(claim: Claim, data: dict, user: User | None, version: int | Non
     """Apply the panel's fields; refuse a save based on an older version of the claim."""
     if version is not None and version != claim.version:
         raise StaleEdit(claim)
+    before = history.claim_snapshot(claim)
     claim.attr_source = data.get("attr_source", claim.attr_source).strip()
     claim.attr_role = data.get("attr_role", claim.attr_role).strip()
     claim.attr_cue = data.get("attr_cue", claim.attr_cue).strip()
     claim.attr_type = _choice(data.get("attr_type", claim.attr_type), ATTRIBUTION_TYPES, "attr_type")
     claim.status = _choice(data.get("status", claim.status), STATUSES, "status")
     claim.rationale = data.get("rationale", claim.rationale).strip()
-    claim.version += 1
-    claim.updated_by, claim.updated_at = user, utcnow()
+    old, new = history.changed(before, history.claim_snapshot(claim))
+    if new:
+        claim.version += 1
+        claim.updated_by, claim.updated_at = user, utcnow()
+        history.record("updated", "claim", claim, user, old, new, claim.uuid)
     db.session.flush()
     return claim
 
 
-def delete_claim(claim: Claim) -> None:
-    """Remove a claim and its evidence."""
+def delete_claim(claim: Claim, user: User | None = None) -> None:
+    """Remove a claim and its evidence; the log keeps its last state."""
+    snapshot = history.claim_snapshot(claim) | {"evidence": [history.evidence_snapshot(e) for e in claim.evidence]}
+    history.record("deleted", "claim", None, user, snapshot, None, claim.uuid, article_id=claim.article_id)
     db.session.delete(claim)
     db.session.flush()
 
@@ -99,12 +107,14 @@ def add_evidence(claim: Claim, url: str, user: User | None, title: str = "", exc
     claim.updated_by, claim.updated_at = user, utcnow()
     db.session.add(evidence)
     db.session.flush()
+    history.record("added", "evidence", claim, user, None, history.evidence_snapshot(evidence), evidence.uuid)
     return evidence
 
 
 def remove_evidence(evidence: Evidence, user: User | None) -> Claim:
     """Detach a source from its claim."""
     claim = evidence.claim
+    history.record("removed", "evidence", claim, user, history.evidence_snapshot(evidence), None, evidence.uuid)
     claim.evidence.remove(evidence)
     claim.updated_by, claim.updated_at = user, utcnow()
     db.session.flush()

@@ -67,7 +67,7 @@ def delete(claim_id: int):
     """Delete a claim; the panel closes and the sentence loses its highlight."""
     claim = get_or_404(Claim, claim_id)
     sentence = claim.sentence
-    claim_ops.delete_claim(claim)
+    claim_ops.delete_claim(claim, current_user)
     db.session.commit()
     progress = article_ops.article_progress(sentence.article)
     return hx_fragments(("claims/_empty_panel.html", {}), sentence_oob(sentence),
