@@ -1,4 +1,5 @@
 """Export of annotation sets in the 'annotate.claims' format, version 1; no request objects."""
+import hashlib
 import json
 from datetime import datetime
 from datetime import timezone
@@ -16,6 +17,17 @@ from .models import Sentence
 FORMAT = "annotate.claims"
 VERSION = 1
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "export-schema-v1.json"
+CONTEXT_CHARS = 32
+
+
+def text_sha256(text: str) -> str:
+    """Fingerprint of an article text, so an import can tell whether offsets still hold."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def quote_context(text: str, start: int, end: int) -> tuple[str, str]:
+    """Up to 32 characters either side of a span: what re-anchors it when the text has changed."""
+    return text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -34,13 +46,16 @@ def evidence_dict(item) -> dict:
             "stance": item.stance, "created_by": username(item.created_by), "created_at": iso(item.created_at)}
 
 
-def claim_dict(claim: Claim, sentence_index: int) -> dict:
+def claim_dict(claim: Claim, sentence_index: int, text: str) -> dict:
+    prefix, suffix = quote_context(text, claim.start, claim.end)
     return {
         "id": claim.uuid,
         "sentence_index": sentence_index,
         "start": claim.start,
         "end": claim.end,
         "quote": claim.quote,
+        "prefix": prefix,
+        "suffix": suffix,
         "attribution": {"source": claim.attr_source, "role": claim.attr_role, "cue": claim.attr_cue,
                         "type": claim.attr_type},
         "status": claim.status,
@@ -67,9 +82,11 @@ def article_dict(article: Article, status: str | None = None) -> dict:
         "source_url": article.source_url,
         "published": article.published.isoformat() if article.published else None,
         "text": article.text,
+        "sha256": text_sha256(article.text),
         "created_by": username(article.created_by), "created_at": iso(article.created_at),
         "sentences": [sentence_dict(s, article.text) for s in article.sentences],
-        "claims": [claim_dict(c, index_of[c.sentence_id]) for c in sorted(claims, key=lambda c: (c.start, c.end))],
+        "claims": [claim_dict(c, index_of[c.sentence_id], article.text)
+                   for c in sorted(claims, key=lambda c: (c.start, c.end, c.uuid))],
     }
 
 
