@@ -149,6 +149,11 @@ class Claim(Audited, db.Model):
     workflow_state: Mapped[str] = mapped_column(String(20), default="unverified")
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    state_since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    flag_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    flagged_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), nullable=True)
+    flagged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    flagged_by: Mapped[User | None] = relationship(foreign_keys=[flagged_by_id])
     article: Mapped[Article] = relationship(back_populates="claims")
     sentence: Mapped[Sentence] = relationship(back_populates="claims")
     evidence: Mapped[list["Evidence"]] = relationship(
