@@ -106,5 +106,13 @@ def screenshot(page, name: str) -> Path:
     """Save a screenshot under test-artifacts/ for people to look at."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=False)
+    # caret="initial": hiding the caret leaves style="" on every input, which htmx then copies on settle (a CSP report).
+    page.screenshot(path=str(path), full_page=False, caret="initial")
     return path
+
+
+def console_errors(page, expected_statuses: tuple[int, ...] = ()) -> list[str]:
+    """The page's console errors, less the resource-load lines of statuses the test provoked (422 for bad input)."""
+    expected = tuple(f"with a status of {status} " for status in expected_statuses)
+    return [line for line in page.console_errors
+            if not (line.startswith("Failed to load resource") and any(e in line for e in expected))]

@@ -1,0 +1,137 @@
+"""Steps the browser tests share: a news article with emoji, real DOM selections, reading what was stored."""
+import json
+
+from annotate import exchange
+from annotate.extensions import db
+from annotate.models import Article
+from annotate.models import Claim
+from tests.factories import make_article
+
+# Emoji before the selections: 🎉 is one code point but two UTF-16 units, 🇺🇸 two code points and four units.
+NEWS_TEXT = (
+    "Council backs transit plan\n\n"
+    "Fans cheered 🎉🇺🇸 as the council voted 7–2 on Tuesday. "
+    "The mayor said the plan “will cut costs by 12 percent.” "
+    "Critics called the figure “wishful thinking,” and Dr. Lee, a budget analyst, said the savings depend on fares.\n\n"
+    "The vote follows a year of debate. Officials expect the first buses in March."
+)
+
+# (index, text) of the sentences NEWS_TEXT segments into; index 0 is the heading.
+NEWS_SENTENCES = [
+    "Council backs transit plan",
+    "Fans cheered 🎉🇺🇸 as the council voted 7–2 on Tuesday.",
+    "The mayor said the plan “will cut costs by 12 percent.”",
+    "Critics called the figure “wishful thinking,” and Dr. Lee, a budget analyst, said the savings depend on fares.",
+    "The vote follows a year of debate.",
+    "Officials expect the first buses in March.",
+]
+
+
+def make_news_article(title: str = "Council backs transit plan") -> Article:
+    """The emoji news article, segmented as NEWS_SENTENCES says (checked, so a segmentation change shows here)."""
+    article = make_article(NEWS_TEXT, title=title)
+    assert [article.text[s.start : s.end] for s in article.sentences] == NEWS_SENTENCES
+    return article
+
+
+def open_article(page, server, article_id: int) -> None:
+    """Go to an article page and wait for its script to have picked the first current sentence."""
+    page.goto(f"{server.url}/articles/{article_id}")
+    page.wait_for_selector(".sentence.is-current")
+
+
+# Select [at + skip, at + skip + length) of a sentence's text, `at` being where `fragment` starts in it,
+# with a real DOM Range over the text nodes (marks split the text into several nodes).
+_SELECT_JS = """([index, fragment, skip, length]) => {
+  const element = document.querySelector(`.sentence[data-index="${index}"] .stext`);
+  const at = element.textContent.indexOf(fragment);
+  if (at < 0) throw new Error(`"${fragment}" is not in sentence ${index}`);
+  const start = at + skip, end = start + (length === null ? fragment.length - skip : length);
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const point = (offset) => {
+    walker.currentNode = element;
+    let seen = 0, node;
+    while ((node = walker.nextNode())) {
+      if (offset <= seen + node.length) return [node, offset - seen];
+      seen += node.length;
+    }
+    throw new Error("offset past the sentence");
+  };
+  const range = document.createRange();
+  range.setStart(...point(start));
+  range.setEnd(...point(end));
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+  return selection.toString();
+}"""
+
+
+def select_text(page, index: int, fragment: str, skip: int = 0, length: int | None = None) -> str:
+    """Select part of sentence `index` (UTF-16 units, as the DOM counts); returns the selected string."""
+    return page.evaluate(_SELECT_JS, [index, fragment, skip, length])
+
+
+# The viewport coordinates of the left edge of one UTF-16 unit of a sentence's text (or right edge of the last).
+_POINT_JS = """([index, offset, rightEdge]) => {
+  const element = document.querySelector(`.sentence[data-index="${index}"] .stext`);
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let seen = 0, node;
+  while ((node = walker.nextNode())) {
+    if (offset < seen + node.length) break;
+    seen += node.length;
+  }
+  const range = document.createRange();
+  range.setStart(node, offset - seen);
+  range.setEnd(node, offset - seen + 1);
+  const box = range.getBoundingClientRect();
+  return [rightEdge ? box.right - 1 : box.left + 1, box.top + box.height / 2];
+}"""
+
+
+def drag_select(page, index: int, fragment: str, skip: int = 0, length: int | None = None) -> None:
+    """Select text the way a person does: press the mouse on the first character and drag to the last."""
+    text = page.locator(f'.sentence[data-index="{index}"] .stext').text_content()
+    at = text.index(fragment) + skip
+    end = at + (len(fragment) - skip if length is None else length)
+    # Positions in JS count UTF-16 units; convert the Python (code point) positions.
+    at16, end16 = (len(text[:i].encode("utf-16-le")) // 2 for i in (at, end))
+    x0, y0 = page.evaluate(_POINT_JS, [index, at16, False])
+    x1, y1 = page.evaluate(_POINT_JS, [index, end16 - 1, True])
+    page.mouse.move(x0, y0)
+    page.mouse.down()
+    page.mouse.move(x1, y1, steps=8)
+    page.mouse.up()
+
+
+def stored_claims(article_id: int) -> list[Claim]:
+    """The article's claims as the database holds them now (after the live server's commits)."""
+    db.session.rollback()
+    return list(db.session.get(Article, article_id).claims)
+
+
+def download_json(page, click) -> dict:
+    """Run `click` (which starts a download), then read and validate the downloaded export."""
+    with page.expect_download() as info:
+        click()
+    download = info.value
+    with open(download.path(), encoding="utf-8") as handle:
+        document = json.load(handle)
+    exchange.validate_export(document)
+    for article in document["articles"]:
+        text = article["text"]
+        for sentence in article["sentences"]:
+            assert sentence["text"] == text[sentence["start"] : sentence["end"]]
+        for claim in article["claims"]:
+            assert claim["quote"] == text[claim["start"] : claim["end"]], claim
+    document["filename"] = download.suggested_filename
+    return document
+
+
+def export_of(page, server, article_id: int) -> dict:
+    """The article's export fetched with the page's session (no download dialog)."""
+    response = page.request.get(f"{server.url}/articles/{article_id}/export.json")
+    assert response.ok
+    document = response.json()
+    exchange.validate_export(document)
+    return document["articles"][0]

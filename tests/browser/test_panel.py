@@ -1,0 +1,123 @@
+"""The claim panel: attribution, status and rationale saved inline; evidence added and removed; all of it persists."""
+from playwright.sync_api import expect
+
+from tests.browser.conftest import console_errors
+from tests.browser.conftest import screenshot
+from tests.browser.helpers import export_of
+from tests.browser.helpers import make_news_article
+from tests.browser.helpers import open_article
+from tests.factories import make_claim
+
+QUOTE = "The mayor said the plan “will cut costs by 12 percent.”"
+
+
+def add_evidence(page, url: str, title: str = "", excerpt: str = "", stance: str = "context") -> None:
+    """Open "Add evidence" if it is closed, fill the form and submit it."""
+    evidence = page.locator("#panel .evidence")
+    if evidence.locator("details.evidence-add[open]").count() == 0:
+        evidence.locator("summary", has_text="Add evidence").click()
+    page.fill("#evidence-url", url)
+    page.fill("#evidence-title", title)
+    page.fill("#evidence-excerpt", excerpt)
+    page.select_option("#evidence-stance", stance)
+    evidence.locator("form button[type=submit]").click()
+
+
+def test_fill_panel_add_and_remove_evidence_then_reload(page, live_server):
+    article = make_news_article()
+    make_claim(article, QUOTE, sentence_index=2)
+    open_article(page, live_server, article.id)
+    page.evaluate("window.__marker = 1")
+    sentence = page.locator('.sentence[data-index="2"]')
+    sentence.locator(".chip").click()
+    panel = page.locator("#panel.is-open")
+    expect(panel.locator(".claim-quote")).to_have_text(QUOTE)
+
+    page.fill("#attr_source", "Ana Ruiz")
+    page.fill("#attr_role", "mayor of Springfield")
+    page.fill("#attr_cue", "said")
+    page.select_option("#attr_type", "mixed")
+    panel.locator("label.pill", has_text="Refuted").click()
+    page.fill("#rationale", "The budget office projects 4 percent, not 12.")
+    panel.get_by_role("button", name="Save claim").click()
+
+    expect(page.locator("#panel .notice-success")).to_have_text("Saved.")
+    expect(page.locator("#panel .badge.status-refuted")).to_have_text("Refuted")
+    expect(sentence.locator("mark.claim")).to_have_class("claim status-refuted depth-1")
+    expect(sentence.locator(".chip")).to_contain_text("Ana Ruiz")
+
+    # A javascript: URL is refused next to the field, and nothing is added.
+    add_evidence(page, "javascript:alert(1)", "Bad link")
+    url_field = page.locator("#panel .evidence .field", has=page.locator("#evidence-url"))
+    expect(url_field.locator(".error")).to_contain_text("http")
+    expect(page.locator("#evidence-url")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#panel .evidence-item")).to_have_count(0)
+    expect(page.locator("#panel .evidence .count")).to_have_text("0")
+
+    add_evidence(page, "https://example.org/budget-2026", "City budget 2026",
+                 "Projected savings: 4 percent over five years.", "refutes")
+    expect(page.locator("#panel .evidence-item")).to_have_count(1)
+    expect(page.locator("#panel .evidence .error")).to_have_count(0)
+    add_evidence(page, "https://example.com/transit-study", "Transit study", "", "context")
+    expect(page.locator("#panel .evidence-item")).to_have_count(2)
+    expect(page.locator("#panel .evidence .count")).to_have_text("2")
+    expect(page.locator("#panel details.evidence-add")).not_to_have_attribute("open", "")
+    page.set_viewport_size({"width": 1280, "height": 1200})  # the whole panel in one picture
+    page.evaluate("scrollTo(0, 0)")
+    screenshot(page, "panel-evidence")
+
+    page.get_by_role("button", name="Remove evidence Transit study").click()
+    expect(page.locator("#panel .evidence-item")).to_have_count(1)
+    assert page.evaluate("window.__marker") == 1, "the panel caused a full reload"
+
+    page.reload()
+    page.wait_for_selector(".sentence.is-current")
+    expect(page.locator("#panel.is-empty")).to_be_visible()
+    sentence.locator(".chip").click()
+    expect(page.locator("#attr_source")).to_have_value("Ana Ruiz")
+    expect(page.locator("#attr_role")).to_have_value("mayor of Springfield")
+    expect(page.locator("#attr_cue")).to_have_value("said")
+    expect(page.locator("#attr_type")).to_have_value("mixed")
+    expect(page.locator('#panel input[name=status][value="refuted"]')).to_be_checked()
+    expect(page.locator("#rationale")).to_have_value("The budget office projects 4 percent, not 12.")
+    item = page.locator("#panel .evidence-item")
+    expect(item).to_have_count(1)
+    expect(item.locator("a")).to_have_text("City budget 2026")
+    expect(item.locator("a")).to_have_attribute("href", "https://example.org/budget-2026")
+    expect(item.locator(".badge")).to_have_text("Refutes")
+    expect(item).to_contain_text("added by rev")
+    expect(sentence.locator("mark.claim.status-refuted")).to_have_count(1)
+
+    claim = export_of(page, live_server, article.id)["claims"][0]
+    assert claim["attribution"] == {"source": "Ana Ruiz", "role": "mayor of Springfield", "cue": "said",
+                                    "type": "mixed"}
+    assert (claim["status"], claim["version"], claim["updated_by"]) == ("refuted", 2, "rev")
+    assert [(e["url"], e["stance"], e["created_by"]) for e in claim["evidence"]] == [
+        ("https://example.org/budget-2026", "refutes", "rev")]
+    assert console_errors(page, expected_statuses=(422,)) == []
+
+
+def test_invalid_panel_input_is_refused_with_a_message(page, live_server):
+    article = make_news_article()
+    make_claim(article, QUOTE, sentence_index=2)
+    open_article(page, live_server, article.id)
+    page.locator('.sentence[data-index="2"] .chip').click()
+    cue = page.locator("#attr_cue")
+    cue.evaluate("input => input.removeAttribute('maxlength')")  # what the browser would stop, the server must too
+    cue.fill("x" * 101)
+    page.locator("#panel").get_by_role("button", name="Save claim").click()
+    expect(page.locator("#panel .field.has-error .error")).to_be_visible()
+    expect(page.locator("#panel .notice-success")).to_have_count(0)
+    assert export_of(page, live_server, article.id)["claims"][0]["version"] == 1
+    assert console_errors(page, expected_statuses=(422,)) == []
+
+
+def test_close_button_and_mark_click_open_the_panel(page, live_server):
+    article = make_news_article()
+    make_claim(article, "council voted", sentence_index=1)
+    open_article(page, live_server, article.id)
+    page.locator("mark.claim").click()
+    expect(page.locator("#panel.is-open .claim-quote")).to_have_text("council voted")
+    page.locator("#panel").get_by_role("button", name="Close the panel").click()
+    expect(page.locator("#panel.is-empty")).to_be_visible()
+    assert console_errors(page) == []
