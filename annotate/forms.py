@@ -65,9 +65,14 @@ class MarkForm(FlaskForm):
     quote = HiddenField(validators=[Optional(), Length(max=20000)])
     whole = BooleanField()
 
-    def validate_end16(self, field):
-        if not self.whole.data and (self.start16.data is None or field.data is None):
-            raise ValidationError("Select some words in a sentence first.")
+    def validate(self, extra_validators=None) -> bool:
+        """Offsets are needed unless the whole sentence is marked (Optional() would skip an inline check)."""
+        if not super().validate(extra_validators):
+            return False
+        if not self.whole.data and (self.start16.data is None or self.end16.data is None):
+            self.end16.errors.append("Select some words in a sentence first.")
+            return False
+        return True
 
 
 class SplitForm(FlaskForm):
