@@ -37,6 +37,8 @@ def codepoint_to_utf16(text: str, offset: int) -> int:
 def _is_word_char(char: str) -> bool:
     """Letters, digits, marks and joiners belong to words; so do apostrophes inside them."""
     category = unicodedata.category(char)
+    if "\U0001F3FB" <= char <= "\U0001F3FF":  # emoji skin tones (category Sk) belong to the emoji before
+        return True
     return category[0] in "LNM" or char in "'’-\u200d" or category == "So"
 
 
