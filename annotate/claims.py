@@ -69,17 +69,23 @@ def _choice(value: str, allowed: tuple[str, ...], field: str) -> str:
     return value
 
 
+def _given(data: dict, name: str, current: str) -> str:
+    """The submitted value, or the stored one when the field was not sent (a form gives None then)."""
+    value = data.get(name)
+    return current if value is None else value
+
+
 def update_claim(claim: Claim, data: dict, user: User | None, version: int | None) -> Claim:
     """Apply the panel's fields; refuse a save based on an older version of the claim."""
     if version is not None and version != claim.version:
         raise StaleEdit(claim)
     before = history.claim_snapshot(claim)
-    claim.attr_source = data.get("attr_source", claim.attr_source).strip()
-    claim.attr_role = data.get("attr_role", claim.attr_role).strip()
-    claim.attr_cue = data.get("attr_cue", claim.attr_cue).strip()
-    claim.attr_type = _choice(data.get("attr_type", claim.attr_type), ATTRIBUTION_TYPES, "attr_type")
-    claim.status = _choice(data.get("status", claim.status), STATUSES, "status")
-    claim.rationale = data.get("rationale", claim.rationale).strip()
+    claim.attr_source = _given(data, "attr_source", claim.attr_source).strip()
+    claim.attr_role = _given(data, "attr_role", claim.attr_role).strip()
+    claim.attr_cue = _given(data, "attr_cue", claim.attr_cue).strip()
+    claim.attr_type = _choice(_given(data, "attr_type", claim.attr_type), ATTRIBUTION_TYPES, "attr_type")
+    claim.status = _choice(_given(data, "status", claim.status), STATUSES, "status")
+    claim.rationale = _given(data, "rationale", claim.rationale).strip()
     old, new = history.changed(before, history.claim_snapshot(claim))
     if new:
         claim.version += 1
