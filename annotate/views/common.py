@@ -7,8 +7,13 @@ from ..extensions import db
 from ..extensions import htmx
 
 
+MAX_ID = 2**63 - 1  # larger ids overflow the database's integer (a 500 instead of a 404)
+
+
 def get_or_404(model, ident):
     """Fetch a record by primary key or answer 404."""
+    if isinstance(ident, int) and not 0 < ident <= MAX_ID:
+        abort(404)
     record = db.session.get(model, ident)
     if record is None:
         abort(404)
