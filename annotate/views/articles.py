@@ -20,6 +20,7 @@ from ..forms import ArticleForm
 from ..models import Article
 from ..models import Claim
 from ..vocab import STATUSES
+from .common import MAX_ID
 from .common import get_or_404
 
 bp = Blueprint("articles", __name__)
@@ -67,8 +68,9 @@ def show(article_id: int):
     """Read an article as numbered sentences; ?claim=ID opens that claim's panel."""
     article = get_or_404(Article, article_id)
     claim = None
-    if request.args.get("claim", "").isdigit():
-        claim = db.session.get(Claim, int(request.args["claim"]))
+    claim_id = request.args.get("claim", type=int)
+    if claim_id is not None and 0 < claim_id <= MAX_ID:  # int("²") fails although "²".isdigit()
+        claim = db.session.get(Claim, claim_id)
         if claim is not None and claim.article_id != article.id:
             claim = None
     views = reading.sentence_views(article)
