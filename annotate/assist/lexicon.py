@@ -1,0 +1,121 @@
+"""Closed word lists the rules rely on.
+
+Kept in one place so that extending coverage (a new reporting verb, a new
+title) is a one-line change that does not touch the matching logic.
+"""
+
+# Reporting verbs, inflected forms only: bare forms ("say", "ask") are mostly
+# infinitives or negated ("did not say") and would create false attributions.
+CUE_VERBS = frozenset("""
+say said says saying told tells telling added adds adding wrote writes writing
+tweeted tweets posted asked asks asking stated states explained explains
+noted notes noting argued argues arguing insisted insists insisting
+warned warns warning claimed claims claiming alleged alleges alleging
+acknowledged acknowledges admitted admits conceded concedes confirmed
+confirms denied denies announced announces declared declares concluded
+concludes found finds reported reports estimated estimates predicted
+predicts suggested suggests testified testifies maintained maintains
+contended contends countered counters replied replies responded responds
+recalled recalls stressed stresses emphasized emphasised emphasizes
+emphasises urged urges urge urging accused accuses accusing identified
+identifies recommended recommends recommend showed shows
+""".split())
+
+# Verbs that invert after a quotation or clause ("..., said Smith"); others
+# after a comma start a new predicate ("The mayor, Tom Hale, urged ...").
+INVERTIBLE_CUES = frozenset("""
+said says added adds asked asks wrote writes tweeted explained explains noted notes
+recalled recalls replied replies warned warns insisted insists continued argued
+""".split())
+
+# Participles that hang a reported clause on the main subject:
+# "The judge denied the request, saying ...".
+PARTICIPLE_CUES = frozenset(
+    "saying adding accusing arguing insisting warning noting claiming alleging urging".split())
+
+# Cues that are also common nouns or plain action verbs ("news reports",
+# "police found a body"): they count only before "that" or after a document.
+THAT_CUES = frozenset(
+    "states notes reports claims estimates found finds identified identifies showed shows "
+    "denied denies confirmed confirms admitted admits acknowledged reported announced announces"
+    .split())
+
+# Words that, just before a bare cue ("to say", "would say"), mean it is not a report.
+MODALS = frozenset("to would could will may might should can must did does do".split())
+
+# Words that, just before a cue, mean nothing was reported.
+NEGATORS = frozenset("not never n't declined refused without".split())
+
+# Titles and offices written before a name ("Sen.", "Health Minister").
+TITLES = frozenset("""
+mr mrs ms dr prof sen rep gov gen lt col capt sgt det
+judge justice senator congressman congresswoman representative governor mayor
+president vice minister secretary speaker leader chairman chairwoman chair
+chief executive officer director commissioner marshal attorney prosecutor
+sheriff inspector ambassador spokesman spokeswoman spokesperson professor
+assistant deputy associate general prime premier king queen prince pope
+bishop rabbi imam coach detective trooper councilman councilwoman
+""".split())
+
+# Words that make a capitalised name an organisation rather than a person.
+ORG_WORDS = frozenset("""
+ministry department office institute institution organization organisation
+council congress project commission committee agency association union
+university college court police party government fund foundation center
+centre watch bank board authority service services administration bureau
+assembly parliament senate house corporation company group inc corp co ltd
+llc plc holdings partners capital securities financial foods electric energy
+airlines motors pharmaceuticals technologies systems labs mutual workers
+network times post news press reuters embassy school hospital clinic
+""".split())
+
+# Organisation heads that name a company (for "the company", "the firm").
+COMPANY_WORDS = frozenset("""
+corporation company group inc corp co ltd llc plc holdings partners capital
+securities financial foods electric energy airlines motors pharmaceuticals
+technologies systems labs mutual bank
+""".split())
+
+# Nouns for documents whose "author" is the source ("the report found").
+DOC_NOUNS = frozenset("""
+report reports assessment study analysis survey review audit findings
+estimates data figures statement filing records paper poll investigation
+""".split())
+
+PERSON_PRONOUNS = frozenset("he she".split())
+GROUP_PRONOUNS = frozenset("they it".split())
+
+# First words of a comma-delimited part that is not the source noun phrase:
+# time and place adjuncts, participial and subordinate openers.
+INTRO_WORDS = frozenset("""
+on in at last after before while during asked speaking however earlier later
+also but and when since as for with by from despite although though
+meanwhile separately yesterday today tonight this next according
+""".split())
+
+# Words that open a clause inside a noun phrase; the part stops there.
+CLAUSE_OPENERS = frozenset("who whose which that where whom".split())
+
+# Auxiliaries and adverbs that may sit between a subject and its cue.
+AUX_ADVERBS = frozenset("""
+has have had also repeatedly previously later then again long already
+once often has been have been would could will may might did does do
+""".split())
+
+# Common irregular past-tense verbs: they end a subject noun phrase.
+IRREGULAR_PAST = frozenset("""
+went made took gave got came saw left met held ran began brought built
+bought paid sent spent led kept lost won fell rose grew knew thought told
+said found became struck hit set put cut shut sought fought stood sat wrote
+spoke broke chose drove flew threw is are was were has have had will would
+can could did does do shall should may might must
+""".split())
+
+# Connector words allowed inside a proper name ("Center for Fiscal Policy").
+NAME_CONNECTORS = frozenset("of for the and de del la van von al bin da du".split())
+
+GROUP_NOUNS = {
+    "groups": "group", "organizations": "group", "organisations": "group",
+    "activists": "group", "nations": "group", "countries": "group",
+    "lawmakers": "people", "officials": "people", "companies": "group",
+}

@@ -1,0 +1,96 @@
+"""Find quotations: pairs of double quotation marks, per paragraph.
+
+Quotations are paired over the whole paragraph, not per sentence, because a
+quotation routinely runs over several sentences with its cue only in the
+last one.  Curly marks say which side they are on; straight marks toggle;
+mixed pairs (`"...”`, common after copy-editing) pair up as well.  A mark left
+open at the end of a paragraph closes there: the news convention for a quote
+that continues into the next paragraph, whose own opening mark starts a new
+quotation that discourse rules then attach to the same speaker.
+"""
+import bisect
+from dataclasses import dataclass
+
+OPENING = "“«„"
+CLOSING = "”»"
+TOGGLE = '"'
+MARKS = OPENING + CLOSING + TOGGLE
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation: the offsets of its marks (close is exclusive end)."""
+
+    open: int  # offset of the opening mark
+    close: int  # offset just past the closing mark (or the paragraph end)
+    closed: bool  # False when the paragraph ended before a closing mark
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """Offsets of the quoted words, marks excluded."""
+        return self.open + 1, self.close - 1 if self.closed else self.close
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """Every quotation in the given paragraph spans, in text order."""
+    quotes = []
+    for start, end in paragraphs:
+        quotes.extend(_paragraph_quotes(text, start, end))
+    return quotes
+
+
+def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Pair the marks of one paragraph."""
+    quotes, opened = [], None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in MARKS:
+            continue
+        if opened is None and ch in CLOSING:
+            continue  # stray closing mark: nothing to close
+        if opened is None:
+            opened = i
+        elif ch in OPENING:
+            opened = i  # a second opening mark: the first was unbalanced
+        else:
+            quotes.append(Quote(opened, i + 1, True))
+            opened = None
+    if opened is not None:
+        quotes.append(Quote(opened, _trim_end(text, opened, end), False))
+    return quotes
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Paragraph end without trailing whitespace."""
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def overlapping(quotes: list[Quote], start: int, end: int) -> list[Quote]:
+    """Quotations sharing a character with [start, end); quotes are in text
+    order and disjoint, so a binary search finds the first candidate."""
+    i = bisect.bisect_right(quotes, start, key=lambda q: q.close)
+    found = []
+    while i < len(quotes) and quotes[i].open < end:
+        found.append(quotes[i])
+        i += 1
+    return found
+
+
+def quoted_mask(quotes: list[Quote], start: int, end: int) -> list[bool]:
+    """For each offset in [start, end), whether it lies inside a quotation."""
+    mask = [False] * (end - start)
+    for q in overlapping(quotes, start, end):
+        lo, hi = max(q.open, start) - start, min(q.close, end) - start
+        mask[lo:hi] = [True] * (hi - lo)
+    return mask
+
+
+def paragraph_spans(units: list) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph, from the units segment() returned."""
+    spans: dict[int, list[int]] = {}
+    for u in units:
+        span = spans.setdefault(u.paragraph, [u.start, u.end])
+        span[0], span[1] = min(span[0], u.start), max(span[1], u.end)
+    return [tuple(spans[p]) for p in sorted(spans)]
