@@ -95,10 +95,8 @@ def _np_like(region: str, limit: int = 12) -> bool:
     return True
 
 
-def _adjunct_only(rest: str, resumable: bool) -> bool:
+def _adjunct_only(rest: str) -> bool:
     """What follows a post-position cue: "VOA", "on Monday", no new clause."""
-    if resumable and RESUMED.match(rest):
-        return True  # `"...," he said, "..."`: the quotation resumes
     ws = names.words(rest)
     if QUOTED in rest or len(ws) > 14 or "that" in ws:
         return False
@@ -116,23 +114,28 @@ def _post(m: str, cue: re.Match) -> Frame | None:
         if not between:
             return _inverted(m, cue, boundary)
         if len(names.words(between)) <= limit and _np_like(between, limit):
-            if _adjunct_only(m[cue.end():], boundary == qb):
-                start = head.index(between, boundary)
-                return _post_frame(m, cue, between, start, boundary, boundary == qb)
-            if boundary == qb and ADDING.match(m[cue.end():]) and _np_like(between, limit):
-                start = head.index(between, boundary)
-                gap = (boundary + 1, cue.end() + ADDING.match(m[cue.end():]).end())
-                return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
+            start = head.index(between, boundary)
+            frame = _post_frame(m, cue, between, start, boundary, boundary == qb)
+            if frame:
+                return frame
     return None
 
 
 def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
-                after_quote: bool) -> Frame:
-    """A post-position frame; an interrupted quotation keeps both halves."""
-    if after_quote and RESUMED.match(m[cue.end():]):
+                after_quote: bool) -> Frame | None:
+    """What may follow a post-position cue: adjuncts only, the rest of an
+    interrupted quotation, or ", adding that ..." (both halves kept)."""
+    rest = m[cue.end():]
+    if after_quote and RESUMED.match(rest):
         gap = (boundary + 1, m.index(QUOTED, cue.end()))
         return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
-    return Frame(cue.group(), between, start, (0, boundary + 1), "post")
+    if _adjunct_only(rest):
+        return Frame(cue.group(), between, start, (0, boundary + 1), "post")
+    adding = ADDING.match(rest) if after_quote else None
+    if adding:
+        gap = (boundary + 1, cue.end() + adding.end())
+        return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
+    return None
 
 
 def _inverted(m: str, cue: re.Match, boundary: int) -> Frame | None:
