@@ -244,6 +244,22 @@
     handler();
   });
 
+  /* On a narrow screen the open panel is a bottom sheet: scroll the sentence it describes up above it. */
+  let shownPanel = null;
+  function keepSentenceAboveSheet() {
+    const panel = $("#panel.is-open");
+    const opened = panel && panel !== shownPanel;
+    shownPanel = panel;
+    const current = currentSentence();
+    if (!opened || !current || getComputedStyle(panel).position !== "fixed") return;
+    const bar = $(".topbar");
+    const top = (bar ? bar.getBoundingClientRect().bottom : 0) + 8;
+    const box = current.getBoundingClientRect();
+    if (box.top < top || box.bottom > panel.getBoundingClientRect().top - 8) {
+      window.scrollBy({ top: box.top - top, behavior: "instant" });
+    }
+  }
+
   /* ---------- after htmx swaps ---------- */
   document.addEventListener("htmx:afterSettle", () => {
     const column = $("#sentences");
@@ -253,6 +269,7 @@
     }
     const current = currentSentence();
     if (current) current.classList.add("is-current");
+    keepSentenceAboveSheet();
     expireToasts();
   });
 
@@ -261,5 +278,6 @@
     const panel = $("#panel.is-open");
     const first = panel ? document.getElementById("s-" + panel.dataset.sentenceId) : sentences()[0];
     if (first) setCurrent(first, Boolean(panel));
+    keepSentenceAboveSheet();
   });
 })();

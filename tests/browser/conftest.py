@@ -49,7 +49,8 @@ class LiveServer:
         self.app = app
         self.server = make_server("127.0.0.1", 0, app, threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        # A short poll interval: shutdown() waits for the loop to look, 0.5 s by default, on every test.
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     def __enter__(self):
         self.thread.start()
@@ -80,18 +81,28 @@ def live_server(live_app):
         yield server
 
 
+# The reviewer's session cookie from the first login. Every test database makes "rev" first, and every test app
+# signs with the same key, so the cookie stays good; new_page checks it and logs in through the form when it is not.
+_SESSION: dict = {}
+
+
 def new_page(browser, server, width=1280, height=900):
-    """A fresh browser context logged in as the reviewer; console errors and CSP reports are collected."""
-    context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+    """A fresh browser context logged in as the reviewer, on the article list; console errors and CSP reports are collected."""
+    context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True,
+                                  storage_state=_SESSION.get("rev"))
     page = context.new_page()
     page.console_errors = []
     page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+    if _SESSION and context.request.get(server.url + "/", max_redirects=0).status == 200:
+        page.goto(server.url + "/")
+        return page
     page.goto(server.url + "/login")
     page.fill("#username", "rev")
     page.fill("#password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(server.url + "/")
+    _SESSION["rev"] = context.storage_state()
     return page
 
 

@@ -1,0 +1,102 @@
+"""At 390 px wide: the panel is a bottom sheet that opens and closes, nothing overlaps the text, no sideways scroll."""
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import console_errors
+from tests.browser.conftest import new_page
+from tests.browser.conftest import screenshot
+from tests.browser.helpers import NEWS_SENTENCES
+from tests.browser.helpers import make_news_article
+from tests.browser.helpers import open_article
+from tests.factories import make_claim
+
+WIDTH, HEIGHT = 390, 844
+
+# For every sentence: the boxes of its number, text, chips and tools, in viewport coordinates.
+BOXES_JS = """() => Array.from(document.querySelectorAll(".sentence")).map((sentence) => {
+  const box = (element) => {
+    if (!element || getComputedStyle(element).display === "none") return null;
+    const r = element.getBoundingClientRect();
+    return r.width && r.height ? {left: r.left, right: r.right, top: r.top, bottom: r.bottom} : null;
+  };
+  return {index: sentence.dataset.index, number: box(sentence.querySelector(".snum")),
+          text: box(sentence.querySelector(".stext")), chips: box(sentence.querySelector(".claim-chips")),
+          tools: box(sentence.querySelector(".stools"))};
+})"""
+
+
+def overlap(a, b) -> bool:
+    return a["left"] < b["right"] - 0.5 and b["left"] < a["right"] - 0.5 and \
+        a["top"] < b["bottom"] - 0.5 and b["top"] < a["bottom"] - 0.5
+
+
+def assert_layout_fits(page) -> None:
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
+    for row in page.evaluate(BOXES_JS):
+        text = row["text"]
+        assert 0 <= text["left"] and text["right"] <= WIDTH, row
+        assert row["number"]["right"] <= text["left"], row  # the number sits left of the text, never on it
+        for other in ("tools", "chips"):
+            if row[other]:
+                assert not overlap(row[other], text), (other, row)
+                assert 0 <= row[other]["left"] and row[other]["right"] <= WIDTH, (other, row)
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    page = new_page(browser, live_server, WIDTH, HEIGHT)
+    yield page
+    page.context.close()
+
+
+def test_bottom_sheet_on_a_phone(phone, live_server):
+    page = phone
+    article = make_news_article()
+    make_claim(article, "wishful thinking", sentence_index=3, status="disputed",
+               attr_source="Metropolitan Transit Riders Association spokesperson")
+    open_article(page, live_server, article.id)
+    assert_layout_fits(page)
+
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    page.keyboard.press("c")
+    sheet = page.locator("#panel.is-open")
+    expect(sheet.locator(".claim-quote")).to_have_text(NEWS_SENTENCES[2])
+    box = sheet.bounding_box()
+    assert sheet.evaluate("el => getComputedStyle(el).position") == "fixed"
+    assert (box["x"], box["width"]) == (0, WIDTH)
+    assert abs(box["y"] + box["height"] - HEIGHT) <= 1, "the sheet is anchored to the bottom"
+    assert box["height"] <= 0.75 * HEIGHT, "the sheet leaves part of the article visible"
+    assert sheet.evaluate("el => el.scrollWidth <= el.clientWidth"), "the sheet scrolls sideways"
+    # The sentence being described stays in view above the sheet.
+    current = page.locator(".sentence.is-current").bounding_box()
+    assert current["y"] >= 52 and current["y"] + current["height"] <= box["y"] + 1, (current, box)
+    assert_layout_fits(page)
+    screenshot(page, "phone-sheet")
+
+    sheet.get_by_role("button", name="Close the panel").click()
+    expect(page.locator("#panel.is-open")).to_have_count(0)
+    expect(page.locator("#panel")).to_be_hidden()
+    assert_layout_fits(page)
+
+    # Reopen from a chip; Esc closes it too.
+    page.locator('.sentence[data-index="3"] .chip').click()
+    expect(page.locator("#panel.is-open .claim-quote")).to_have_text("wishful thinking")
+    assert_layout_fits(page)
+    page.keyboard.press("Escape")
+    expect(page.locator("#panel")).to_be_hidden()
+    assert console_errors(page) == []
+
+
+def test_phone_article_list_and_seeded_article_fit(phone, live_server):
+    from annotate.articles import load_seed_article
+    from annotate.extensions import db
+
+    article = load_seed_article()
+    db.session.commit()
+    page = phone
+    page.goto(live_server.url + "/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
+    open_article(page, live_server, article.id)
+    assert_layout_fits(page)
+    assert console_errors(page) == []
