@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 from .extensions import db
 from .models import Article
 from .models import Claim
+from .models import Evidence
 from .models import Sentence
 
 FORMAT = "annotate.claims"
@@ -92,8 +93,11 @@ def article_dict(article: Article, status: str | None = None) -> dict:
 
 def export_articles(article_ids: list[int] | None = None, status: str | None = None) -> dict:
     """The export document for the given articles (all when None), claims filtered by status."""
-    query = select(Article).order_by(Article.id).options(
-        selectinload(Article.sentences), selectinload(Article.claims).selectinload(Claim.evidence)
+    claims = selectinload(Article.claims)
+    query = select(Article).order_by(Article.id).options(  # users too: no query per distinct author
+        selectinload(Article.sentences), selectinload(Article.created_by),
+        claims.selectinload(Claim.evidence).selectinload(Evidence.created_by),
+        claims.selectinload(Claim.created_by), claims.selectinload(Claim.updated_by),
     )
     if article_ids is not None:
         query = query.where(Article.id.in_(article_ids))
