@@ -7,6 +7,7 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import func
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from .errors import InputError
 from .extensions import db
@@ -96,7 +97,8 @@ def checked_condition():
 
 def article_summaries(status: str | None = None) -> list[ArticleSummary]:
     """Every article with its figures, in three queries whatever the number of articles."""
-    articles = db.session.scalars(select(Article).order_by(Article.created_at.desc(), Article.id.desc())).all()
+    newest_first = select(Article).order_by(Article.created_at.desc(), Article.id.desc())
+    articles = db.session.scalars(newest_first.options(selectinload(Article.created_by))).all()  # shown per row
     rows = {a.id: ArticleSummary(a) for a in articles}
     body = Sentence.kind == "body"
     progress = select(
