@@ -1,0 +1,159 @@
+"""Query counts: the article page, the list and the export stay bounded whatever the size (no N+1)."""
+from contextlib import contextmanager
+
+import pytest
+from flask import current_app
+from sqlalchemy import event
+
+from annotate import claims as claim_ops
+from annotate import exchange
+from annotate.extensions import db
+from annotate.models import User
+from tests.conftest import HX
+from tests.factories import make_article
+
+
+@contextmanager
+def counted_queries():
+    """Count the SQL statements sent to the database inside the block."""
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+
+
+def team(size: int) -> list[User]:
+    """Reviewers without a real password (hashing is slow and beside the point here)."""
+    members = [User(username=f"member{n}", password_hash="!", role="reviewer") for n in range(size)]
+    db.session.add_all(members)
+    db.session.commit()
+    return members
+
+
+def build_article(sentence_count: int, claim_count: int, people: list[User]):
+    """An article of sentence_count sentences (10 a paragraph) carrying claim_count claims with evidence,
+    created and changed by different people."""
+    lines = []
+    for p in range(0, sentence_count, 10):
+        lines.append(" ".join(f"Sentence {n} says that {n * 7} people voted." for n in range(p, min(p + 10,
+                                                                                                  sentence_count))))
+    article = make_article("\n".join(lines), title=f"{sentence_count} sentences", user=people[0])
+    assert len(article.sentences) == sentence_count
+    for n in range(claim_count):
+        sentence = article.sentences[n % sentence_count]
+        author, editor = people[n % len(people)], people[(n + 1) % len(people)]
+        if n < sentence_count:
+            claim = claim_ops.mark_sentence(sentence, author)
+        else:
+            start = article.text.index("says", sentence.start)
+            claim = claim_ops.mark_claim(sentence, start, sentence.end, author)
+        claim_ops.update_claim(claim, {"status": ("supported", "refuted", "disputed")[n % 3],
+                                       "attr_source": f"Source {n}"}, editor, None)
+        if n % 2:
+            claim_ops.add_evidence(claim, f"https://example.org/{n}", editor, f"Evidence {n}")
+    db.session.commit()
+    assert len(article.claims) == claim_count
+    db.session.expire_all()
+    return article
+
+
+@pytest.fixture
+def small_and_large(app, user):
+    people = team(30)
+    small = build_article(20, 30, people[:3])
+    large = build_article(200, 300, people)  # ten times the claims, by ten times the people
+    return small.id, large.id
+
+
+@contextmanager
+def fresh_request_context():
+    """A new app context, so the request gets its own session and g (the user loaded anew), as in production."""
+    with current_app._get_current_object().app_context():
+        with counted_queries() as statements:
+            yield statements
+
+
+def queries_for(client, url: str) -> int:
+    db.session.commit()
+    with fresh_request_context() as statements:
+        response = client.get(url)
+        assert response.status_code == 200, url
+    return len(statements)
+
+
+def test_the_counter_counts(app, user):
+    with counted_queries() as statements:
+        db.session.execute(db.text("SELECT 1"))
+        db.session.execute(db.text("SELECT 2"))
+    assert len(statements) == 2
+
+
+def test_article_page_queries_do_not_grow_with_sentences_and_claims(logged_in, small_and_large):
+    small, large = small_and_large
+    small_count = queries_for(logged_in, f"/articles/{small}")
+    large_count = queries_for(logged_in, f"/articles/{large}")
+    assert small_count == large_count
+    assert large_count <= 10
+
+
+def test_article_page_with_an_open_panel_is_bounded_too(logged_in, small_and_large):
+    small, large = small_and_large
+    counts = []
+    for article_id in (small, large):
+        claim_id = db.session.execute(db.text("SELECT id FROM claim WHERE article_id = :a AND id IN "
+                                              "(SELECT claim_id FROM evidence) LIMIT 1"), {"a": article_id}).scalar()
+        counts.append(queries_for(logged_in, f"/articles/{article_id}?claim={claim_id}"))
+    assert counts[0] == counts[1]
+    assert counts[1] <= 16
+
+
+def test_article_list_queries_do_not_grow_with_articles(app, logged_in, user):
+    people = team(30)
+    make_article(title="First", user=people[0])
+    few = queries_for(logged_in, "/")
+    for person in people[1:]:
+        make_article(title=f"By {person.username}", user=person)
+    many = queries_for(logged_in, "/")
+    assert few == many
+    assert many <= 6
+
+
+def test_article_list_with_a_status_filter_is_bounded(app, logged_in, small_and_large):
+    assert queries_for(logged_in, "/?status=refuted") <= 6
+
+
+def test_export_queries_do_not_grow_with_sentences_and_claims(logged_in, small_and_large):
+    small, large = small_and_large
+    small_count = queries_for(logged_in, f"/articles/{small}/export.json")
+    large_count = queries_for(logged_in, f"/articles/{large}/export.json")
+    assert small_count == large_count
+    assert large_count <= 12
+
+
+def test_export_of_everything_is_bounded(logged_in, small_and_large):
+    count = queries_for(logged_in, "/export.json")
+    assert count <= 12
+    with fresh_request_context() as statements:
+        document = exchange.export_articles()
+    assert len(document["articles"]) == 2 and len(statements) <= 10
+
+
+def test_marking_a_claim_on_a_long_article_is_bounded(logged_in, small_and_large):
+    small, large = small_and_large
+    counts = []
+    for article_id in (small, large):
+        sentence_id = db.session.execute(db.text('SELECT id FROM sentence WHERE article_id = :a ORDER BY "index" DESC '
+                                                 "LIMIT 1"), {"a": article_id}).scalar()
+        with fresh_request_context() as statements:
+            response = logged_in.post(f"/articles/{article_id}/claims", data={"sentence_id": sentence_id,
+                                                                               "start16": 0, "end16": 8}, headers=HX)
+        assert response.status_code == 200
+        counts.append(len(statements))
+    assert counts[0] == counts[1]
+    assert counts[1] <= 25
