@@ -193,6 +193,15 @@
   document.addEventListener("keyup", (event) => {
     if (event.shiftKey && event.key.startsWith("Arrow")) showToolbar();
   });
+  /* Touch screens select with long-press and handles, which fire no mouseup: follow the selection itself. */
+  let pointerHeld = false;
+  let selectionTimer = null;
+  document.addEventListener("pointerdown", (event) => { pointerHeld = event.pointerType === "mouse"; });
+  document.addEventListener("pointerup", () => { pointerHeld = false; });
+  document.addEventListener("selectionchange", () => {
+    clearTimeout(selectionTimer);
+    selectionTimer = setTimeout(() => { if (!pointerHeld) showToolbar(); }, 120);
+  });
 
   document.addEventListener("click", (event) => {
     const action = event.target.closest("[data-action]");

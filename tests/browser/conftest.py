@@ -86,10 +86,11 @@ def live_server(live_app):
 _SESSION: dict = {}
 
 
-def new_page(browser, server, width=1280, height=900):
-    """A fresh browser context logged in as the reviewer, on the article list; console errors and CSP reports are collected."""
+def new_page(browser, server, width=1280, height=900, **options):
+    """A fresh browser context logged in as the reviewer, on the article list; console errors and CSP reports are
+    collected. Extra options go to browser.new_context (has_touch=True for a phone, say)."""
     context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True,
-                                  storage_state=_SESSION.get("rev"))
+                                  storage_state=_SESSION.get("rev"), **options)
     page = context.new_page()
     page.console_errors = []
     page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))

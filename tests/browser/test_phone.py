@@ -8,6 +8,7 @@ from tests.browser.conftest import screenshot
 from tests.browser.helpers import NEWS_SENTENCES
 from tests.browser.helpers import make_news_article
 from tests.browser.helpers import open_article
+from tests.browser.helpers import select_text
 from tests.factories import make_claim
 
 WIDTH, HEIGHT = 390, 844
@@ -44,7 +45,7 @@ def assert_layout_fits(page) -> None:
 
 @pytest.fixture
 def phone(browser, live_server):
-    page = new_page(browser, live_server, WIDTH, HEIGHT)
+    page = new_page(browser, live_server, WIDTH, HEIGHT, has_touch=True, is_mobile=True)
     yield page
     page.context.close()
 
@@ -85,6 +86,25 @@ def test_bottom_sheet_on_a_phone(phone, live_server):
     assert_layout_fits(page)
     page.keyboard.press("Escape")
     expect(page.locator("#panel")).to_be_hidden()
+    assert console_errors(page) == []
+
+
+def test_touch_selection_offers_mark_claim(phone, live_server):
+    """A touch selection (long-press, handles) fires no mouseup; the Mark claim button must appear all the same."""
+    page = phone
+    article = make_news_article()
+    open_article(page, live_server, article.id)
+    toolbar = page.locator("#selection-toolbar")
+    expect(toolbar).to_be_hidden()
+    select_text(page, 2, "cut costs by 12 percent", skip=1)
+    expect(toolbar).to_be_visible()
+    box = toolbar.bounding_box()
+    assert 0 <= box["x"] and box["x"] + box["width"] <= WIDTH
+    toolbar.get_by_role("button", name="Mark claim").tap()
+    expect(page.locator('.sentence[data-index="2"] mark.claim')).to_have_text("cut costs by 12 percent")
+    expect(page.locator("#panel.is-open .claim-quote")).to_have_text("cut costs by 12 percent")
+    expect(toolbar).to_be_hidden()
+    assert_layout_fits(page)
     assert console_errors(page) == []
 
 
