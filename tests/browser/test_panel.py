@@ -2,6 +2,7 @@
 from playwright.sync_api import expect
 
 from tests.browser.conftest import console_errors
+from tests.browser.conftest import new_page
 from tests.browser.conftest import screenshot
 from tests.browser.helpers import export_of
 from tests.browser.helpers import make_news_article
@@ -121,3 +122,50 @@ def test_close_button_and_mark_click_open_the_panel(page, live_server):
     page.locator("#panel").get_by_role("button", name="Close the panel").click()
     expect(page.locator("#panel.is-empty")).to_be_visible()
     assert console_errors(page) == []
+
+
+def test_delete_claim_removes_highlight_and_progress(page, live_server):
+    article = make_news_article()
+    make_claim(article, "council voted", sentence_index=1)
+    open_article(page, live_server, article.id)
+    expect(page.locator("#progress-label")).to_contain_text("1 of 5 sentences checked")
+    page.locator(".chip").click()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#panel").get_by_role("button", name="Delete claim").click()
+    expect(page.locator("#panel.is-empty")).to_be_visible()
+    expect(page.locator("mark.claim")).to_have_count(0)
+    expect(page.locator("#progress-label")).to_contain_text("0 of 5 sentences checked")
+    assert export_of(page, live_server, article.id)["claims"] == []
+    assert console_errors(page) == []
+
+
+def test_a_save_on_an_outdated_version_is_refused_and_shown(browser, live_server):
+    """Two tabs on one claim: the later save does not overwrite the earlier one; it shows both versions."""
+    article = make_news_article()
+    make_claim(article, QUOTE, sentence_index=2)
+    first, second = new_page(browser, live_server), new_page(browser, live_server)
+    for tab in (first, second):
+        open_article(tab, live_server, article.id)
+        tab.locator('.sentence[data-index="2"] .chip').click()
+        expect(tab.locator("#attr_source")).to_have_value("")
+    first.fill("#attr_source", "Ana Ruiz")
+    first.locator("#panel").get_by_role("button", name="Save claim").click()
+    expect(first.locator("#panel .notice-success")).to_have_text("Saved.")
+
+    second.fill("#attr_source", "the mayor")
+    second.locator("#panel").get_by_role("button", name="Save claim").click()
+    warning = second.locator("#panel .notice-warning")
+    expect(warning).to_contain_text("Not saved.")
+    expect(warning.locator(".theirs")).to_have_text("Ana Ruiz")
+    expect(warning.locator(".yours")).to_have_text("the mayor")
+    expect(second.locator("#attr_source")).to_have_value("Ana Ruiz")
+    assert export_of(second, live_server, article.id)["claims"][0]["attribution"]["source"] == "Ana Ruiz"
+
+    second.fill("#attr_source", "the mayor")  # reapplied on the fresh version, it saves
+    second.locator("#panel").get_by_role("button", name="Save claim").click()
+    expect(second.locator("#panel .notice-success")).to_have_text("Saved.")
+    assert export_of(second, live_server, article.id)["claims"][0]["attribution"]["source"] == "the mayor"
+    assert console_errors(first) == []
+    assert console_errors(second, expected_statuses=(409,)) == []
+    first.context.close()
+    second.context.close()
