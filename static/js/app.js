@@ -85,13 +85,39 @@
     return element ? element.closest(".stext") : null;
   }
 
+  /* A range cut down to one sentence's text. A triple-click, or a drag that overshoots, ends in the sentence's
+     chips or tools or at the very start of the next sentence: keep the text part. Real text of two sentences: null. */
+  function clampToText(range) {
+    const startText = textElementOf(range.startContainer);
+    const endText = textElementOf(range.endContainer);
+    if (startText && startText === endText) return range;
+    const textElement = startText || endText;
+    if (!textElement) return null;
+    const sentence = textElement.closest(".sentence");
+    const clamped = range.cloneRange();
+    const spill = document.createRange();
+    let outside;
+    if (startText) {
+      spill.setStart(textElement, textElement.childNodes.length);
+      spill.setEnd(range.endContainer, range.endOffset);
+      clamped.setEnd(textElement, textElement.childNodes.length);
+      outside = range.endContainer;
+    } else {
+      spill.setStart(range.startContainer, range.startOffset);
+      spill.setEnd(textElement, 0);
+      clamped.setStart(textElement, 0);
+      outside = range.startContainer;
+    }
+    return sentence.contains(outside) || !spill.toString().trim() ? clamped : null;
+  }
+
   /* The selection as {sentence, start16, end16, quote}, if it lies within one sentence's text. */
   function selectionInSentence() {
     const selection = window.getSelection();
     if (!selection || selection.rangeCount === 0) return null;
-    const range = selection.getRangeAt(0);
+    const range = clampToText(selection.getRangeAt(0));
+    if (!range) return null;
     const textElement = textElementOf(range.startContainer);
-    if (!textElement || textElement !== textElementOf(range.endContainer)) return null;
     return {
       sentence: textElement.closest(".sentence"),
       start16: offsetIn(textElement, range.startContainer, range.startOffset),

@@ -1,11 +1,13 @@
 """Selecting words marks a claim: snapped to whole words, stored with code-point offsets, shown without a reload."""
 from playwright.sync_api import expect
 
+from tests.browser.helpers import NEWS_SENTENCES
 from tests.browser.helpers import drag_select
 from tests.browser.helpers import make_news_article
 from tests.browser.helpers import open_article
 from tests.browser.helpers import select_text
 from tests.browser.helpers import stored_claims
+from tests.factories import make_claim
 
 
 def assert_claims_match_text(article_id: int, expected_quotes: list[str]) -> None:
@@ -88,4 +90,23 @@ def test_selection_across_two_sentences_is_refused(page, live_server):
     expect(page.locator(".toast-error")).to_contain_text("Select some words inside one sentence")
     expect(page.locator("mark.claim")).to_have_count(0)
     assert stored_claims(article.id) == []
+    assert page.console_errors == []
+
+
+def test_triple_click_selects_the_sentence_and_marks_it(page, live_server):
+    """A triple-click selects past the text (into the chips or tools); the text part is what gets marked."""
+    article = make_news_article()
+    make_claim(article, "council voted", sentence_index=1)
+    open_article(page, live_server, article.id)
+    page.locator('.sentence[data-index="2"] .stext').click(click_count=3)
+    toolbar = page.locator("#selection-toolbar")
+    expect(toolbar).to_be_visible()
+    toolbar.get_by_role("button", name="Mark claim").click()
+    expect(page.locator('.sentence[data-index="2"] mark.claim')).to_have_text(NEWS_SENTENCES[2])
+
+    # Sentence 1 shows a chip after its text, where the triple-click ends; m instead of the button.
+    page.locator('.sentence[data-index="1"] .stext').click(click_count=3)
+    page.keyboard.press("m")
+    expect(page.locator('.sentence[data-index="1"] .chip')).to_have_count(2)
+    assert_claims_match_text(article.id, ["council voted", NEWS_SENTENCES[1], NEWS_SENTENCES[2]])
     assert page.console_errors == []
