@@ -3,6 +3,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import console_errors
 from tests.browser.helpers import NEWS_SENTENCES
+from tests.browser.helpers import drag_select
 from tests.browser.helpers import export_of
 from tests.browser.helpers import make_news_article
 from tests.browser.helpers import open_article
@@ -104,4 +105,18 @@ def test_split_and_merge_undo_each_other(page, live_server):
     page.locator('.sentence[data-index="2"]').get_by_role("button", name="Merge sentence 3 with the next").click()
     expect(page.locator(".sentence")).to_have_count(6)
     assert sentence_texts(page) == NEWS_SENTENCES
+    assert console_errors(page) == []
+
+
+def test_split_before_a_selection_from_the_toolbar(page, live_server):
+    """Without a keyboard (a phone, a mouse user): select where the new sentence starts, press "Split before"."""
+    article = make_news_article()
+    open_article(page, live_server, article.id)
+    drag_select(page, 3, "and Dr. Lee")
+    toolbar = page.locator("#selection-toolbar")
+    toolbar.get_by_role("button", name="Split before").click()
+    expect(page.locator(".sentence")).to_have_count(7)
+    expect(page.locator('.sentence[data-index="4"] .stext')).to_have_text(
+        "and Dr. Lee, a budget analyst, said the savings depend on fares.")
+    expect(toolbar).to_be_hidden()
     assert console_errors(page) == []
