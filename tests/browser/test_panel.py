@@ -169,3 +169,21 @@ def test_a_save_on_an_outdated_version_is_refused_and_shown(browser, live_server
     assert console_errors(second, expected_statuses=(409,)) == []
     first.context.close()
     second.context.close()
+
+
+def test_resizing_the_rationale_box_then_saving_breaks_no_policy(page, live_server):
+    """Dragging a textarea's corner gives it a style attribute; the swap after a save must not copy it (CSP)."""
+    article = make_news_article()
+    make_claim(article, QUOTE, sentence_index=2)
+    open_article(page, live_server, article.id)
+    page.locator('.sentence[data-index="2"] .chip').click()
+    box = page.locator("#rationale").bounding_box()
+    page.mouse.move(box["x"] + box["width"] - 3, box["y"] + box["height"] - 3)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] - 3, box["y"] + box["height"] + 80, steps=5)
+    page.mouse.up()
+    assert page.locator("#rationale").get_attribute("style"), "the drag did not resize the box"
+    page.fill("#rationale", "Checked against the budget.")
+    page.locator("#panel").get_by_role("button", name="Save claim").click()
+    expect(page.locator("#panel .notice-success")).to_have_text("Saved.")
+    assert console_errors(page) == []
