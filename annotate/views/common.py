@@ -7,7 +7,7 @@ from ..extensions import db
 from ..extensions import htmx
 
 
-MAX_ID = 2**63 - 1  # larger ids overflow the database's integer (a 500 instead of a 404)
+MAX_ID = 2**31 - 1  # ids are INTEGER columns: larger ones overflow (a 500 on PostgreSQL instead of a 404)
 
 
 def get_or_404(model, ident):
