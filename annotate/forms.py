@@ -27,18 +27,32 @@ from .vocab import STATUS_LABELS
 HTTP_ONLY = Regexp(r"(?i)^https?://", message="Give a full web address starting with http:// or https://.")
 
 
+def without_nul(value):
+    """NUL characters are never meant, and PostgreSQL text columns refuse them (a 500 otherwise)."""
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+class Form(FlaskForm):
+    """The base of every form here: NUL characters are dropped from every field."""
+
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            filters = [*unbound_field.kwargs.get("filters", ()), without_nul]
+            return unbound_field.bind(form=form, filters=filters, **options)
+
+
 def http_url(optional: bool):
     """A URL field validator chain that admits http(s) only (never javascript: or data:)."""
     first = Optional() if optional else DataRequired(message="Give the address of the source.")
     return [first, Length(max=2000), HTTP_ONLY, URL(require_tld=False, message="This is not a valid web address.")]
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     username = StringField("Username", validators=[DataRequired(), Length(max=80)])
     password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
 
 
-class SetupForm(FlaskForm):
+class SetupForm(Form):
     username = StringField("Username", validators=[DataRequired(), Length(min=2, max=80),
                                                    Regexp(r"^[\w.@+-]+$", message="Letters, digits and . @ + - _ only.")])
     password = PasswordField("Password", validators=[DataRequired(), Length(min=8, max=200,
@@ -46,7 +60,7 @@ class SetupForm(FlaskForm):
     confirm = PasswordField("Repeat password", validators=[EqualTo("password", message="The passwords differ.")])
 
 
-class ArticleForm(FlaskForm):
+class ArticleForm(Form):
     title = StringField("Title", validators=[Optional(), Length(max=300)])
     source_url = StringField("Source URL", validators=http_url(optional=True))
     published = DateField("Publication date", validators=[Optional()])
@@ -58,7 +72,7 @@ class ArticleForm(FlaskForm):
             raise ValidationError("Paste the article text or choose a file.")
 
 
-class MarkForm(FlaskForm):
+class MarkForm(Form):
     sentence_id = IntegerField(validators=[InputRequired()])
     start16 = IntegerField(validators=[Optional(), NumberRange(min=0)])
     end16 = IntegerField(validators=[Optional(), NumberRange(min=0)])
@@ -75,7 +89,7 @@ class MarkForm(FlaskForm):
         return True
 
 
-class SplitForm(FlaskForm):
+class SplitForm(Form):
     offset16 = IntegerField(validators=[InputRequired(), NumberRange(min=0)])
 
 
@@ -83,7 +97,7 @@ def _choices(labels: dict[str, str]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in labels.items()]
 
 
-class ClaimForm(FlaskForm):
+class ClaimForm(Form):
     attr_source = StringField("Source", validators=[Optional(), Length(max=300)])
     attr_role = StringField("Role", validators=[Optional(), Length(max=300)])
     attr_cue = StringField("Cue", validators=[Optional(), Length(max=100)])
@@ -93,7 +107,7 @@ class ClaimForm(FlaskForm):
     version = IntegerField(widget=HiddenField.widget, validators=[InputRequired()])
 
 
-class EvidenceForm(FlaskForm):
+class EvidenceForm(Form):
     url = StringField("URL", validators=http_url(optional=False))
     title = StringField("Title", validators=[Optional(), Length(max=500)])
     excerpt = TextAreaField("Excerpt", validators=[Optional(), Length(max=5000)])
