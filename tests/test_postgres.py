@@ -1,0 +1,219 @@
+"""The core flow on PostgreSQL: real migrations on a fresh database, then mark, mend and export.
+
+Runs when a server answers at 127.0.0.1:5432 with trust authentication; skipped otherwise,
+except in CI (CI=true), where a missing server is a failure.
+"""
+import getpass
+import json
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+from sqlalchemy import select
+
+from annotate import create_app
+from annotate import exchange
+from annotate.cli import init_db
+from annotate.extensions import db
+from annotate.models import Article
+from annotate.models import Claim
+from annotate.models import Sentence
+from tests.conftest import HX
+from tests.factories import make_user
+
+pytestmark = pytest.mark.postgres
+
+psycopg = pytest.importorskip("psycopg")
+
+HOST = "127.0.0.1:5432"
+DATA = Path(__file__).parent / "data" / "client"
+EMOJI_TEXT = (DATA / "emoji_vote.txt").read_text(encoding="utf-8")
+
+
+def admin_connection():
+    """An autocommit connection able to create databases, or None when no server answers."""
+    errors = []
+    for user in dict.fromkeys(("postgres", getpass.getuser())):
+        for database in ("test", "postgres"):
+            try:
+                return psycopg.connect(f"postgresql://{user}@{HOST}/{database}", autocommit=True,
+                                       connect_timeout=3), user
+            except psycopg.Error as error:
+                errors.append(f"{user}@{database}: {error}".strip())
+    message = "PostgreSQL is not reachable at " + HOST + ": " + "; ".join(errors)[:500]
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh database with a unique name, dropped afterwards."""
+    connection, user = admin_connection()
+    name = f"annotate_test_{uuid.uuid4().hex[:12]}"
+    with connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+        try:
+            yield f"postgresql+psycopg://{user}@{HOST}/{name}"
+        finally:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_app(pg_url, tmp_path):
+    application = create_app({"TESTING": True, "SECRET_KEY": "test-secret", "INSTANCE_PATH": str(tmp_path),
+                              "SQLALCHEMY_DATABASE_URI": pg_url, "WTF_CSRF_ENABLED": False})
+    with application.app_context():
+        init_db(load_seed=True)  # the real migrations, as `flask init-db` runs them
+        yield application
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def pg_client(pg_app):
+    make_user("rev", "reviewer", "password123")
+    client = pg_app.test_client()
+    assert client.post("/login", data={"username": "rev", "password": "password123"}).status_code == 303
+    return client
+
+
+def utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def check_export(document: dict) -> dict:
+    exchange.validate_export(document)
+    for article in document["articles"]:
+        text = article["text"]
+        assert [s["index"] for s in article["sentences"]] == list(range(len(article["sentences"])))
+        for sentence in article["sentences"]:
+            assert sentence["text"] == text[sentence["start"] : sentence["end"]]
+        for claim in article["claims"]:
+            assert claim["quote"] == text[claim["start"] : claim["end"]]
+    return document
+
+
+def test_migrations_build_the_schema_and_are_idempotent(pg_app):
+    assert db.engine.dialect.name == "postgresql"
+    tables = set(inspect(db.engine).get_table_names())
+    assert {"user", "article", "sentence", "claim", "evidence", "alembic_version"} <= tables
+    assert db.session.scalar(select(db.func.count(Article.id))) == 1  # the sample article
+    init_db(load_seed=True)
+    assert db.session.scalar(select(db.func.count(Article.id))) == 1
+    runner = pg_app.test_cli_runner()
+    assert runner.invoke(args=["init-db"]).exit_code == 0
+
+
+def test_core_flow_on_postgres(pg_app, pg_client):
+    client = pg_client
+    response = client.post("/articles/new", data={"text": EMOJI_TEXT, "title": "Farm bill 🇺🇸",
+                                                  "source_url": "https://news.example/farm",
+                                                  "published": "2024-03-04"})
+    assert response.status_code == 303
+    article = db.session.scalar(select(Article).where(Article.title == "Farm bill 🇺🇸"))
+    vote = article.sentences[1]
+    assert vote.text == "The 👍🏽 vote passed 52–48 😀 on Monday."
+
+    # mark by UTF-16 offsets: one snapped selection, an overlapping one, a whole sentence
+    start = vote.text.index("ote pass")
+    marked = client.post(f"/articles/{article.id}/claims", headers=HX, data={
+        "sentence_id": vote.id, "start16": utf16(vote.text[:start]), "end16": utf16(vote.text[: start + 8])})
+    assert marked.status_code == 200
+    start = vote.text.index("passed 52–48 😀")
+    client.post(f"/articles/{article.id}/claims", headers=HX, data={
+        "sentence_id": vote.id, "start16": utf16(vote.text[:start]),
+        "end16": utf16(vote.text[: start + len("passed 52–48 😀")]), "quote": "passed 52–48 😀"})
+    client.post(f"/articles/{article.id}/claims", headers=HX, data={"sentence_id": article.sentences[2].id,
+                                                                    "whole": "y"})
+    refused = client.post(f"/articles/{article.id}/claims", headers=HX, data={
+        "sentence_id": vote.id, "start16": utf16("The ") + 1, "end16": 12})
+    assert refused.status_code == 422
+    db.session.expire_all()
+    claims = db.session.scalars(select(Claim).order_by(Claim.start)).all()
+    assert [c.quote for c in claims][:2] == ["vote passed", "passed 52–48 😀"]
+
+    # describe, add evidence, a stale save
+    first = claims[0]
+    saved = client.post(f"/claims/{first.id}", headers=HX, data={
+        "attr_source": "Senate clerk", "attr_role": "", "attr_cue": "said", "attr_type": "indirect",
+        "status": "supported", "rationale": "Roll call 👍", "version": first.version})
+    assert saved.status_code == 200
+    assert client.post(f"/claims/{first.id}", headers=HX, data={
+        "attr_type": "direct", "status": "refuted", "version": 1}).status_code == 409
+    assert client.post(f"/claims/{first.id}/evidence", headers=HX, data={
+        "evidence-url": "https://www.senate.gov/vote/1", "evidence-stance": "supports"}).status_code == 200
+    assert client.post(f"/claims/{first.id}/evidence", headers=HX, data={
+        "evidence-url": "javascript:alert(1)", "evidence-stance": "supports"}).status_code == 422
+
+    # mend the segmentation: split the vote sentence before "on Monday.", then merge it back
+    point = vote.text.index("on Monday.")
+    assert client.post(f"/sentences/{vote.id}/split", headers=HX,
+                       data={"offset16": utf16(vote.text[:point])}).status_code == 200
+    document = check_export(exchange.export_articles([article.id]))
+    assert len(document["articles"][0]["sentences"]) == 5
+    assert client.post(f"/sentences/{vote.id}/merge", headers=HX).status_code == 200
+    assert client.post(f"/sentences/{article.sentences[0].id}/no-claim", headers=HX).status_code == 200
+
+    # the export: over HTTP and from the CLI, valid, exact, and in code points
+    download = client.get(f"/articles/{article.id}/export.json")
+    assert download.status_code == 200
+    document = check_export(json.loads(download.data))
+    (exported,) = document["articles"]
+    assert len(exported["sentences"]) == 4
+    assert [c["sentence_index"] for c in exported["claims"]] == [1, 1, 2]
+    assert exported["claims"][0]["attribution"]["source"] == "Senate clerk"
+    assert exported["claims"][0]["evidence"][0]["created_by"] == "rev"
+    assert exported["claims"][0]["created_at"].endswith("Z")
+    cli = pg_app.test_cli_runner().invoke(args=["export", "--article", str(article.id)])
+    assert cli.exit_code == 0
+    check_export(json.loads(cli.stdout))
+    assert client.get("/").status_code == 200
+    assert client.get(f"/articles/{article.id}").status_code == 200
+
+
+def test_merges_and_splits_keep_indices_unique_on_postgres(pg_app, pg_client):
+    """PostgreSQL checks the (article, index) unique constraint row by row during an UPDATE."""
+    text = "\n".join(" ".join(f"Part {p} line {n} ends." for n in range(5)) for p in range(3))
+    response = pg_client.post("/articles/new", data={"text": text, "title": "Mending"})
+    article_id = int(response.headers["Location"].rsplit("/", 1)[1])
+    for step in range(6):
+        db.session.expire_all()
+        sentences = db.session.scalars(select(Sentence).where(Sentence.article_id == article_id)
+                                       .order_by(Sentence.index)).all()
+        target = sentences[(step * 4) % len(sentences)]
+        if step % 2:
+            result = pg_client.post(f"/sentences/{target.id}/split", headers=HX,
+                                    data={"offset16": len("Part 0 ")})
+        else:
+            result = pg_client.post(f"/sentences/{target.id}/merge", headers=HX)
+        assert result.status_code in (200, 422)
+        check_export(exchange.export_articles([article_id]))
+
+
+def test_bad_input_on_postgres_is_refused_not_a_500(pg_app, pg_client):
+    """PostgreSQL is stricter than SQLite (integer range, NUL characters): still no 500."""
+    article = db.session.scalar(select(Article))
+    claim_response = pg_client.post(f"/articles/{article.id}/claims", headers=HX,
+                                    data={"sentence_id": article.sentences[1].id, "whole": "y"})
+    assert claim_response.status_code == 200
+    claim = db.session.scalar(select(Claim))
+    for url in (f"/articles/{2**31}", f"/articles/{2**63}", f"/claims/{2**40}", f"/articles/{article.id}?claim="
+                f"{2**40}"):
+        assert pg_client.get(url, headers=HX).status_code in (200, 302, 404), url
+    assert pg_client.post(f"/articles/{article.id}/claims", headers=HX,
+                          data={"sentence_id": str(2**40), "whole": "y"}).status_code == 404
+    assert pg_client.post("/articles/new", data={"text": "Nul \x00 inside.", "title": "Nul\x00"}).status_code < 500
+    assert pg_client.post(f"/claims/{claim.id}", headers=HX, data={
+        "attr_source": "a\x00b", "attr_type": "direct", "status": "supported", "rationale": "\x00",
+        "version": claim.version}).status_code < 500
+    assert pg_client.post(f"/claims/{claim.id}/evidence", headers=HX, data={
+        "evidence-url": "https://example.org/", "evidence-title": "t\x00", "evidence-stance": "context"}
+    ).status_code < 500
+    assert pg_client.post("/login", data={"username": "rev\x00", "password": "x\x00"}).status_code < 500
+    db.session.expire_all()
+    assert db.session.scalar(select(Article.text).where(Article.title == "Nul")) == "Nul  inside."
+    assert db.session.get(Claim, claim.id).attr_source == "ab"
+    assert db.session.get(Claim, claim.id).evidence[0].title == "t"
