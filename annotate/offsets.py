@@ -42,6 +42,14 @@ def _is_word_char(char: str) -> bool:
     return category[0] in "LNM" or char in "'’-\u200d" or category == "So"
 
 
+def _in_word(text: str, index: int) -> bool:
+    """Whether text[index] belongs to a word; a point or comma between digits does (4.5, 30,000)."""
+    char = text[index]
+    if char in ".,":
+        return 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit()
+    return _is_word_char(char)
+
+
 def snap_to_words(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
     """Widen [start, end) to whole words within [lo, hi), then trim surrounding spaces.
 
@@ -57,8 +65,8 @@ def snap_to_words(text: str, start: int, end: int, lo: int = 0, hi: int | None =
         end -= 1
     if start == end:
         return start, end
-    while start > lo and _is_word_char(text[start]) and _is_word_char(text[start - 1]):
+    while start > lo and _in_word(text, start) and _in_word(text, start - 1):
         start -= 1
-    while end < hi and _is_word_char(text[end - 1]) and _is_word_char(text[end]):
+    while end < hi and _in_word(text, end - 1) and _in_word(text, end):
         end += 1
     return start, end
