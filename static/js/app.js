@@ -166,6 +166,7 @@
     form.elements.offset16.value = picked.start16;
     setCurrent(picked.sentence, false);
     htmx.trigger(form, "submit");
+    window.getSelection().removeAllRanges();
     hideToolbar();
   }
 
@@ -304,6 +305,7 @@
     }
     const current = currentSentence();
     if (current) current.classList.add("is-current");
+    if (!selectionInSentence()) hideToolbar(); // a swap that removes the selected text fires no selectionchange
     keepSentenceAboveSheet();
     expireToasts();
   });
