@@ -1,4 +1,5 @@
 """CSRF, the Content-Security-Policy, no inline script or style, escaping of user strings, and no 500s."""
+import io
 import re
 from html.parser import HTMLParser
 
@@ -140,6 +141,24 @@ class TestCsrf:
         assert response.status_code == 400
         db.session.expire_all()
         assert db.session.get(Claim, claim.id).status == "unverified"
+
+
+class TestCsrfWithASmallUploadLimit:
+    """An oversized upload is refused as too large (413 with the form), not as a missing token."""
+
+    @pytest.fixture
+    def app_config(self):
+        return {"WTF_CSRF_ENABLED": True, "MAX_CONTENT_LENGTH": 20_000}
+
+    def test_oversized_upload_with_csrf_on(self, client, user):
+        token = TestCsrf.token_of(client.get("/login").data)
+        client.post("/login", data={"username": "rev", "password": "password123", "csrf_token": token})
+        before = counts()
+        response = client.post("/articles/new", content_type="multipart/form-data", data={
+            "csrf_token": token, "text": "", "file": (io.BytesIO(b"word " * 10_000), "big.txt")})
+        assert response.status_code == 413
+        assert b"The file is too large" in response.data and b'name="text"' in response.data
+        assert counts() == before
 
 
 # --- Content-Security-Policy and markup without inline code ---------------------------------------------------------
