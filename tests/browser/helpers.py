@@ -16,7 +16,7 @@ NEWS_TEXT = (
     "The vote follows a year of debate. Officials expect the first buses in March."
 )
 
-# (index, text) of the sentences NEWS_TEXT segments into; index 0 is the heading.
+# The sentences NEWS_TEXT segments into, by index; index 0 is the heading.
 NEWS_SENTENCES = [
     "Council backs transit plan",
     "Fans cheered 🎉🇺🇸 as the council voted 7–2 on Tuesday.",
