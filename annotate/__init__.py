@@ -45,10 +45,13 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def _register_blueprints(app: Flask) -> None:
     """One blueprint per area of the site."""
+    from . import api
+    from .views import account
     from .views import articles
     from .views import auth
     from .views import claims
     from .views import sentences
 
-    for module in (auth, articles, sentences, claims):
+    for module in (auth, articles, sentences, claims, account):
         app.register_blueprint(module.bp)
+    api.init_app(app)

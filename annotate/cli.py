@@ -93,3 +93,6 @@ def export_command(article_id: int | None, status: str | None, output: str | Non
 def init_app(app: Flask) -> None:
     for command in (init_db_command, create_user_command, import_article_command, export_command):
         app.cli.add_command(command)
+    from .cli_api import init_app as init_api_commands
+
+    init_api_commands(app)

@@ -1,6 +1,7 @@
 """Domain errors carry the field they concern; HTTP errors render as pages, never a 500 trace."""
 from flask import Flask
 from flask import render_template
+from flask import request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -28,11 +29,19 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error):
         db.session.rollback()
+        if request.path.startswith("/api/"):  # unrouted API paths and methods answer JSON too
+            from .api.errors import http_error_json
+
+            return http_error_json(error)
         return render_template("error.html", code=error.code, message=error.description), error.code
 
     @app.errorhandler(Exception)
     def unexpected_error(error):
         db.session.rollback()
+        if request.path.startswith("/api/"):
+            from .api.errors import unexpected_json
+
+            return unexpected_json(error)
         app.logger.exception("unhandled error")
         message = "Something went wrong on our side; nothing was saved. Please try again."
         return render_template("error.html", code=500, message=message), 500

@@ -106,7 +106,10 @@ def parse_target(url: str) -> tuple[str, str, int, str]:
     """Scheme, host, port and request path of an http(s) URL, or a clear refusal."""
     if len(url) > 2000 or any(ch.isspace() or ord(ch) < 32 for ch in url):
         raise FetchError("This is not a usable web address (too long, or it contains spaces).")
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unbalanced [ in the host
+        raise FetchError("This is not a valid web address.") from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         raise FetchError("Only http:// and https:// addresses can be fetched.")
@@ -268,11 +271,17 @@ def extract(url: str, body: bytes, kind: str, charset: str | None) -> FetchedPag
     return FetchedPage(url, text, title.strip(), published_date(metadata.date if metadata else None))
 
 
+def with_lowercase_scheme(url: str) -> str:
+    """HTTPS://x and https://x are one address; the export format writes the scheme in lower case."""
+    scheme, sep, rest = url.partition("://")
+    return scheme.lower() + sep + rest if sep else url
+
+
 def fetch_page(url: str, allow=is_public_address, max_bytes: int = MAX_BYTES,
                timeout: float = TIMEOUT_SECONDS) -> FetchedPage:
     """Fetch a page safely and extract its article text, title and publication date."""
     final_url, body, kind, charset = download((url or "").strip(), allow, max_bytes, timeout)
-    return extract(final_url, body, kind, charset)
+    return extract(with_lowercase_scheme(final_url), body, kind, charset)
 
 
 def article_from_url(url: str, user, title: str = "", published: date | None = None):

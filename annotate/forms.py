@@ -61,6 +61,7 @@ class SetupForm(Form):
 
 
 class ArticleForm(Form):
+    fetch_url = StringField("Fetch from a web address", validators=http_url(optional=True))
     title = StringField("Title", validators=[Optional(), Length(max=300)])
     source_url = StringField("Source URL", validators=http_url(optional=True))
     published = DateField("Publication date", validators=[Optional()])
@@ -68,8 +69,12 @@ class ArticleForm(Form):
     file = FileField("…or upload a file (.txt, .md, .html)")
 
     def validate_text(self, field):
-        if not (field.data or "").strip() and not (self.file.data and self.file.data.filename):
-            raise ValidationError("Paste the article text or choose a file.")
+        sources = [bool((field.data or "").strip()), bool(self.file.data and self.file.data.filename),
+                   bool((self.fetch_url.data or "").strip())]
+        if not any(sources):
+            raise ValidationError("Paste the article text, choose a file, or give a web address to fetch.")
+        if sources[2] and any(sources[:2]):
+            raise ValidationError("Give either a web address to fetch or the text (or a file), not both.")
 
 
 class MarkForm(Form):
@@ -112,3 +117,16 @@ class EvidenceForm(Form):
     title = StringField("Title", validators=[Optional(), Length(max=500)])
     excerpt = TextAreaField("Excerpt", validators=[Optional(), Length(max=5000)])
     stance = SelectField("Stance", choices=_choices(STANCE_LABELS), default="context")
+
+
+class TokenForm(Form):
+    name = StringField("Token name", validators=[DataRequired(message="Name the token after what will use it."),
+                                                 Length(max=100)])
+
+
+class RevokeTokenForm(Form):
+    """Only the CSRF token: revoking is a button."""
+
+
+class SettingsForm(Form):
+    allow_private_urls = BooleanField("Allow fetching articles from private network addresses")

@@ -10,7 +10,10 @@ def check_http_url(url: str, field: str) -> str:
         raise InputError("The URL is too long (2,000 characters at most).", field)
     if any(ch.isspace() or ord(ch) < 32 for ch in url):
         raise InputError("A URL cannot contain spaces or control characters.", field)
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unbalanced [ in the host
+        raise InputError("This is not a valid web address.", field) from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise InputError("Give a full web address starting with http:// or https://.", field)
     return url

@@ -12,6 +12,7 @@ from flask_login import current_user
 
 from .. import articles as article_ops
 from .. import exchange
+from .. import fetch
 from .. import ingest
 from .. import reading
 from ..errors import InputError
@@ -45,13 +46,18 @@ def _text_of(form: ArticleForm) -> tuple[str, str]:
 
 @bp.route("/articles/new", methods=["GET", "POST"])
 def new():
-    """Add an article by pasting text or uploading a .txt, .md or .html file."""
+    """Add an article by pasting text, uploading a .txt, .md or .html file, or fetching it from a URL."""
     form = ArticleForm()
     if form.validate_on_submit():
         try:
-            text, suggested_title = _text_of(form)
-            article = article_ops.create_article(text, current_user, title=form.title.data or suggested_title,
-                                                 source_url=form.source_url.data or "", published=form.published.data)
+            if form.fetch_url.data:
+                article = fetch.article_from_url(form.fetch_url.data, current_user, form.title.data or "",
+                                                 form.published.data)
+            else:
+                text, suggested_title = _text_of(form)
+                article = article_ops.create_article(text, current_user, title=form.title.data or suggested_title,
+                                                     source_url=form.source_url.data or "",
+                                                     published=form.published.data)
         except InputError as error:
             db.session.rollback()
             getattr(form, error.field if error.field in form else "text").errors.append(error.message)

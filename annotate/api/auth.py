@@ -1,0 +1,40 @@
+"""Bearer-token authentication for every API request: a session cookie alone is never enough."""
+from flask import g
+from flask import request
+
+from .. import tokens
+from ..extensions import db
+from . import bp
+from .errors import ApiError
+
+PUBLIC_ENDPOINTS = {"api.openapi_document"}
+
+
+@bp.before_request
+def authenticate_bearer():
+    """Set g.api_user from `Authorization: Bearer ...`; anything else is 401, whatever cookies came along."""
+    if request.endpoint in PUBLIC_ENDPOINTS:
+        return None
+    header = request.headers.get("Authorization")
+    plaintext = tokens.bearer_token(header)
+    if plaintext is None:
+        raise ApiError(401, "Send a personal API token as `Authorization: Bearer <token>` "
+                            "(create one on your Account page).")
+    user = tokens.authenticate(plaintext)
+    if user is None:
+        raise ApiError(401, "This token is unknown, revoked, or belongs to a disabled account.")
+    db.session.commit()  # keeps last_used_at even when the request itself fails later
+    g.api_user = user
+    return None
+
+
+def api_user():
+    """The user the token belongs to."""
+    return g.api_user
+
+
+def require_role(*roles: str) -> None:
+    """403 unless the token's user has one of the roles."""
+    user = api_user()
+    if user.role not in roles:
+        raise ApiError(403, f"This needs the role {' or '.join(roles)}; your account is {user.role}.")
