@@ -16,6 +16,9 @@ from urllib.parse import urlsplit
 
 import trafilatura
 
+from .addresses import address_problem
+from .addresses import allow_private_hosts
+from .addresses import is_public_address
 from .errors import InputError
 
 FIELD = "fetch_url"
@@ -26,11 +29,10 @@ CHUNK_BYTES = 64 * 1024
 CONTENT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 USER_AGENT = "ClaimDesk/1.0 (article import)"
-NAT64 = ipaddress.ip_network("64:ff9b::/96")
-# Cloud metadata services: refused even when an admin allows private addresses.
-ALWAYS_REFUSED = {ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254")}
 
 open_socket = socket.create_connection  # the network boundary; tests may guard it
+__all__ = ["FetchError", "FetchedPage", "address_problem", "allow_private_hosts", "article_from_url", "fetch_page",
+           "is_public_address"]
 
 
 class FetchError(InputError):
@@ -48,36 +50,6 @@ class FetchedPage:
     text: str
     title: str
     published: date | None
-
-
-def address_problem(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
-    """Why an address is not a public internet host ('loopback', 'private', ...), or None when it is."""
-    if isinstance(ip, ipaddress.IPv6Address):
-        if ip.ipv4_mapped is not None:  # ::ffff:a.b.c.d is the IPv4 host itself
-            return address_problem(ip.ipv4_mapped)
-        embedded = ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
-        if embedded is None and ip in NAT64:
-            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
-        if embedded is not None and address_problem(embedded):
-            return address_problem(embedded)
-    for name in ("unspecified", "loopback", "link_local", "multicast", "private", "reserved"):
-        if getattr(ip, f"is_{name}"):
-            return name.replace("_", "-")
-    if getattr(ip, "is_site_local", False):
-        return "site-local"
-    if not ip.is_global:
-        return "non-public"
-    return None
-
-
-def is_public_address(ip) -> bool:
-    """True only for addresses on the public internet."""
-    return address_problem(ip) is None
-
-
-def allow_private_hosts(ip) -> bool:
-    """The admin's relaxed policy: private networks too, but never multicast, 0.0.0.0 or cloud metadata."""
-    return not (ip.is_multicast or ip.is_unspecified or ip in ALWAYS_REFUSED)
 
 
 def resolve_host(host: str, port: int) -> list:

@@ -362,3 +362,16 @@ def test_tokens_of_two_users_act_as_each(app, client):
     second = bearer(make_token(second_user, "another"))
     assert client.get("/api/v1/me", headers=first).get_json()["username"] == "one"
     assert client.get("/api/v1/me", headers=second).get_json() == {"username": "two", "role": "admin"}
+
+
+def test_a_bug_still_answers_json_not_an_html_page(app, client, auth, monkeypatch):
+    """The safety net only: no request the document allows should get here (schemathesis checks that)."""
+    from annotate.api import routes_articles
+
+    article = make_article()
+
+    def broken(article):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(routes_articles.exchange, "article_dict", broken)
+    assert_json_error(client.get(f"/api/v1/articles/{article.uuid}", headers=auth), 500)

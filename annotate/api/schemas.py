@@ -16,7 +16,8 @@ CLAIM_FIELDS = {"attribution": ATTRIBUTION_INPUT, "status": {"enum": list(STATUS
 
 ARTICLE_CREATE = {
     "type": "object", "additionalProperties": False,
-    "description": "Give the text, or a fetch_url to fetch and extract the page (one of the two).",
+    "description": "Give the text, or a fetch_url to fetch and extract the page (one of the two). A fetched "
+                   "article keeps the page's final URL, title and date; a title or date given here wins.",
     "properties": {
         "text": {"type": "string", "description": "Plain text; one paragraph per line."},
         "fetch_url": {**HTTP_URL, "description": "Fetch this page and extract its main text (SSRF-guarded)."},
