@@ -9,6 +9,7 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from . import suggestions as suggestion_ops
 from .errors import InputError
 from .extensions import db
 from .models import Article
@@ -59,6 +60,7 @@ def create_article(
         article.sentences.append(sentence)
     db.session.add(article)
     db.session.flush()
+    suggestion_ops.store_suggestions(article)
     return article
 
 

@@ -1,4 +1,5 @@
 """The data model, one module per area; everything is importable from annotate.models."""
+from .assist import Suggestion
 from .core import Article
 from .core import Audited
 from .core import Claim
@@ -23,6 +24,6 @@ from .review import verdict_evidence
 
 __all__ = [
     "ApiToken", "AppSetting", "Article", "Assignment", "Audited", "Claim", "Comment", "CommentRead", "Decision",
-    "Evidence", "HistoryEvent", "Mention", "OrphanClaim", "Rating", "Sentence", "UTCDateTime", "User", "Verdict",
-    "new_uuid", "utcnow", "verdict_evidence",
+    "Evidence", "HistoryEvent", "Mention", "OrphanClaim", "Rating", "Sentence", "Suggestion", "UTCDateTime", "User",
+    "Verdict", "new_uuid", "utcnow", "verdict_evidence",
 ]
