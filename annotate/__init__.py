@@ -48,10 +48,12 @@ def _register_blueprints(app: Flask) -> None:
     from . import api
     from .views import account
     from .views import articles
+    from .views import assist
     from .views import auth
     from .views import claims
     from .views import sentences
 
     for module in (auth, articles, sentences, claims, account):
         app.register_blueprint(module.bp)
+    app.register_blueprint(assist.bp)
     api.init_app(app)

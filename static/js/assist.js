@@ -1,0 +1,88 @@
+/* Suggested claims: a (accept), x (reject), e (edit) on the current sentence, h or the toggle to hide them.
+   Works with app.js, which owns the current sentence (.sentence.is-current). No inline scripts (CSP). */
+(function () {
+  "use strict";
+
+  const $ = (selector, root) => (root || document).querySelector(selector);
+  const COOKIE = "suggestions";
+
+  function toast(message) {
+    const box = $("#toasts");
+    if (!box) return;
+    const item = document.createElement("div");
+    item.className = "toast toast-info";
+    item.setAttribute("role", "status");
+    const text = document.createElement("span");
+    text.textContent = message;
+    const close = document.createElement("button");
+    close.type = "button";
+    close.className = "toast-close";
+    close.setAttribute("aria-label", "Dismiss");
+    close.textContent = "×";
+    item.append(text, close);
+    box.append(item);
+    setTimeout(() => item.remove(), 4000);
+  }
+
+  function toggleButton() {
+    return $(".sg-toggle");
+  }
+
+  function shown() {
+    const button = toggleButton();
+    return !button || button.getAttribute("aria-pressed") !== "false";
+  }
+
+  /* Remembered in a cookie, so the server renders the page hidden or shown from the first paint. */
+  function toggle() {
+    const button = toggleButton();
+    if (!button) return;
+    const show = !shown();
+    button.setAttribute("aria-pressed", show ? "true" : "false");
+    document.cookie = COOKIE + "=" + (show ? "shown" : "hidden") + "; path=/; max-age=31536000; SameSite=Lax";
+    toast(show ? "Suggestions shown." : "Suggestions hidden (press h to show them).");
+  }
+
+  /* Press the current sentence's first suggestion button for `action`; say why when there is none. */
+  function act(action) {
+    if (!shown()) return toast("Suggestions are hidden; press h to show them.");
+    const sentence = $(".sentence.is-current");
+    const button = sentence && $('.suggestion [data-action="' + action + '"]', sentence);
+    if (button && !button.disabled) button.click();
+    else toast("No open suggestion in this sentence. Move with j and k.");
+  }
+
+  const keys = {
+    a: () => act("accept-suggestion"),
+    x: () => act("reject-suggestion"),
+    e: () => act("edit-suggestion"),
+    h: toggle,
+  };
+
+  function typing(target) {
+    return target.closest("input, textarea, select, [contenteditable], dialog[open]") !== null;
+  }
+
+  document.addEventListener("keydown", (event) => {
+    const handler = keys[event.key];
+    if (!handler || !$(".reader") || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+    event.preventDefault();
+    handler();
+  });
+
+  document.addEventListener("click", (event) => {
+    if (event.target.closest('[data-action="toggle-suggestions"]')) toggle();
+  });
+
+  /* A decision button is pressed once: a second press while the first is on its way would only earn a 409. */
+  document.addEventListener("htmx:beforeRequest", (event) => {
+    const button = event.detail.elt;
+    if (button && button.closest && button.closest(".suggestion")) {
+      button.closest(".suggestion").querySelectorAll("button").forEach((b) => { b.disabled = true; });
+    }
+  });
+  document.addEventListener("htmx:afterRequest", (event) => {
+    const item = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest(".suggestion");
+    if (item && document.contains(item)) item.querySelectorAll("button").forEach((b) => { b.disabled = false; });
+  });
+})();
