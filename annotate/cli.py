@@ -96,3 +96,6 @@ def init_app(app: Flask) -> None:
     from .cli_api import init_app as init_api_commands
 
     init_api_commands(app)
+    from .cli_assist import init_app as init_assist_commands
+
+    init_assist_commands(app)
