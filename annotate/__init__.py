@@ -35,11 +35,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     _register_blueprints(app)
     from . import cli
     from . import errors
+    from . import review_templating
     from . import templating
 
     cli.init_app(app)
     errors.init_app(app)
     templating.init_app(app)
+    review_templating.init_app(app)
     return app
 
 
@@ -47,13 +49,19 @@ def _register_blueprints(app: Flask) -> None:
     """One blueprint per area of the site."""
     from . import api
     from .views import account
+    from .views import admin
     from .views import articles
     from .views import assist
     from .views import auth
     from .views import claims
+    from .views import discussion
+    from .views import review
     from .views import sentences
+    from .views import work
 
     for module in (auth, articles, sentences, claims, account):
         app.register_blueprint(module.bp)
     app.register_blueprint(assist.bp)
+    for module in (admin, discussion, review, work):
+        app.register_blueprint(module.bp)
     api.init_app(app)

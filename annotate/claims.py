@@ -10,6 +10,8 @@ from .models import utcnow
 from .offsets import OffsetError
 from .offsets import snap_to_words
 from .offsets import utf16_to_codepoint
+from .review import check_unlocked
+from .review import status_is_derived
 from .urls import check_http_url
 from .vocab import ATTRIBUTION_TYPES
 from .vocab import STANCES
@@ -77,8 +79,11 @@ def _given(data: dict, name: str, current: str) -> str:
 
 def update_claim(claim: Claim, data: dict, user: User | None, version: int | None) -> Claim:
     """Apply the panel's fields; refuse a save based on an older version of the claim."""
+    check_unlocked(claim)
     if version is not None and version != claim.version:
         raise StaleEdit(claim)
+    if status_is_derived(claim):
+        data = {k: v for k, v in data.items() if k != "status"}  # the workflow sets it once review has begun
     before = history.claim_snapshot(claim)
     claim.attr_source = _given(data, "attr_source", claim.attr_source).strip()
     claim.attr_role = _given(data, "attr_role", claim.attr_role).strip()
@@ -97,6 +102,7 @@ def update_claim(claim: Claim, data: dict, user: User | None, version: int | Non
 
 def delete_claim(claim: Claim, user: User | None = None) -> None:
     """Remove a claim and its evidence; the log keeps its last state."""
+    check_unlocked(claim)
     snapshot = history.claim_snapshot(claim) | {"evidence": [history.evidence_snapshot(e) for e in claim.evidence]}
     history.record("deleted", "claim", None, user, snapshot, None, claim.uuid, article_id=claim.article_id)
     db.session.delete(claim)
@@ -106,6 +112,7 @@ def delete_claim(claim: Claim, user: User | None = None) -> None:
 def add_evidence(claim: Claim, url: str, user: User | None, title: str = "", excerpt: str = "",
                  stance: str = "context") -> Evidence:
     """Attach a source to a claim; only http(s) links are accepted."""
+    check_unlocked(claim)
     check_http_url(url.strip(), "url")
     evidence = Evidence(claim=claim, url=url.strip(), title=title.strip(), excerpt=excerpt.strip(),
                         stance=_choice(stance, STANCES, "stance"))
@@ -120,6 +127,7 @@ def add_evidence(claim: Claim, url: str, user: User | None, title: str = "", exc
 def remove_evidence(evidence: Evidence, user: User | None) -> Claim:
     """Detach a source from its claim."""
     claim = evidence.claim
+    check_unlocked(claim)
     history.record("removed", "evidence", claim, user, history.evidence_snapshot(evidence), None, evidence.uuid)
     claim.evidence.remove(evidence)
     claim.updated_by, claim.updated_at = user, utcnow()

@@ -11,6 +11,7 @@ from . import accounts
 from . import articles as article_ops
 from . import exchange
 from . import ingest
+from . import vocabulary
 from .errors import InputError
 from .extensions import db
 from .vocab import ROLES
@@ -20,6 +21,7 @@ from .vocab import STATUSES
 def init_db(load_seed: bool = True) -> None:
     """Bring the schema up to date (idempotent) and load the sample article into an empty database."""
     upgrade()
+    vocabulary.ensure_default_vocabulary()
     if load_seed:
         article_ops.load_seed_article()
     db.session.commit()
