@@ -9,6 +9,7 @@ import jsonschema
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from . import review_exchange
 from .extensions import db
 from .models import Article
 from .models import Claim
@@ -47,7 +48,7 @@ def evidence_dict(item) -> dict:
             "stance": item.stance, "created_by": username(item.created_by), "created_at": iso(item.created_at)}
 
 
-def claim_dict(claim: Claim, sentence_index: int, text: str) -> dict:
+def claim_dict(claim: Claim, sentence_index: int, text: str, extras: "review_exchange.Extras | None" = None) -> dict:
     prefix, suffix = quote_context(text, claim.start, claim.end)
     return {
         "id": claim.uuid,
@@ -65,7 +66,7 @@ def claim_dict(claim: Claim, sentence_index: int, text: str) -> dict:
         "created_by": username(claim.created_by), "created_at": iso(claim.created_at),
         "updated_by": username(claim.updated_by), "updated_at": iso(claim.updated_at),
         "version": claim.version,
-    }
+    } | review_exchange.claim_extras(claim, extras)
 
 
 def sentence_dict(sentence: Sentence, text: str) -> dict:
@@ -74,7 +75,8 @@ def sentence_dict(sentence: Sentence, text: str) -> dict:
             "text": text[sentence.start : sentence.end]}
 
 
-def article_dict(article: Article, status: str | None = None) -> dict:
+def article_dict(article: Article, status: str | None = None,
+                 extras: "review_exchange.Extras | None" = None) -> dict:
     index_of = {s.id: s.index for s in article.sentences}
     claims = [c for c in article.claims if status is None or c.status == status]
     return {
@@ -86,7 +88,7 @@ def article_dict(article: Article, status: str | None = None) -> dict:
         "sha256": text_sha256(article.text),
         "created_by": username(article.created_by), "created_at": iso(article.created_at),
         "sentences": [sentence_dict(s, article.text) for s in article.sentences],
-        "claims": [claim_dict(c, index_of[c.sentence_id], article.text)
+        "claims": [claim_dict(c, index_of[c.sentence_id], article.text, extras)
                    for c in sorted(claims, key=lambda c: (c.start, c.end, c.uuid))],
     }
 
@@ -104,8 +106,10 @@ def export_articles(article_ids: list[int] | None = None, status: str | None = N
     articles = db.session.scalars(query).all()
     if status:
         articles = [a for a in articles if any(c.status == status for c in a.claims)]
+    extras = review_exchange.preload([c.id for a in articles for c in a.claims])  # review records, query-bounded
     return {"format": FORMAT, "version": VERSION, "exported_at": iso(datetime.now(timezone.utc)),
-            "articles": [article_dict(a, status) for a in articles]}
+            "vocabulary": review_exchange.vocabulary(),
+            "articles": [article_dict(a, status, extras) for a in articles]}
 
 
 def export_json(document: dict) -> str:

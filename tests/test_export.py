@@ -189,7 +189,7 @@ def test_the_schema_rejects_a_broken_document(app, annotated, breakage):
     if breakage == "no quote":
         del claim["quote"]
     elif breakage == "bad status":
-        claim["status"] = "true"
+        claim["status"] = "True!"  # statuses are vocabulary keys or workflow states: lower-case keys
     elif breakage == "bad url":
         claim["evidence"][0]["url"] = "javascript:alert(1)"
     elif breakage == "no articles":

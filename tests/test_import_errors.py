@@ -53,7 +53,7 @@ BROKEN = {
     "quote not matching": (lambda d: first_claim(d).update(quote="something else") or d,
                            "$.articles[0].claims[0].quote", "does not equal text[start:end]"),
     "unknown status": (lambda d: first_claim(d).update(status="true-ish") or d, "$.articles[0].claims[0].status",
-                       "is not one of"),
+                       "does not match"),
     "unknown attribution type": (lambda d: first_claim(d)["attribution"].update(type="rumour") or d,
                                  "$.articles[0].claims[0].attribution.type", "is not one of"),
     "evidence javascript url": (lambda d: first_claim(d)["evidence"].append(

@@ -12,6 +12,12 @@ from annotate.models import User
 from tests.conftest import HX
 from tests.factories import make_article
 
+# Issue 3 adds a fixed number of queries, whatever the size: the panel loads the claim's verdicts, discussion,
+# read mark and assignees (the vocabulary and disputed count ride in one query of the layout); the export loads
+# verdicts, comments, decisions and history for all claims at once, plus the vocabulary.
+REVIEW_PANEL_QUERIES = 5
+REVIEW_EXPORT_QUERIES = 5
+
 
 @contextmanager
 def counted_queries():
@@ -110,7 +116,7 @@ def test_article_page_with_an_open_panel_is_bounded_too(logged_in, small_and_lar
                                               "(SELECT claim_id FROM evidence) LIMIT 1"), {"a": article_id}).scalar()
         counts.append(queries_for(logged_in, f"/articles/{article_id}?claim={claim_id}"))
     assert counts[0] == counts[1]
-    assert counts[1] <= 16
+    assert counts[1] <= 16 + REVIEW_PANEL_QUERIES
 
 
 def test_article_list_queries_do_not_grow_with_articles(app, logged_in, user):
@@ -133,15 +139,15 @@ def test_export_queries_do_not_grow_with_sentences_and_claims(logged_in, small_a
     small_count = queries_for(logged_in, f"/articles/{small}/export.json")
     large_count = queries_for(logged_in, f"/articles/{large}/export.json")
     assert small_count == large_count
-    assert large_count <= 12
+    assert large_count <= 12 + REVIEW_EXPORT_QUERIES
 
 
 def test_export_of_everything_is_bounded(logged_in, small_and_large):
     count = queries_for(logged_in, "/export.json")
-    assert count <= 12
+    assert count <= 12 + REVIEW_EXPORT_QUERIES
     with fresh_request_context() as statements:
         document = exchange.export_articles()
-    assert len(document["articles"]) == 2 and len(statements) <= 10
+    assert len(document["articles"]) == 2 and len(statements) <= 10 + REVIEW_EXPORT_QUERIES
 
 
 def test_marking_a_claim_on_a_long_article_is_bounded(logged_in, small_and_large):

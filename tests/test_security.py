@@ -406,7 +406,10 @@ def test_garbage_ids_in_urls_never_produce_a_500(app, logged_in, world):
             for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
                 response = logged_in.open(url, method=method, data={"whole": "y"}, headers=HX)
                 assert response.status_code < 500, (method, url)
-                assert response.status_code in (404, 405, 400, 422), (method, url, response.status_code)
+                # the reviewer is refused admin and editor actions before any id is looked up
+                restricted = url.startswith("/admin/") or url.endswith(("/agreement", "/signoff", "/reopen", "/assign"))
+                allowed = (403, 404) if restricted else (404, 405, 400, 422)
+                assert response.status_code in allowed, (method, url, response.status_code)
 
 
 @pytest.mark.parametrize("query", ["claim=²", "claim=-1", f"claim={10**30}", "claim=abc", "claim=1&claim=2",

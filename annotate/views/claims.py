@@ -27,6 +27,12 @@ def panel(claim: Claim, form: ClaimForm | None = None, status: int = 200, saved:
     return hx_fragments(("claims/_panel.html", context), *extra, status=status)
 
 
+def refuse_locked(claim: Claim):
+    """A decided claim takes no edits until an editor reopens it: say so and change nothing."""
+    message = "This claim is decided and locked; an editor must reopen it before it can change."
+    return hx_fragments(("_toast_oob.html", {"message": message, "level": "error"}), status=409, reswap="none")
+
+
 def sentence_oob(claim_or_sentence) -> tuple:
     sentence = getattr(claim_or_sentence, "sentence", claim_or_sentence)
     return ("articles/_sentence.html", {"view": reading.sentence_view(sentence), "oob": True})
@@ -45,6 +51,8 @@ def show(claim_id: int):
 def save(claim_id: int):
     """Save attribution, status and rationale; refuse a save made on an outdated version."""
     claim = get_or_404(Claim, claim_id)
+    if claim.locked:
+        return refuse_locked(claim)
     form = ClaimForm()
     if not form.validate():
         return panel(claim, form, status=422)
@@ -66,6 +74,8 @@ def save(claim_id: int):
 def delete(claim_id: int):
     """Delete a claim; the panel closes and the sentence loses its highlight."""
     claim = get_or_404(Claim, claim_id)
+    if claim.locked:
+        return refuse_locked(claim)
     sentence = claim.sentence
     claim_ops.delete_claim(claim, current_user)
     db.session.commit()
@@ -82,6 +92,8 @@ def evidence_section(claim: Claim, form: EvidenceForm | None = None, status: int
 def add_evidence(claim_id: int):
     """Add an evidence item to a claim."""
     claim = get_or_404(Claim, claim_id)
+    if claim.locked:
+        return refuse_locked(claim)
     form = EvidenceForm(prefix="evidence")
     if not form.validate():
         return evidence_section(claim, form, 422)
@@ -100,6 +112,8 @@ def add_evidence(claim_id: int):
 def remove_evidence(evidence_id: int):
     """Remove an evidence item from its claim."""
     evidence = get_or_404(Evidence, evidence_id)
+    if evidence.claim.locked:
+        return refuse_locked(evidence.claim)
     claim = claim_ops.remove_evidence(evidence, current_user)
     db.session.commit()
     return evidence_section(claim)
