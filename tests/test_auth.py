@@ -172,7 +172,7 @@ def records(app):
     db.session.commit()
     return {"article_id": article.id, "sentence_id": article.sentences[0].id, "claim_id": claim.id,
             "evidence_id": evidence.id, "filename": "favicon.svg", "token_id": 1, "user_id": owner.id, "rating_id": 1,
-            "comment_id": 1, "assignment_id": 1}
+            "comment_id": 1, "assignment_id": 1, "suggestion_id": 1}
 
 
 def protected_requests(app, records):
