@@ -171,8 +171,9 @@ def render_body(body: str) -> Markup:
 def _mentions(text: str) -> Markup:
     out, position = [], 0
     for match in MENTION.finditer(text):
+        name = match.group(0).rstrip(TRAILING)
         out.append(escape(text[position:match.start()]))
-        out.append(Markup('<span class="mention">{}</span>').format(match.group(0)))
-        position = match.end()
+        out.append(Markup('<span class="mention">{}</span>').format(name))
+        position = match.start() + len(name)
     out.append(escape(text[position:]))
     return Markup("").join(out)

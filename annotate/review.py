@@ -110,6 +110,8 @@ def status_is_derived(claim: Claim) -> bool:
 
 
 def _confidence(value) -> int:
+    if value in (None, ""):
+        return 3
     try:
         number = int(value)
     except (TypeError, ValueError):
