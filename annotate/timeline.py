@@ -89,11 +89,17 @@ def describe(event: HistoryEvent) -> Entry:
     phrase = PHRASES.get((event.action, event.entity), f"{event.action} {event.entity}")
     if event.entity == "verdict" and after.get("reviewer"):
         phrase = phrase.replace("their", f"{after['reviewer']}'s") if event.action == "revised" else phrase
+    if event.entity == "state" and after.get("workflow_state"):
+        phrase = f"moved the claim to {show('workflow_state', after['workflow_state'])}"
     entry = Entry(event, phrase, KINDS.get(event.entity, "edit"))
     for name in list(after) + [k for k in before if k not in after]:
         if name in HIDDEN or (event.entity == "verdict" and name == "reviewer"):
             continue
+        if event.entity == "state" and name == "status" and after.get("status") == after.get("workflow_state"):
+            continue  # the status only repeats the state until a decision sets a rating
         old, new = show(name, before.get(name)), show(name, after.get(name))
+        if event.before is None and new == "—":
+            continue  # a new record: only the fields that say something
         if event.before is None:
             old = ""
         if event.after is None:
