@@ -55,11 +55,12 @@ def _register_blueprints(app: Flask) -> None:
     from .views import auth
     from .views import claims
     from .views import discussion
+    from .views import interchange
     from .views import review
     from .views import sentences
     from .views import work
 
-    for module in (auth, articles, sentences, claims, account):
+    for module in (auth, articles, sentences, claims, interchange, account):
         app.register_blueprint(module.bp)
     app.register_blueprint(assist.bp)
     for module in (admin, discussion, review, work):
