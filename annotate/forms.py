@@ -119,6 +119,18 @@ class EvidenceForm(Form):
     stance = SelectField("Stance", choices=_choices(STANCE_LABELS), default="context")
 
 
+class ImportForm(FlaskForm):
+    file = FileField("Annotation set (.json)")
+    mode = SelectField("When a claim already exists here", default="skip", choices=[
+        SelectChoice("skip", "Keep ours (skip the imported one)"),
+        SelectChoice("replace", "Replace ours with the imported one"),
+    ])
+
+    def validate_file(self, field):
+        if not (field.data and field.data.filename):
+            raise ValidationError("Choose a JSON file exported from this or another Claim desk.")
+
+
 class TokenForm(Form):
     name = StringField("Token name", validators=[DataRequired(message="Name the token after what will use it."),
                                                  Length(max=100)])
