@@ -9,6 +9,7 @@ from . import auth  # noqa: E402  (the modules attach their routes to bp)
 from . import errors  # noqa: E402
 from . import routes_articles  # noqa: E402
 from . import routes_claims  # noqa: E402
+from . import routes_review  # noqa: E402
 from . import routes_docs  # noqa: E402
 
 

@@ -188,6 +188,15 @@ def paths() -> dict:
         "/evidence/{evidence_id}": {"delete": operation(
             "removeEvidence", "Remove evidence from its claim", no_content, 403, 404, 409, params=[evidence],
             tag="claims")},
+        "/claims/{claim_id}/verdicts": {"post": operation(
+            "giveVerdict", "Give (or revise) the caller's verdict on a claim",
+            {"201": json_response("The verdict.", ref("Verdict")),
+             "409": json_response("The claim is signed off and locked.", ref("Error"))},
+            403, 404, body="VerdictCreate", params=[claim], tag="review")},
+        "/claims/{claim_id}/comments": {"post": operation(
+            "addComment", "Comment on a claim, or reply to a comment",
+            {"201": json_response("The comment.", ref("Comment"))}, 403, 404, 409, body="CommentCreate", params=[claim],
+            tag="review")},
         "/export": {"get": operation(
             "exportAnnotations", "Export an annotation set (format annotate.claims)",
             {"200": json_response("The annotation set.", ref("ExportDocument"))}, 400, 404,

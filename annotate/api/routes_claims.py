@@ -3,6 +3,7 @@ from flask import jsonify
 from flask import url_for
 
 from .. import claims as claim_ops
+from .. import review
 from ..extensions import db
 from ..models import Article
 from ..models import Claim
@@ -81,6 +82,12 @@ def update_claim(claim_id: str):
     """Change attribution, status or rationale; the version sent must be the claim's current one."""
     claim = by_uuid(Claim, claim_id, "claim")
     data = json_body(schemas.CLAIM_UPDATE)
+    if claim.locked:
+        raise ApiError(409, "This claim is signed off and locked; an editor must reopen it before it can change.",
+                       "version", "claim_locked", claim=claim_json(claim))
+    if data.get("status", claim.status) != claim.status and review.status_is_derived(claim):
+        raise ApiError(422, "Once review has begun the status follows the verdicts and the decision; "
+                            "give a verdict instead.", "status")
     try:
         claim_ops.update_claim(claim, claim_fields(data), api_user(), data["version"])
     except claim_ops.StaleEdit:
