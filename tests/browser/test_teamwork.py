@@ -33,7 +33,7 @@ def open_claim(page, server, claim):
 
 
 def pick(page, scope, label):
-    page.locator(f"{scope} label.pill").filter(has_text=re.compile(rf"^\s*{label}\s*$")).click()
+    page.locator(f"{scope} label.choice").filter(has_text=re.compile(rf"^\s*{label}\s*$")).click()
 
 
 def give_verdict(page, claim, rating, note):
