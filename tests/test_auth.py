@@ -172,7 +172,7 @@ def records(app):
     db.session.commit()
     return {"article_id": article.id, "sentence_id": article.sentences[0].id, "claim_id": claim.id,
             "evidence_id": evidence.id, "filename": "favicon.svg", "token_id": 1, "user_id": owner.id, "rating_id": 1,
-            "comment_id": 1, "assignment_id": 1, "suggestion_id": 1}
+            "comment_id": 1, "assignment_id": 1, "suggestion_id": 1, "fmt": "csv"}
 
 
 def protected_requests(app, records):
@@ -233,7 +233,8 @@ def test_a_logged_in_user_reaches_every_get_page(app, logged_in, records):
     for method, url in protected_requests(app, records):
         if method == "GET":
             response = logged_in.get(url)
-            if url.startswith("/admin/") or url.endswith("/agreement"):  # admin / editor pages: test_review_roles.py
+            if url.startswith("/admin/") or url.endswith("/agreement") or url == "/import":  # editors/admins only
+                # (test_review_roles.py, test_import_errors.py)
                 assert response.status_code == 403, url
                 continue
             assert response.status_code in (200, 302), url
