@@ -103,6 +103,11 @@ def test_account_page_refuses_a_nameless_token(app, logged_in):
     assert db.session.scalar(select(ApiToken)) is None
 
 
+@pytest.mark.parametrize("token_id", [0, 2**31, 2**63])
+def test_revoking_an_impossible_token_id_is_404(app, logged_in, token_id):
+    assert logged_in.post(f"/account/tokens/{token_id}/revoke").status_code == 404
+
+
 def test_revoking_another_users_token_is_404(app, logged_in):
     make_token(make_user("other", "reviewer"))
     token_id = db.session.scalar(select(ApiToken.id))
