@@ -17,7 +17,8 @@ from .models import Sentence
 from .models import User
 
 USER_KEYS = {"created_by", "updated_by", "reviewer", "author", "decided_by", "actor", "resolved_by", "reopened_by",
-             "assigned_by", "user"}
+             "assigned_by", "user", "flagged_by"}
+USER_LIST_KEYS = {"mentions"}
 
 
 def parse_time(value: str | None) -> datetime | None:
@@ -30,6 +31,8 @@ def usernames_in(node, found: set) -> set:
         for key, value in node.items():
             if key in USER_KEYS and isinstance(value, str) and value:
                 found.add(value)
+            elif key in USER_LIST_KEYS and isinstance(value, list):
+                found.update(name for name in value if isinstance(name, str) and name)
             else:
                 usernames_in(value, found)
     elif isinstance(node, list):

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from dataclasses import field
 
 from . import import_records
+from .errors import InputError
 from .exchange import FORMAT
 from .import_checks import check_document
 
@@ -95,8 +96,11 @@ def import_document(document, mode: str = "skip", actor=None) -> ImportReport:
     validate(document)
     report = ImportReport(mode=mode)
     writer = import_records.Writer(report, mode, actor)
-    writer.users(document)
-    writer.vocabulary(document.get("vocabulary"))
-    for article_data in document["articles"]:
-        writer.article(article_data)
+    try:
+        writer.users(document)
+        writer.vocabulary(document.get("vocabulary"))
+        for article_data in document["articles"]:
+            writer.article(article_data)
+    except InputError as error:  # a rule only the writing could check; the caller rolls back
+        raise ImportInvalid([{"path": f"$.{error.field}" if error.field else "$", "message": error.message}]) from None
     return report

@@ -1,6 +1,9 @@
 """A rich annotation set for interchange tests: several articles, emoji, curly quotes, mended splits."""
 from annotate import claims as claim_ops
+from annotate import discussion
+from annotate import review
 from annotate import sentences as sentence_ops
+from annotate import vocabulary
 from annotate.extensions import db
 from tests.factories import make_article
 from tests.factories import make_claim
@@ -36,4 +39,21 @@ def build_rich_set():
     third = two.sentences[-1]
     sentence_ops.split_at(third, third.start + third.text.index(" the figures"), alice)
     db.session.commit()
+    add_teamwork(alice, bob, first, two.claims[0])
     return {"alice": alice, "bob": bob, "articles": [one, two], "claim": first}
+
+
+def add_teamwork(alice, bob, decided, disputed):
+    """Verdicts (one revised), a flag, a thread with a reply and a mention, a decision later reopened."""
+    vocabulary.ensure_default_vocabulary()
+    carol = make_user("carol", "reviewer", "password123")
+    review.give_verdict(decided, bob, "refuted", 4, "Budget says 4 %", [decided.evidence[0].id])
+    review.give_verdict(decided, carol, "misleading", 2, "")
+    review.give_verdict(decided, carol, "refuted", 3, "Changed my mind after the annex.")
+    comment = discussion.add_comment(decided, bob, "@alice the annex has the real figure.")
+    discussion.add_comment(decided, alice, "Agreed.", parent_id=comment.id)
+    discussion.set_resolved(comment, alice, True)
+    review.sign_off(decided, alice, "refuted", "The budget shows savings of 4 %, not 12 %.", "consensus")
+    review.give_verdict(disputed, bob, "supported", 5)
+    review.flag_dispute(disputed, carol, "The U.N. figure was revised the next day.")
+    db.session.commit()

@@ -32,15 +32,8 @@ def offline_loader(url, options=None):
 
 @pytest.fixture
 def rich(app):
-    data = build_rich_set()
-    claim = data["claim"]
-    db.session.add(Verdict(claim=claim, reviewer=data["bob"], rating="refuted", confidence=4, note="Budget says 4 %"))
-    parent = Comment(claim=claim, author=data["alice"], body="Check the annex too.")
-    db.session.add_all([parent, Comment(claim=claim, author=data["bob"], body="@alice done.", parent=parent)])
-    db.session.add(Decision(claim=claim, rating="refuted", explanation="The budget shows savings of 4 %, not 12 %.",
-                            method="consensus", decided_by=data["alice"]))
-    db.session.commit()
-    return data
+    """The rich set already holds verdicts (one revised), a reply thread and a decision."""
+    return build_rich_set()
 
 
 def expand(document: dict) -> list[dict]:
@@ -53,7 +46,10 @@ def test_w3c_export_expands_with_a_json_ld_processor(rich):
     collection = expanded[0]
     assert collection["@type"] == ["http://www.w3.org/ns/activitystreams#OrderedCollection"]
     items = collection["http://www.w3.org/ns/activitystreams#first"][0]["http://www.w3.org/ns/activitystreams#items"][0]["@list"]
-    assert len(items) == document["total"] == 3 + 1 + 2  # claims, verdict, comments
+    verdicts = db.session.scalar(db.select(db.func.count(Verdict.id)))
+    comments = db.session.scalar(db.select(db.func.count(Comment.id)))
+    assert (verdicts, comments) == (4, 2)
+    assert len(items) == document["total"] == 3 + verdicts + comments
     claim_targets = [i[OA + "hasTarget"][0] for i in items if OA + "hasSelector" in i[OA + "hasTarget"][0]]
     assert len(claim_targets) == 3
     selector_types = {t for target in claim_targets for s in target[OA + "hasSelector"] for t in s["@type"]}
@@ -95,9 +91,11 @@ def test_claimreview_has_the_fields_a_publisher_needs(rich):
 
 
 def test_reopened_decisions_are_not_published(rich):
-    decision = db.session.scalar(db.select(Decision))
-    decision.reopened_at = decision.decided_at
+    from annotate import review
+
+    review.reopen(rich["claim"], rich["alice"])
     db.session.commit()
+    assert db.session.scalar(db.select(Decision)).reopened_at is not None
     assert export_claimreview(None, "https://x.example/", "X") == []
 
 

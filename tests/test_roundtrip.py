@@ -36,6 +36,9 @@ def test_round_trip_is_lossless(app, tmp_path, migrated_db):
     build_rich_set()
     first = export_without_time()
     assert len(first["articles"]) == 2
+    claims = [c for a in first["articles"] for c in a["claims"]]
+    assert sum(len(c["verdicts"]) for c in claims) >= 3 and sum(len(c["comments"]) for c in claims) == 2
+    assert any(c["decision"] for c in claims) and any(c["history"] for c in claims) and first["vocabulary"]
     assert any("🇺🇸" in c["quote"] or "“" in c["quote"] for a in first["articles"] for c in a["claims"])
     second = import_into_fresh_database(tmp_path, migrated_db, first)
     assert second == first
@@ -82,11 +85,33 @@ def test_replace_mode_overwrites_existing_claims(app):
 def test_unknown_users_are_created_disabled_and_reported(app):
     build_rich_set()
     document = exchange.export_articles()
-    document["articles"][0]["claims"][0]["created_by"] = "carol"
+    document["articles"][0]["claims"][0]["created_by"] = "dave"
     document["articles"][0]["claims"][0]["id"] = "new-claim-id"
     report = importer.import_document(document, "skip")
     db.session.commit()
-    assert report.users_created == ["carol"]
+    assert report.users_created == ["dave"]
     from annotate.models import User
-    carol = db.session.scalar(db.select(User).where(User.username == "carol"))
-    assert carol is not None and carol.active is False
+    dave = db.session.scalar(db.select(User).where(User.username == "dave"))
+    assert dave is not None and dave.active is False
+
+
+CORE_CLAIM_KEYS = {"id", "sentence_index", "start", "end", "quote", "prefix", "suffix", "attribution", "status",
+                   "rationale", "evidence", "created_by", "created_at", "updated_by", "updated_at", "version"}
+CORE_ARTICLE_KEYS = {"id", "title", "source_url", "published", "text", "sha256", "created_by", "created_at",
+                     "sentences", "claims"}
+
+
+def core_only(document: dict) -> dict:
+    """The document as the core release wrote it, before the teamwork fields were added."""
+    articles = [{k: v for k, v in a.items() if k in CORE_ARTICLE_KEYS} for a in document["articles"]]
+    for article in articles:
+        article["claims"] = [{k: v for k, v in c.items() if k in CORE_CLAIM_KEYS} for c in article["claims"]]
+    return {"format": document["format"], "version": 1, "articles": articles}
+
+
+def test_an_export_made_before_the_teamwork_features_still_round_trips(app, tmp_path, migrated_db):
+    build_rich_set()
+    old = core_only(export_without_time())
+    exchange.validate_export(old | {"exported_at": "2025-01-01T00:00:00Z"})
+    second = import_into_fresh_database(tmp_path, migrated_db, old)
+    assert core_only(second) == old
