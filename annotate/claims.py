@@ -113,8 +113,8 @@ def add_evidence(claim: Claim, url: str, user: User | None, title: str = "", exc
                  stance: str = "context") -> Evidence:
     """Attach a source to a claim; only http(s) links are accepted."""
     check_unlocked(claim)
-    check_http_url(url.strip(), "url")
-    evidence = Evidence(claim=claim, url=url.strip(), title=title.strip(), excerpt=excerpt.strip(),
+    url = check_http_url(url.strip(), "url")
+    evidence = Evidence(claim=claim, url=url, title=title.strip(), excerpt=excerpt.strip(),
                         stance=_choice(stance, STANCES, "stance"))
     evidence.created_by = evidence.updated_by = user
     claim.updated_by, claim.updated_at = user, utcnow()
