@@ -1,4 +1,5 @@
 """Articles: storing a text with its sentences, the sample article, and the list's figures."""
+import unicodedata
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
@@ -23,6 +24,11 @@ from .urls import check_http_url
 SEED_PATH = Path(__file__).parent / "data" / "seed-article.txt"
 
 
+def has_visible_text(text: str) -> bool:
+    """True when some character would show: not white space, not a format character such as U+200B."""
+    return any(not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc", "Zs") for ch in text)
+
+
 def max_chars() -> int:
     """The article size limit in characters (configurable)."""
     return current_app.config["MAX_ARTICLE_CHARS"]
@@ -42,13 +48,13 @@ def create_article(
 ) -> Article:
     """Validate, normalise and segment a text into a new article (flushed, not committed)."""
     text = normalize_text(text or "")
-    if not text.strip():
-        raise InputError("The article text is empty.", "text")
+    if not has_visible_text(text):
+        raise InputError("The article text is empty (only spaces or invisible characters).", "text")
     if len(text) > max_chars():
         raise InputError(f"The article is too long: {len(text):,} characters; the limit is {max_chars():,}.", "text")
     source_url = (source_url or "").strip()
     if source_url:
-        check_http_url(source_url, "source_url")
+        source_url = check_http_url(source_url, "source_url")
     title = (title or "").strip() or title_from_text(text)
     if len(title) > 300:
         raise InputError("The title is too long (300 characters at most).", "title")
@@ -117,6 +123,11 @@ def article_summaries(status: str | None = None) -> list[ArticleSummary]:
     if status:
         summaries = [s for s in summaries if s.status_counts.get(status)]
     return summaries
+
+
+def statuses_in_use() -> set[str]:
+    """The statuses some claim has, so the list offers only filters that match something."""
+    return set(db.session.scalars(select(Claim.status).distinct()))
 
 
 def article_progress(article: Article) -> ArticleSummary:

@@ -68,13 +68,19 @@ class ArticleForm(Form):
     text = TextAreaField("Article text", validators=[Optional()])
     file = FileField("…or upload a file (.txt, .md, .html)")
 
-    def validate_text(self, field):
-        sources = [bool((field.data or "").strip()), bool(self.file.data and self.file.data.filename),
+    def validate(self, extra_validators=None) -> bool:
+        """Exactly one source of text (an inline validate_text would be skipped by Optional())."""
+        valid = super().validate(extra_validators)
+        sources = [bool((self.text.data or "").strip()), bool(self.file.data and self.file.data.filename),
                    bool((self.fetch_url.data or "").strip())]
         if not any(sources):
-            raise ValidationError("Paste the article text, choose a file, or give a web address to fetch.")
+            self.text.errors = [*self.text.errors, "The article text is empty: paste it, choose a file, or give a web address."]
+            return False
         if sources[2] and any(sources[:2]):
-            raise ValidationError("Give either a web address to fetch or the text (or a file), not both.")
+            self.text.errors = [*self.text.errors,
+                                "Give either a web address to fetch or the text (or a file), not both."]
+            return False
+        return valid
 
 
 class MarkForm(Form):

@@ -206,7 +206,7 @@ def assert_refused(response, field: str, fragment: str, before: tuple[int, int],
     assert b"<form" in response.data  # the form comes back to be corrected
 
 
-@pytest.mark.parametrize("text", ["", "   \n\t  \n"])
+@pytest.mark.parametrize("text", ["", "   \n\t  \n", "\u200b\u200b\n\ufeff\u2060"])
 def test_empty_text_is_refused(logged_in, text):
     before = row_counts()
     assert_refused(paste(logged_in, text), "text", "empty", before)
@@ -308,3 +308,14 @@ class TestSmallLimits:
         response = upload(logged_in, "huge.txt", b"word " * 10_000)  # 50 kB against a 20 kB limit
         assert_refused(response, "file", "too large", before, status=413)
         assert b'name="text"' in response.data
+
+
+def test_an_upper_case_scheme_is_stored_in_lower_case_so_the_export_validates(logged_in):
+    from annotate import exchange
+
+    response = logged_in.post("/articles/new", data={"title": "Caps", "text": "One sentence here.",
+                                                     "source_url": "HTTPS://News.Example/story"})
+    assert response.status_code == 303
+    document = exchange.export_articles()
+    exchange.validate_export(document)
+    assert document["articles"][-1]["source_url"] == "https://News.Example/story"

@@ -157,7 +157,7 @@ class TestCsrfWithASmallUploadLimit:
         response = client.post("/articles/new", content_type="multipart/form-data", data={
             "csrf_token": token, "text": "", "file": (io.BytesIO(b"word " * 10_000), "big.txt")})
         assert response.status_code == 413
-        assert b"The file is too large" in response.data and b'name="text"' in response.data
+        assert b"is too large; the limit is" in response.data and b'name="text"' in response.data
         assert counts() == before
 
 

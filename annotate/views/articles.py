@@ -20,7 +20,7 @@ from ..extensions import db
 from ..forms import ArticleForm
 from ..models import Article
 from ..models import Claim
-from ..vocab import STATUSES
+from ..vocabulary import labels as status_labels
 from .common import MAX_ID
 from .common import get_or_404
 
@@ -31,9 +31,10 @@ bp = Blueprint("articles", __name__)
 def index():
     """Every article with its progress and claim counts by status."""
     status = request.args.get("status") or None
-    if status is not None and status not in STATUSES:
+    if status is not None and status not in status_labels():
         abort(400, "Unknown status filter.")
-    return render_template("articles/list.html", summaries=article_ops.article_summaries(status), status=status)
+    return render_template("articles/list.html", summaries=article_ops.article_summaries(status), status=status,
+                           present_statuses=article_ops.statuses_in_use())
 
 
 def _text_of(form: ArticleForm) -> tuple[str, str]:
@@ -102,7 +103,7 @@ def export_article(article_id: int):
 def export_all():
     """Download every article's annotation set, optionally only claims of one status."""
     status = request.args.get("status") or None
-    if status is not None and status not in STATUSES:
+    if status is not None and status not in status_labels():
         abort(400, "Unknown status filter.")
     name = f"claims-{status}.json" if status else "claims-all.json"
     return _download(exchange.export_articles(status=status), name)
@@ -113,5 +114,5 @@ def upload_too_large(error):
     """An oversized upload gets the form back with the limit, not a bare error page."""
     form = ArticleForm(formdata=None)
     limit = current_app.config["MAX_CONTENT_LENGTH"]
-    form.file.errors = [f"The file is too large; the limit is {limit // (1024 * 1024)} MB."]
+    form.file.errors = [f"The file (or pasted text) is too large; the limit is {limit // (1024 * 1024)} MB for one article."]
     return render_template("articles/new.html", form=form, limit=current_app.config["MAX_ARTICLE_CHARS"]), 413
