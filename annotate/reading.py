@@ -4,6 +4,7 @@ from dataclasses import field
 from itertools import groupby
 
 from sqlalchemy import select
+from sqlalchemy.orm.attributes import set_committed_value
 
 from . import suggestions as suggestion_ops
 from .extensions import db
@@ -65,6 +66,8 @@ def sentence_views(article: Article) -> list[SentenceView]:
     sentences = db.session.scalars(
         select(Sentence).where(Sentence.article_id == article.id).order_by(Sentence.index)
     ).all()
+    for sentence in sentences:  # every sentence reads its text from the article: hand it over, no lazy load
+        set_committed_value(sentence, "article", article)
     claims = db.session.scalars(
         select(Claim).where(Claim.article_id == article.id).order_by(Claim.sentence_id, Claim.start, Claim.end)
     ).all()
