@@ -1,4 +1,6 @@
 """Shared setup for the review tests: a team, an article with a claim, and logging in as anyone."""
+import pytest
+
 from annotate.extensions import db
 from tests.factories import make_article
 from tests.factories import make_claim
@@ -27,3 +29,15 @@ def login(client, name: str):
     response = client.post("/login", data={"username": name, "password": PASSWORD})
     assert response.status_code == 303, response.data[:300]
     return client
+
+
+@pytest.fixture
+def team(app):
+    """Fixture: the review team (import it into a test module to use it)."""
+    return make_team()
+
+
+@pytest.fixture
+def claim(team):
+    """Fixture: a claim on a fresh article, with the team in place."""
+    return claim_on_article()

@@ -9,17 +9,8 @@ from annotate.extensions import db
 from annotate.history import claim_history
 from annotate.models import Verdict
 from tests.review_support import claim_on_article
-from tests.review_support import make_team
-
-
-@pytest.fixture
-def team(app):
-    return make_team()
-
-
-@pytest.fixture
-def claim(team):
-    return claim_on_article()
+from tests.review_support import claim  # noqa: F401 (fixture)
+from tests.review_support import team  # noqa: F401 (fixture)
 
 
 def states(claim):

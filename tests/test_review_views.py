@@ -9,19 +9,9 @@ from annotate.extensions import db
 from annotate.models import Claim
 from annotate.models import Evidence
 from tests.conftest import HX
-from tests.review_support import claim_on_article
 from tests.review_support import login
-from tests.review_support import make_team
-
-
-@pytest.fixture
-def team(app):
-    return make_team()
-
-
-@pytest.fixture
-def claim(team):
-    return claim_on_article()
+from tests.review_support import claim  # noqa: F401 (fixture)
+from tests.review_support import team  # noqa: F401 (fixture)
 
 
 def panel_of(client, claim):

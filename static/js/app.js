@@ -21,7 +21,10 @@
     close.textContent = "×";
     item.append(text, close);
     box.append(item);
+    expireToasts();
   }
+
+  window.ClaimDesk = Object.assign(window.ClaimDesk || {}, { toast });
 
   function expireToasts() {
     $$(".toast:not([data-timer])").forEach((item) => {

@@ -6,23 +6,8 @@
   const $ = (selector, root) => (root || document).querySelector(selector);
   const COOKIE = "suggestions";
 
-  function toast(message) {
-    const box = $("#toasts");
-    if (!box) return;
-    const item = document.createElement("div");
-    item.className = "toast toast-info";
-    item.setAttribute("role", "status");
-    const text = document.createElement("span");
-    text.textContent = message;
-    const close = document.createElement("button");
-    close.type = "button";
-    close.className = "toast-close";
-    close.setAttribute("aria-label", "Dismiss");
-    close.textContent = "×";
-    item.append(text, close);
-    box.append(item);
-    setTimeout(() => item.remove(), 4000);
-  }
+  /* One toast implementation for the whole page: app.js's (loaded first, deferred in order). */
+  const toast = (message) => window.ClaimDesk.toast(message, "info");
 
   function toggleButton() {
     return $(".sg-toggle");
