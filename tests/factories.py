@@ -1,7 +1,10 @@
 """Small factories so tests read as what they check, not as setup."""
+import re
+
 from annotate import accounts
 from annotate import articles
 from annotate import claims
+from annotate import exchange
 from annotate.extensions import db
 from annotate.models import Article
 from annotate.models import Claim
@@ -38,3 +41,20 @@ def make_claim(article: Article, quote: str | None = None, sentence_index: int =
         claims.update_claim(claim, fields, user, None)
     db.session.commit()
     return claim
+
+
+def check_document(document: dict) -> dict:
+    """Validate against docs/export-schema-v1.json and check every offset by slicing."""
+    exchange.validate_export(document)
+    assert document["format"] == "annotate.claims" and document["version"] == 1
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z", document["exported_at"])
+    for article in document["articles"]:
+        text = article["text"]
+        assert [s["index"] for s in article["sentences"]] == list(range(len(article["sentences"])))
+        for sentence in article["sentences"]:
+            assert sentence["text"] == text[sentence["start"] : sentence["end"]]
+        for claim in article["claims"]:
+            assert claim["quote"] == text[claim["start"] : claim["end"]]
+            holder = article["sentences"][claim["sentence_index"]]
+            assert holder["start"] <= claim["start"] < claim["end"] <= holder["end"]
+    return document

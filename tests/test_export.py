@@ -12,6 +12,7 @@ from annotate import claims as claim_ops
 from annotate import exchange
 from annotate.extensions import db
 from annotate.models import Claim
+from tests.factories import check_document
 from tests.factories import make_article
 from tests.factories import make_claim
 from tests.factories import make_user
@@ -19,23 +20,6 @@ from tests.factories import make_user
 DATA = Path(__file__).parent / "data" / "client"
 EMOJI_TEXT = (DATA / "emoji_vote.txt").read_text(encoding="utf-8")
 CURLY_TEXT = (DATA / "curly_quotes.txt").read_text(encoding="utf-8")
-
-
-def check_document(document: dict) -> dict:
-    """Validate against docs/export-schema-v1.json and check every offset by slicing."""
-    exchange.validate_export(document)
-    assert document["format"] == "annotate.claims" and document["version"] == 1
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z", document["exported_at"])
-    for article in document["articles"]:
-        text = article["text"]
-        assert [s["index"] for s in article["sentences"]] == list(range(len(article["sentences"])))
-        for sentence in article["sentences"]:
-            assert sentence["text"] == text[sentence["start"] : sentence["end"]]
-        for claim in article["claims"]:
-            assert claim["quote"] == text[claim["start"] : claim["end"]]
-            holder = article["sentences"][claim["sentence_index"]]
-            assert holder["start"] <= claim["start"] < claim["end"] <= holder["end"]
-    return document
 
 
 def download(client, url: str, filename: str) -> dict:

@@ -21,6 +21,7 @@ from annotate.models import Article
 from annotate.models import Claim
 from annotate.models import Sentence
 from tests.conftest import HX
+from tests.factories import check_document
 from tests.factories import make_user
 
 pytestmark = pytest.mark.postgres
@@ -84,18 +85,6 @@ def utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def check_export(document: dict) -> dict:
-    exchange.validate_export(document)
-    for article in document["articles"]:
-        text = article["text"]
-        assert [s["index"] for s in article["sentences"]] == list(range(len(article["sentences"])))
-        for sentence in article["sentences"]:
-            assert sentence["text"] == text[sentence["start"] : sentence["end"]]
-        for claim in article["claims"]:
-            assert claim["quote"] == text[claim["start"] : claim["end"]]
-    return document
-
-
 def test_migrations_build_the_schema_and_are_idempotent(pg_app):
     assert db.engine.dialect.name == "postgresql"
     tables = set(inspect(db.engine).get_table_names())
@@ -152,7 +141,7 @@ def test_core_flow_on_postgres(pg_app, pg_client):
     point = vote.text.index("on Monday.")
     assert client.post(f"/sentences/{vote.id}/split", headers=HX,
                        data={"offset16": utf16(vote.text[:point])}).status_code == 200
-    document = check_export(exchange.export_articles([article.id]))
+    document = check_document(exchange.export_articles([article.id]))
     assert len(document["articles"][0]["sentences"]) == 5
     assert client.post(f"/sentences/{vote.id}/merge", headers=HX).status_code == 200
     assert client.post(f"/sentences/{article.sentences[0].id}/no-claim", headers=HX).status_code == 200
@@ -160,7 +149,7 @@ def test_core_flow_on_postgres(pg_app, pg_client):
     # the export: over HTTP and from the CLI, valid, exact, and in code points
     download = client.get(f"/articles/{article.id}/export.json")
     assert download.status_code == 200
-    document = check_export(json.loads(download.data))
+    document = check_document(json.loads(download.data))
     (exported,) = document["articles"]
     assert len(exported["sentences"]) == 4
     assert [c["sentence_index"] for c in exported["claims"]] == [1, 1, 2]
@@ -169,7 +158,7 @@ def test_core_flow_on_postgres(pg_app, pg_client):
     assert exported["claims"][0]["created_at"].endswith("Z")
     cli = pg_app.test_cli_runner().invoke(args=["export", "--article", str(article.id)])
     assert cli.exit_code == 0
-    check_export(json.loads(cli.stdout))
+    check_document(json.loads(cli.stdout))
     assert client.get("/").status_code == 200
     assert client.get(f"/articles/{article.id}").status_code == 200
 
@@ -190,7 +179,7 @@ def test_merges_and_splits_keep_indices_unique_on_postgres(pg_app, pg_client):
         else:
             result = pg_client.post(f"/sentences/{target.id}/merge", headers=HX)
         assert result.status_code in (200, 422)
-        check_export(exchange.export_articles([article_id]))
+        check_document(exchange.export_articles([article_id]))
 
 
 def test_bad_input_on_postgres_is_refused_not_a_500(pg_app, pg_client):
