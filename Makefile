@@ -38,6 +38,7 @@ test: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_article.py
+	$(BIN)/python bench/bench_assist.py
 
 clean-venv:
 	rm -rf $(VENV)
