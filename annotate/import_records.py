@@ -1,5 +1,6 @@
 """Writing a validated import: users, articles with their sentences, claims (re-anchored when needed)."""
 import secrets
+from bisect import bisect_right
 from datetime import date
 from datetime import datetime
 
@@ -41,6 +42,14 @@ def usernames_in(node, found: set) -> set:
     return found
 
 
+def sentence_holding(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence | None:
+    """The sentence (in reading order, non-overlapping; starts[i] is sentences[i].start) holding offset."""
+    position = bisect_right(starts, offset) - 1
+    if position >= 0 and offset < sentences[position].end:
+        return sentences[position]
+    return None
+
+
 def review_exchange():
     """The teamwork records' import functions, when that module is present."""
     try:
@@ -56,6 +65,7 @@ class Writer:
     def __init__(self, report, mode: str, actor: User | None):
         self.report, self.mode, self.actor = report, mode, actor
         self.users_by_name: dict[str, User] = {}
+        self.starts: list[int] = []
 
     def users(self, document: dict) -> None:
         """Known users by name; unknown ones are created disabled (they cannot log in until enabled)."""
@@ -108,6 +118,7 @@ class Writer:
             article = self.create_article(data)
         else:
             self.report.articles_matched += 1
+        self.starts = [s.start for s in article.sentences]  # bisected per claim in place()
         for claim_data in data["claims"]:
             self.claim(article, claim_data, same_text=article.text == data["text"])
 
@@ -126,9 +137,9 @@ class Writer:
                 if found.method == "fuzzy":
                     self.report.notes.append(f"claim {data['id']}: re-anchored approximately ({found.errors} edits); "
                                              f"quote now {article.text[start:end]!r}")
-        for sentence in article.sentences:
-            if sentence.start <= start and end <= sentence.end:
-                return sentence, start, end, ""
+        sentence = sentence_holding(article.sentences, self.starts, start)
+        if sentence is not None and end <= sentence.end:
+            return sentence, start, end, ""
         return None, start, end, "the quote runs across a sentence boundary in this article"
 
     def claim(self, article: Article, data: dict, same_text: bool) -> None:
