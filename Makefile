@@ -47,7 +47,7 @@ test: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_article.py
-	$(BIN)/python bench/bench_assist.py
+	$(BIN)/python bench/bench_suggestions.py
 
 clean-venv:
 	rm -rf $(VENV)

@@ -3,19 +3,18 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import config
-from . import security
-from .extensions import csrf
-from .extensions import db
-from .extensions import htmx
-from .extensions import login_manager
-from .extensions import migrate
+from annotate import config
+from annotate.extensions import csrf
+from annotate.extensions import db
+from annotate.extensions import htmx
+from annotate.extensions import login_manager
+from annotate.extensions import migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    """Application factory: config, extensions, blueprints, CLI."""
+    """Application factory: config, extensions, request hooks, blueprints, CLI, template globals."""
     app = Flask(
         __name__,
         instance_path=str(PROJECT_ROOT / "instance"),
@@ -31,38 +30,37 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     htmx.init_app(app)
     login_manager.init_app(app)
-    security.init_app(app)
+    _register_request_hooks(app)
     _register_blueprints(app)
-    from . import cli
-    from . import errors
-    from . import review_templating
-    from . import templating
+    from annotate import cli
+    from annotate.web import templating
 
     cli.init_app(app)
-    errors.init_app(app)
     templating.init_app(app)
-    review_templating.init_app(app)
     return app
 
 
-def _register_blueprints(app: Flask) -> None:
-    """One blueprint per area of the site."""
-    from . import api
-    from .views import account
-    from .views import admin
-    from .views import articles
-    from .views import assist
-    from .views import auth
-    from .views import claims
-    from .views import discussion
-    from .views import interchange
-    from .views import review
-    from .views import sentences
-    from .views import work
+def _register_request_hooks(app: Flask) -> None:
+    """Security headers, error pages, and the disabled-account check (first in line, before the login check)."""
+    from annotate.accounts.permissions import refuse_disabled_accounts
+    from annotate.web import errors
+    from annotate.web import security
 
-    for module in (auth, articles, sentences, claims, interchange, account):
-        app.register_blueprint(module.bp)
-    app.register_blueprint(assist.bp)
-    for module in (admin, discussion, review, work):
-        app.register_blueprint(module.bp)
+    security.init_app(app)
+    errors.init_app(app)
+    app.before_request_funcs.setdefault(None, []).insert(0, refuse_disabled_accounts)
+
+
+def _register_blueprints(app: Flask) -> None:
+    """One blueprint per feature package, and the JSON API."""
+    from annotate import api
+    from annotate.accounts import views as accounts
+    from annotate.articles import views as articles
+    from annotate.claims import views as claims
+    from annotate.interchange import views as interchange
+    from annotate.review import views as review
+    from annotate.suggestions import views as suggestions
+
+    for feature in (accounts, articles, claims, review, suggestions, interchange):
+        app.register_blueprint(feature.bp)
     api.init_app(app)

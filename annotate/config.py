@@ -43,6 +43,7 @@ def configure(app, test_config: dict | None) -> None:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         LOAD_SEED=True,
+        PASSWORD_HASH_METHOD="scrypt",  # werkzeug's default; the test suite picks a cheap one
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)

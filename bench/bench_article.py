@@ -16,9 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import event  # noqa: E402
 
 from annotate import create_app  # noqa: E402
-from annotate import accounts  # noqa: E402
-from annotate import articles  # noqa: E402
-from annotate import claims  # noqa: E402
+from annotate.accounts import operations as accounts_operations  # noqa: E402
+from annotate.articles import operations as articles_operations  # noqa: E402
+from annotate.claims import operations as claims_operations  # noqa: E402
 from annotate.cli import init_db  # noqa: E402
 from annotate.extensions import db  # noqa: E402
 
@@ -56,18 +56,18 @@ def timed(function, repeat: int) -> tuple[float, float]:
 
 
 def build(app, sentence_count: int, claims_per_sentence: int):
-    user, _ = accounts.create_user("bench", "reviewer", "benchmark-pass")
+    user, _ = accounts_operations.create_user("bench", "reviewer", "benchmark-pass")
     start = time.perf_counter()
-    article = articles.create_article(article_text(sentence_count), user, title="Benchmark article")
+    article = articles_operations.create_article(article_text(sentence_count), user, title="Benchmark article")
     db.session.commit()
     created = (time.perf_counter() - start) * 1000
     body = [s for s in article.sentences if s.kind == "body"]
     for sentence in body:
         words = sentence.text.split(" ")
         first = len(words[0])
-        claims.mark_sentence(sentence, user)
+        claims_operations.mark_sentence(sentence, user)
         if claims_per_sentence > 1:
-            claims.mark_claim(sentence, sentence.start, sentence.start + first, user)
+            claims_operations.mark_claim(sentence, sentence.start, sentence.start + first, user)
     db.session.commit()
     return article, user, created
 

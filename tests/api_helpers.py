@@ -1,5 +1,5 @@
 """Helpers for API tests: a user with a personal token, and the header that carries it."""
-from annotate import tokens
+from annotate.accounts import tokens
 from annotate.extensions import db
 from tests.factories import make_user
 

@@ -1,10 +1,10 @@
 """Small factories so tests read as what they check, not as setup."""
 import re
 
-from annotate import accounts
-from annotate import articles
-from annotate import claims
-from annotate import exchange
+from annotate.accounts import operations as accounts_operations
+from annotate.articles import operations as articles_operations
+from annotate.claims import operations as claims_operations
+from annotate.interchange import schema
 from annotate.extensions import db
 from annotate.models import Article
 from annotate.models import Claim
@@ -17,13 +17,13 @@ DEFAULT_TEXT = (
 
 
 def make_user(username: str = "rev", role: str = "reviewer", password: str = "password123") -> User:
-    user, _ = accounts.create_user(username, role, password)
+    user, _ = accounts_operations.create_user(username, role, password)
     db.session.commit()
     return user
 
 
 def make_article(text: str = DEFAULT_TEXT, title: str = "Test article", user: User | None = None, **kwargs) -> Article:
-    article = articles.create_article(text, user, title=title, **kwargs)
+    article = articles_operations.create_article(text, user, title=title, **kwargs)
     db.session.commit()
     return article
 
@@ -33,19 +33,19 @@ def make_claim(article: Article, quote: str | None = None, sentence_index: int =
     """A claim on the first occurrence of `quote` (or the whole sentence) in the given sentence."""
     sentence = article.sentences[sentence_index]
     if quote is None:
-        claim = claims.mark_sentence(sentence, user)
+        claim = claims_operations.mark_sentence(sentence, user)
     else:
         start = article.text.index(quote, sentence.start)
-        claim = claims.mark_claim(sentence, start, start + len(quote), user, quote=quote)
+        claim = claims_operations.mark_claim(sentence, start, start + len(quote), user, quote=quote)
     if fields:
-        claims.update_claim(claim, fields, user, None)
+        claims_operations.update_claim(claim, fields, user, None)
     db.session.commit()
     return claim
 
 
 def check_document(document: dict) -> dict:
     """Validate against docs/export-schema-v1.json and check every offset by slicing."""
-    exchange.validate_export(document)
+    schema.validate_export(document)
     assert document["format"] == "annotate.claims" and document["version"] == 1
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z", document["exported_at"])
     for article in document["articles"]:

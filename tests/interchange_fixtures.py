@@ -1,9 +1,9 @@
 """A rich annotation set for interchange tests: several articles, emoji, curly quotes, mended splits."""
-from annotate import claims as claim_ops
-from annotate import discussion
-from annotate import review
-from annotate import sentences as sentence_ops
-from annotate import vocabulary
+from annotate.claims import operations as claim_ops
+from annotate.review import discussion
+from annotate.review import workflow
+from annotate.articles import sentences as sentence_ops
+from annotate.review import ratings
 from annotate.extensions import db
 from tests.factories import make_article
 from tests.factories import make_claim
@@ -45,15 +45,15 @@ def build_rich_set():
 
 def add_teamwork(alice, bob, decided, disputed):
     """Verdicts (one revised), a flag, a thread with a reply and a mention, a decision later reopened."""
-    vocabulary.ensure_default_vocabulary()
+    ratings.ensure_default_vocabulary()
     carol = make_user("carol", "reviewer", "password123")
-    review.give_verdict(decided, bob, "refuted", 4, "Budget says 4 %", [decided.evidence[0].id])
-    review.give_verdict(decided, carol, "misleading", 2, "")
-    review.give_verdict(decided, carol, "refuted", 3, "Changed my mind after the annex.")
+    workflow.give_verdict(decided, bob, "refuted", 4, "Budget says 4 %", [decided.evidence[0].id])
+    workflow.give_verdict(decided, carol, "misleading", 2, "")
+    workflow.give_verdict(decided, carol, "refuted", 3, "Changed my mind after the annex.")
     comment = discussion.add_comment(decided, bob, "@alice the annex has the real figure.")
     discussion.add_comment(decided, alice, "Agreed.", parent_id=comment.id)
     discussion.set_resolved(comment, alice, True)
-    review.sign_off(decided, alice, "refuted", "The budget shows savings of 4 %, not 12 %.", "consensus")
-    review.give_verdict(disputed, bob, "supported", 5)
-    review.flag_dispute(disputed, carol, "The U.N. figure was revised the next day.")
+    workflow.sign_off(decided, alice, "refuted", "The budget shows savings of 4 %, not 12 %.", "consensus")
+    workflow.give_verdict(disputed, bob, "supported", 5)
+    workflow.flag_dispute(disputed, carol, "The U.N. figure was revised the next day.")
     db.session.commit()

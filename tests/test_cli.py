@@ -9,7 +9,7 @@ from sqlalchemy import select
 from werkzeug.security import check_password_hash
 
 from annotate import create_app
-from annotate import exchange
+from annotate.interchange import schema
 from annotate.extensions import db
 from annotate.models import Article
 from annotate.models import Claim
@@ -27,7 +27,7 @@ def count(model) -> int:
 
 
 def check_document(document: dict) -> dict:
-    exchange.validate_export(document)
+    schema.validate_export(document)
     for article in document["articles"]:
         for claim in article["claims"]:
             assert claim["quote"] == article["text"][claim["start"] : claim["end"]]

@@ -14,7 +14,7 @@ from sqlalchemy import inspect
 from sqlalchemy import select
 
 from annotate import create_app
-from annotate import exchange
+from annotate.interchange import native
 from annotate.cli import init_db
 from annotate.extensions import db
 from annotate.models import Article
@@ -141,7 +141,7 @@ def test_core_flow_on_postgres(pg_app, pg_client):
     point = vote.text.index("on Monday.")
     assert client.post(f"/sentences/{vote.id}/split", headers=HX,
                        data={"offset16": utf16(vote.text[:point])}).status_code == 200
-    document = check_document(exchange.export_articles([article.id]))
+    document = check_document(native.export_articles([article.id]))
     assert len(document["articles"][0]["sentences"]) == 5
     assert client.post(f"/sentences/{vote.id}/merge", headers=HX).status_code == 200
     assert client.post(f"/sentences/{article.sentences[0].id}/no-claim", headers=HX).status_code == 200
@@ -179,7 +179,7 @@ def test_merges_and_splits_keep_indices_unique_on_postgres(pg_app, pg_client):
         else:
             result = pg_client.post(f"/sentences/{target.id}/merge", headers=HX)
         assert result.status_code in (200, 422)
-        check_document(exchange.export_articles([article_id]))
+        check_document(native.export_articles([article_id]))
 
 
 def test_bad_input_on_postgres_is_refused_not_a_500(pg_app, pg_client):

@@ -5,8 +5,8 @@ import pytest
 from flask import current_app
 from sqlalchemy import event
 
-from annotate import claims as claim_ops
-from annotate import exchange
+from annotate.claims import operations as claim_ops
+from annotate.interchange import native
 from annotate.extensions import db
 from annotate.models import User
 from tests.conftest import HX
@@ -146,7 +146,7 @@ def test_export_of_everything_is_bounded(logged_in, small_and_large):
     count = queries_for(logged_in, "/export.json")
     assert count <= 12 + REVIEW_EXPORT_QUERIES
     with fresh_request_context() as statements:
-        document = exchange.export_articles()
+        document = native.export_articles()
     assert len(document["articles"]) == 2 and len(statements) <= 10 + REVIEW_EXPORT_QUERIES
 
 

@@ -5,17 +5,19 @@ from flask import Flask
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 API_PREFIX = "/api/"
 
-from . import auth  # noqa: E402  (the modules attach their routes to bp)
-from . import errors  # noqa: E402
-from . import routes_articles  # noqa: E402
-from . import routes_claims  # noqa: E402
-from . import routes_review  # noqa: E402
-from . import routes_docs  # noqa: E402
+from annotate.api import articles  # noqa: E402  (the modules attach their routes to bp)
+from annotate.api import auth  # noqa: E402
+from annotate.api import claims  # noqa: E402
+from annotate.api import docs  # noqa: E402
+from annotate.api import errors  # noqa: E402
+from annotate.api import review  # noqa: E402
 
 
 def init_app(app: Flask) -> None:
-    """Register the blueprint; it takes no session cookie, so it needs no CSRF token either."""
-    from ..extensions import csrf
+    """Register the blueprint and its JSON errors; it takes no session cookie, so it needs no CSRF token either."""
+    from annotate.extensions import csrf
+    from annotate.web.errors import register_error_renderer
 
     csrf.exempt(bp)
     app.register_blueprint(bp)
+    register_error_renderer(app, API_PREFIX, errors.http_error_json, errors.unexpected_json)

@@ -2,10 +2,10 @@
 from flask import g
 from flask import request
 
-from .. import tokens
-from ..extensions import db
-from . import bp
-from .errors import ApiError
+from annotate.accounts import tokens
+from annotate.extensions import db
+from annotate.api import bp
+from annotate.api.errors import ApiError
 
 PUBLIC_ENDPOINTS = {"api.openapi_document"}
 
@@ -31,10 +31,3 @@ def authenticate_bearer():
 def api_user():
     """The user the token belongs to."""
     return g.api_user
-
-
-def require_role(*roles: str) -> None:
-    """403 unless the token's user has one of the roles."""
-    user = api_user()
-    if user.role not in roles:
-        raise ApiError(403, f"This needs the role {' or '.join(roles)}; your account is {user.role}.")

@@ -5,7 +5,7 @@ from flask import request
 from jsonschema import Draft202012Validator
 from jsonschema import FormatChecker
 
-from .errors import ApiError
+from annotate.api.errors import ApiError
 
 MAX_PAGE = 1_000_000
 MAX_PER_PAGE = 100

@@ -3,9 +3,9 @@ from flask import current_app
 from flask import jsonify
 from werkzeug.exceptions import HTTPException
 
-from ..errors import InputError
-from ..extensions import db
-from . import bp
+from annotate.errors import InputError
+from annotate.extensions import db
+from annotate.api import bp
 
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
          409: "conflict", 413: "too_large", 415: "unsupported_media_type", 422: "invalid", 500: "server_error"}

@@ -5,8 +5,8 @@ here, so the document cannot drift from what the export and the API write.
 """
 import copy
 
-from .. import exchange
-from . import schemas
+from annotate.interchange import schema as export_schema
+from annotate.api import schemas
 
 JSON = "application/json"
 ERROR_CODES = {400: "The request is malformed (not JSON, or a bad query parameter).",
@@ -24,7 +24,7 @@ def ref(name: str) -> dict:
 
 def export_components() -> dict:
     """The export schema's definitions as components named Export<Name>, references rewritten."""
-    schema = exchange.load_schema()
+    schema = export_schema.load_schema()
     names = {key: "Export" + "".join(part.capitalize() for part in key.split("_")) for key in schema["$defs"]}
 
     def rewrite(node):
@@ -141,8 +141,8 @@ PAGING = (query("page", "Page number, from 1.", {"type": "integer", "minimum": 1
 
 
 def paths() -> dict:
-    from ..importer import MODES
-    from ..vocab import STATUSES
+    from annotate.interchange.importer import MODES
+    from annotate.models.choices import STATUSES
 
     article, claim, evidence = path_id("article_id", "article"), path_id("claim_id", "claim"), \
         path_id("evidence_id", "evidence item")

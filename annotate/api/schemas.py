@@ -1,7 +1,7 @@
 """Request and response shapes of the API, as JSON Schema: the OpenAPI document and the validator share them."""
-from ..vocab import ATTRIBUTION_TYPES
-from ..vocab import STANCES
-from ..vocab import STATUSES
+from annotate.models.choices import ATTRIBUTION_TYPES
+from annotate.models.choices import STANCES
+from annotate.models.choices import STATUSES
 
 HTTP_URL = {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://", "maxLength": 2000}
 OFFSET = {"type": "integer", "minimum": 0, "maximum": 10_000_000}

@@ -20,7 +20,7 @@ from sqlalchemy.orm import declared_attr
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
-from ..extensions import db
+from annotate.extensions import db
 
 
 def utcnow() -> datetime:

@@ -1,4 +1,4 @@
-"""Records for moving data in and out: API tokens, claims that could not be re-anchored, settings."""
+"""Records of moving data in: imported claims that could not be re-anchored."""
 from datetime import datetime
 
 from sqlalchemy import JSON
@@ -9,27 +9,12 @@ from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
-from ..extensions import db
-from .core import Article
-from .core import User
-from .core import UTCDateTime
-from .core import new_uuid
-from .core import utcnow
+from annotate.extensions import db
+from annotate.models.core import Article
+from annotate.models.core import UTCDateTime
+from annotate.models.core import new_uuid
+from annotate.models.core import utcnow
 
-
-class ApiToken(db.Model):
-    """A personal token for the JSON API; only its SHA-256 is stored."""
-
-    __tablename__ = "api_token"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(100), default="")
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    prefix: Mapped[str] = mapped_column(String(12))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    user: Mapped[User] = relationship()
 
 
 class OrphanClaim(db.Model):
@@ -43,11 +28,3 @@ class OrphanClaim(db.Model):
     reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     article: Mapped[Article] = relationship()
-
-
-class AppSetting(db.Model):
-    """An admin setting stored in the database (e.g. whether URL import may reach private addresses)."""
-
-    __tablename__ = "app_setting"
-    key: Mapped[str] = mapped_column(String(80), primary_key=True)
-    value: Mapped[dict | None] = mapped_column(JSON, nullable=True)

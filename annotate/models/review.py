@@ -15,13 +15,13 @@ from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
-from ..extensions import db
-from .core import Claim
-from .core import Evidence
-from .core import User
-from .core import UTCDateTime
-from .core import new_uuid
-from .core import utcnow
+from annotate.extensions import db
+from annotate.models.core import Claim
+from annotate.models.core import Evidence
+from annotate.models.core import User
+from annotate.models.core import UTCDateTime
+from annotate.models.core import new_uuid
+from annotate.models.core import utcnow
 
 
 class Rating(db.Model):

@@ -1,7 +1,7 @@
 """Steps the browser tests share: a news article with emoji, real DOM selections, reading what was stored."""
 import json
 
-from annotate import exchange
+from annotate.interchange import schema
 from annotate.extensions import db
 from annotate.models import Article
 from annotate.models import Claim
@@ -117,7 +117,7 @@ def download_json(page, click) -> dict:
     download = info.value
     with open(download.path(), encoding="utf-8") as handle:
         document = json.load(handle)
-    exchange.validate_export(document)
+    schema.validate_export(document)
     for article in document["articles"]:
         text = article["text"]
         for sentence in article["sentences"]:
@@ -133,5 +133,5 @@ def export_of(page, server, article_id: int) -> dict:
     response = page.request.get(f"{server.url}/articles/{article_id}/export.json")
     assert response.ok
     document = response.json()
-    exchange.validate_export(document)
+    schema.validate_export(document)
     return document["articles"][0]

@@ -1,7 +1,7 @@
 """Screenshots of the main pages at desktop and phone widths, with no console or CSP errors."""
 import pytest
 
-from annotate.articles import load_seed_article
+from annotate.articles.operations import load_seed_article
 from tests.browser.conftest import new_page
 from tests.browser.conftest import screenshot
 
@@ -27,7 +27,7 @@ def test_article_page_and_panel_render_cleanly(browser, live_server, width, heig
 def test_article_with_claims_of_every_colour(browser, live_server):
     """The reading page with several statuses, an overlap and a 'no claim' sentence, for people to look at."""
     from annotate.extensions import db
-    from annotate.sentences import set_no_claim
+    from annotate.articles.sentences import set_no_claim
     from tests.browser.helpers import make_news_article
     from tests.factories import make_claim
 

@@ -109,7 +109,7 @@ def test_touch_selection_offers_mark_claim(phone, live_server):
 
 
 def test_phone_article_list_and_seeded_article_fit(phone, live_server):
-    from annotate.articles import load_seed_article
+    from annotate.articles.operations import load_seed_article
     from annotate.extensions import db
 
     article = load_seed_article()

@@ -3,7 +3,7 @@ import re
 
 from playwright.sync_api import expect
 
-from annotate import exchange
+from annotate.interchange import schema
 from annotate.extensions import db
 from tests.browser.conftest import PASSWORD
 from tests.browser.conftest import screenshot
@@ -83,7 +83,7 @@ def test_two_reviewers_disagree_discuss_and_an_editor_signs_off(browser, live_se
         second.fill(f"#comment-body-{claim.id}", "Table 4, note 2: fares rise 8 percent in 2026.")
         second.keyboard.press("Control+Enter")
         expect(second.locator(f"#thread-{claim.id} .replies .comment")).to_have_count(1)
-        second.locator(f"#panel").evaluate("panel => panel.scrollTop = panel.scrollHeight")
+        second.locator("#panel").evaluate("panel => panel.scrollTop = panel.scrollHeight")
         second.locator(f"#discussion-{claim.id}").scroll_into_view_if_needed()
         screenshot(second, "teamwork-discussion")
 
@@ -108,11 +108,11 @@ def test_two_reviewers_disagree_discuss_and_an_editor_signs_off(browser, live_se
         signoff.get_by_role("button", name="Sign off and lock").click()
         expect(editor.locator("#panel .notice-success")).to_contain_text("Signed off")
         expect(editor.locator("#panel .lock")).to_be_visible()
-        expect(editor.locator(f'.sentence[data-index="2"] mark.claim')).to_have_class(re.compile("status-mixed"))
+        expect(editor.locator('.sentence[data-index="2"] mark.claim')).to_have_class(re.compile("status-mixed"))
         screenshot(editor, "teamwork-decided")
         response = editor.request.get(f"{server.url}/articles/{article.id}/export.json")
         document = response.json()
-        exchange.validate_export(document)
+        schema.validate_export(document)
         exported = document["articles"][0]["claims"][0]
         assert exported["status"] == "mixed" and exported["workflow_state"] == "decided"
         assert sorted((v["reviewer"], v["rating"]) for v in exported["verdicts"]) == [("rev", "supported"),

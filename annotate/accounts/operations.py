@@ -1,0 +1,108 @@
+"""Accounts: the username and password rules, creating users, checking a login, roles and disabling.
+
+Every path that creates or changes an account (setup page, admin page, CLI, import) comes through
+here, so the rules hold everywhere.
+"""
+import re
+import secrets
+
+from flask import current_app
+from sqlalchemy import func
+from sqlalchemy import select
+from werkzeug.security import check_password_hash
+from werkzeug.security import generate_password_hash
+
+from annotate.accounts.permissions import require_role
+from annotate.errors import InputError
+from annotate.extensions import db
+from annotate.extensions import login_manager
+from annotate.models import User
+from annotate.models.choices import ROLES
+
+USERNAME_PATTERN = re.compile(r"^[\w.@+-]{2,80}$")
+MIN_PASSWORD_CHARS = 8
+MAX_PASSWORD_CHARS = 200
+
+
+def check_username(username: str) -> str:
+    """The username as stored: 2 to 80 letters, digits or . @ + - _ (it appears in @mentions and exports)."""
+    username = (username or "").strip()
+    if not USERNAME_PATTERN.match(username):
+        raise InputError("Letters, digits and . @ + - _ only, 2 to 80 characters.", "username")
+    return username
+
+
+def check_password(password: str) -> str:
+    """A password a person chose: long enough to resist guessing."""
+    if not MIN_PASSWORD_CHARS <= len(password or "") <= MAX_PASSWORD_CHARS:
+        raise InputError(f"Use at least {MIN_PASSWORD_CHARS} characters (and at most {MAX_PASSWORD_CHARS}).", "password")
+    return password
+
+
+def hash_password(password: str) -> str:
+    """Hash with the configured method (scrypt by default; tests choose a cheap one)."""
+    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+
+
+def has_users() -> bool:
+    """False until the first account exists (then first-run setup closes)."""
+    return bool(db.session.scalar(select(func.count(User.id))))
+
+
+def check_role(role: str) -> str:
+    if role not in ROLES:
+        raise InputError(f"The role must be one of: {', '.join(ROLES)}.", "role")
+    return role
+
+
+def create_user(username: str, role: str = "reviewer", password: str | None = None,
+                active: bool = True) -> tuple[User, str]:
+    """Create an account; returns it with its password (generated when none is given)."""
+    username = check_username(username)
+    check_role(role)
+    if db.session.scalar(select(User.id).where(func.lower(User.username) == username.lower())):
+        raise InputError(f"The username {username!r} is taken.", "username")
+    password = secrets.token_urlsafe(12) if password is None else check_password(password)
+    user = User(username=username, role=role, active=active, password_hash=hash_password(password))
+    db.session.add(user)
+    db.session.flush()
+    return user, password
+
+
+def authenticate(username: str, password: str) -> User | None:
+    """The active user with these credentials, or None."""
+    user = db.session.scalar(select(User).where(func.lower(User.username) == (username or "").strip().lower()))
+    if user is None or not user.active or not check_password_hash(user.password_hash, password or ""):
+        return None
+    return user
+
+
+def _active_admins() -> int:
+    return db.session.scalar(select(func.count(User.id)).where(User.role == "admin", User.active.is_(True))) or 0
+
+
+def _keeps_an_admin(user: User, role: str, active: bool) -> None:
+    if user.role == "admin" and user.active and (role != "admin" or not active) and _active_admins() <= 1:
+        raise InputError("This is the last active admin; make someone else admin first.", "role")
+
+
+def change_account(user: User, by: User, role: str | None = None, active: bool | None = None) -> User:
+    """Change a user's role and/or whether they can log in (an admin's action)."""
+    require_role(by, "admin")
+    role = check_role(user.role if role is None else role)
+    active = user.active if active is None else active
+    if user.id == by.id and not active:
+        raise InputError("You cannot disable your own account.", "active")
+    _keeps_an_admin(user, role, active)
+    user.role, user.active = role, active
+    db.session.flush()
+    return user
+
+
+def all_users() -> list[User]:
+    return list(db.session.scalars(select(User).order_by(User.active.desc(), func.lower(User.username))))
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    return db.session.get(User, int(user_id)) if user_id.isdigit() else None

@@ -1,0 +1,127 @@
+"""API routes for claims and their evidence: mark, read, update with a version, delete."""
+from flask import jsonify
+from flask import url_for
+
+from annotate.claims import operations as claim_ops
+from annotate.review import workflow
+from annotate.extensions import db
+from annotate.models import Article
+from annotate.models import Claim
+from annotate.models import Evidence
+from annotate.api import bp
+from annotate.api import schemas
+from annotate.api.auth import api_user
+from annotate.api.bodies import json_body
+from annotate.api.errors import ApiError
+from annotate.api.serializers import by_uuid
+from annotate.api.serializers import claim_json
+from annotate.api.serializers import evidence_json
+from annotate.api.articles import created
+from annotate.api.articles import no_content
+
+
+def claim_fields(data: dict) -> dict:
+    """The API's nested attribution, flattened to the names claims.update_claim takes."""
+    fields = {f"attr_{key}": value for key, value in (data.get("attribution") or {}).items()}
+    fields |= {key: data[key] for key in ("status", "rationale") if key in data}
+    return fields
+
+
+def sentence_for(article: Article, data: dict):
+    """The sentence a new claim goes in: by index, or the one holding the start offset."""
+    if "sentence_index" in data:
+        if data["sentence_index"] >= len(article.sentences):
+            raise ApiError(422, f"The article has {len(article.sentences)} sentences; sentence_index "
+                                f"{data['sentence_index']} is past the last.", "sentence_index")
+        return article.sentences[data["sentence_index"]]
+    for sentence in article.sentences:
+        if sentence.start <= data["start"] < sentence.end:
+            return sentence
+    raise ApiError(422, f"Offset {data['start']} is not inside any sentence of the article "
+                        f"({len(article.text)} characters).", "start")
+
+
+def mark(article: Article, data: dict) -> tuple[Claim, bool]:
+    """Mark a span or a whole sentence; (claim, whether it is new)."""
+    has_span = "start" in data and "end" in data
+    if not has_span and "sentence_index" not in data:
+        raise ApiError(422, "Give start and end offsets, or a sentence_index for a whole sentence.",
+                       "end" if "start" in data else "start")
+    sentence = sentence_for(article, data)
+    before = len(sentence.claims)
+    if has_span:
+        claim = claim_ops.mark_claim(sentence, data["start"], data["end"], api_user(), data.get("quote"))
+    else:
+        claim = claim_ops.mark_sentence(sentence, api_user())
+    return claim, len(sentence.claims) > before
+
+
+@bp.post("/articles/<article_id>/claims")
+def create_claim(article_id: str):
+    """Mark a claim, optionally describing it at once; a span already marked answers 409 with that claim."""
+    article = by_uuid(Article, article_id, "article")
+    data = json_body(schemas.CLAIM_CREATE)
+    claim, is_new = mark(article, data)
+    if not is_new:
+        raise ApiError(409, "This span is already marked as a claim; update that one instead.", "start",
+                       "claim_exists", claim=claim_json(claim))
+    if claim_fields(data):
+        claim_ops.update_claim(claim, claim_fields(data), api_user(), None)
+    db.session.commit()
+    return created(claim_json(claim), url_for("api.read_claim", claim_id=claim.uuid))
+
+
+@bp.get("/claims/<claim_id>")
+def read_claim(claim_id: str):
+    """One claim, as the export writes it."""
+    return jsonify(claim_json(by_uuid(Claim, claim_id, "claim")))
+
+
+@bp.patch("/claims/<claim_id>")
+def update_claim(claim_id: str):
+    """Change attribution, status or rationale; the version sent must be the claim's current one."""
+    claim = by_uuid(Claim, claim_id, "claim")
+    data = json_body(schemas.CLAIM_UPDATE)
+    if claim.locked:
+        raise ApiError(409, "This claim is signed off and locked; an editor must reopen it before it can change.",
+                       "version", "claim_locked", claim=claim_json(claim))
+    if data.get("status", claim.status) != claim.status and workflow.status_is_derived(claim):
+        raise ApiError(422, "Once review has begun the status follows the verdicts and the decision; "
+                            "give a verdict instead.", "status")
+    try:
+        claim_ops.update_claim(claim, claim_fields(data), api_user(), data["version"])
+    except claim_ops.StaleEdit:
+        db.session.rollback()
+        who = claim.updated_by.username if claim.updated_by else "someone"
+        message = (f"Version {data['version']} is out of date: {who} saved version {claim.version} since. "
+                   "The claim as it is now is in `claim`; reapply your change to it.")
+        raise ApiError(409, message, "version", "stale_version", claim=claim_json(claim)) from None
+    db.session.commit()
+    return jsonify(claim_json(claim))
+
+
+@bp.delete("/claims/<claim_id>")
+def delete_claim(claim_id: str):
+    """Delete a claim and its evidence (the history keeps its last state)."""
+    claim_ops.delete_claim(by_uuid(Claim, claim_id, "claim"), api_user())
+    db.session.commit()
+    return no_content()
+
+
+@bp.post("/claims/<claim_id>/evidence")
+def add_evidence(claim_id: str):
+    """Attach a source (http or https) to a claim."""
+    claim = by_uuid(Claim, claim_id, "claim")
+    data = json_body(schemas.EVIDENCE_CREATE)
+    item = claim_ops.add_evidence(claim, data["url"], api_user(), data.get("title", ""), data.get("excerpt", ""),
+                                  data.get("stance", "context"))
+    db.session.commit()
+    return created(evidence_json(item))
+
+
+@bp.delete("/evidence/<evidence_id>")
+def remove_evidence(evidence_id: str):
+    """Detach a source from its claim."""
+    claim_ops.remove_evidence(by_uuid(Evidence, evidence_id, "evidence"), api_user())
+    db.session.commit()
+    return no_content()

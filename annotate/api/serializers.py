@@ -1,0 +1,81 @@
+"""How records look in the API: the export's own shapes, plus where each record hangs; lists come in pages."""
+from flask import url_for
+from sqlalchemy import func
+from sqlalchemy import select
+
+from annotate.interchange import native
+from annotate.extensions import db
+from annotate.models import Article
+from annotate.models import Claim
+from annotate.models import Evidence
+from annotate.models import Sentence
+from annotate.api.bodies import DEFAULT_PER_PAGE
+from annotate.api.bodies import MAX_PAGE
+from annotate.api.bodies import MAX_PER_PAGE
+from annotate.api.bodies import int_arg
+from annotate.api.errors import ApiError
+from annotate.text.times import iso
+
+
+def claim_json(claim: Claim) -> dict:
+    """A claim exactly as the export writes it, with the id of its article."""
+    return native.claim_dict(claim, claim.sentence.index, claim.article.text) | {"article_id": claim.article.uuid}
+
+
+def evidence_json(item: Evidence) -> dict:
+    return native.evidence_dict(item) | {"claim_id": item.claim.uuid}
+
+
+def verdict_json(verdict) -> dict:
+    return {"id": verdict.uuid, "claim_id": verdict.claim.uuid, "reviewer": native.username(verdict.reviewer),
+            "rating": verdict.rating, "confidence": verdict.confidence, "note": verdict.note,
+            "evidence": [item.uuid for item in verdict.evidence], "created_at": iso(verdict.created_at),
+            "workflow_state": verdict.claim.workflow_state}
+
+
+def comment_json(comment) -> dict:
+    return {"id": comment.uuid, "claim_id": comment.claim.uuid, "author": native.username(comment.author),
+            "body": comment.body, "parent_id": comment.parent.uuid if comment.parent else None,
+            "evidence_id": comment.evidence.uuid if comment.evidence else None,
+            "created_at": iso(comment.created_at), "resolved": comment.resolved}
+
+
+def article_summary(article: Article, sentences: int, claims: int) -> dict:
+    """One row of the article list (the full article, text and all, is one request away)."""
+    return {"id": article.uuid, "title": article.title, "source_url": article.source_url,
+            "published": article.published.isoformat() if article.published else None,
+            "created_by": native.username(article.created_by), "created_at": iso(article.created_at),
+            "sentence_count": sentences, "claim_count": claims,
+            "url": url_for("api.read_article", article_id=article.uuid, _external=True)}
+
+
+def page_args() -> tuple[int, int]:
+    return int_arg("page", 1, 1, MAX_PAGE), int_arg("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
+
+
+def paginate(query, endpoint: str, serialize, **values) -> dict:
+    """One page of a query's rows with the total and a `next` link (null on the last page)."""
+    page, per_page = page_args()
+    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    rows = db.session.scalars(query.limit(per_page).offset((page - 1) * per_page)).all()
+    more = page * per_page < total
+    next_url = url_for(endpoint, page=page + 1, per_page=per_page, _external=True, **values) if more else None
+    return {"items": serialize(rows), "page": page, "per_page": per_page, "total": total, "next": next_url}
+
+
+def article_summaries(articles: list[Article]) -> list[dict]:
+    """Summaries with sentence and claim counts, in two queries for the whole page."""
+    ids = [a.id for a in articles]
+    sentences = dict(db.session.execute(select(Sentence.article_id, func.count(Sentence.id))
+                                        .where(Sentence.article_id.in_(ids)).group_by(Sentence.article_id)).all())
+    claims = dict(db.session.execute(select(Claim.article_id, func.count(Claim.id))
+                                     .where(Claim.article_id.in_(ids)).group_by(Claim.article_id)).all())
+    return [article_summary(a, sentences.get(a.id, 0), claims.get(a.id, 0)) for a in articles]
+
+
+def by_uuid(model, uuid: str, name: str):
+    """A record by its stable id, or 404 naming what was looked for."""
+    record = db.session.scalar(select(model).where(model.uuid == uuid)) if len(uuid) <= 36 else None
+    if record is None:
+        raise ApiError(404, f"There is no {name} with id {uuid!r}.")
+    return record

@@ -1,0 +1,82 @@
+"""Sentence operations: 'checked, no claim', and mending a bad split without losing claims."""
+from sqlalchemy import update
+
+from annotate.errors import InputError
+from annotate.extensions import db
+from annotate.models import Sentence
+from annotate.models import User
+from annotate.models import utcnow
+
+
+def touch(sentence: Sentence, user: User | None) -> None:
+    """Record who last changed the sentence."""
+    sentence.updated_by, sentence.updated_at = user, utcnow()
+
+
+def set_no_claim(sentence: Sentence, value: bool, user: User | None) -> Sentence:
+    """Mark a sentence as checked and holding no claim (or undo that); one that holds claims is checked already."""
+    if value and sentence.claims:
+        raise InputError("This sentence holds claims, so it is already checked.", "sentence")
+    sentence.no_claim = value
+    touch(sentence, user)
+    db.session.flush()
+    return sentence
+
+
+def _shift_indices(article_id: int, after: int, delta: int) -> None:
+    """Renumber the sentences after `after` by delta, in two steps to keep (article, index) unique."""
+    where = (Sentence.article_id == article_id) & (Sentence.index > after)
+    db.session.execute(update(Sentence).where(where).values(index=-Sentence.index - 1))
+    negative = (Sentence.article_id == article_id) & (Sentence.index < 0)
+    db.session.execute(update(Sentence).where(negative).values(index=-Sentence.index - 1 + delta))
+
+
+def merge_with_next(sentence: Sentence, user: User | None) -> Sentence:
+    """Join a sentence with the one after it; the claims of both stay on the result."""
+    article = sentence.article
+    following = next((s for s in article.sentences if s.index == sentence.index + 1), None)
+    if following is None:
+        raise InputError("This is the last sentence; there is nothing to merge it with.", "sentence")
+    if following.paragraph != sentence.paragraph:
+        raise InputError("The next sentence starts a new paragraph; sentences merge only within one.", "sentence")
+    for claim in list(following.claims):
+        claim.sentence = sentence
+    sentence.end = following.end
+    sentence.no_claim = sentence.no_claim and following.no_claim
+    if "body" in (sentence.kind, following.kind):
+        sentence.kind = "body"
+    touch(sentence, user)
+    article.sentences.remove(following)
+    db.session.flush()
+    _shift_indices(article.id, sentence.index, -1)
+    db.session.expire(article, ["sentences"])
+    return sentence
+
+
+def split_at(sentence: Sentence, offset: int, user: User | None) -> Sentence:
+    """Split a sentence at an article offset; claims go with the part that holds them."""
+    text = sentence.article.text
+    cut_end = offset
+    while cut_end > sentence.start and text[cut_end - 1].isspace():
+        cut_end -= 1
+    cut_start = offset
+    while cut_start < sentence.end and text[cut_start].isspace():
+        cut_start += 1
+    if not (sentence.start < cut_end and cut_start < sentence.end):
+        raise InputError("Choose a point inside the sentence, with text on both sides.", "offset")
+    if any(c.start < cut_start and c.end > cut_end for c in sentence.claims):
+        raise InputError("A claim runs across that point; move or delete the claim first.", "offset")
+    article = sentence.article
+    _shift_indices(article.id, sentence.index, +1)
+    second = Sentence(article=article, index=sentence.index + 1, start=cut_start, end=sentence.end,
+                      kind=sentence.kind, paragraph=sentence.paragraph, no_claim=sentence.no_claim)
+    second.created_by = second.updated_by = user
+    for claim in list(sentence.claims):
+        if claim.start >= cut_start:
+            claim.sentence = second
+    sentence.end = cut_end
+    touch(sentence, user)
+    db.session.add(second)
+    db.session.flush()
+    db.session.expire(article, ["sentences"])
+    return second

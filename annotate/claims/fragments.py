@@ -1,0 +1,18 @@
+"""The claim panel as an htmx response: one helper for every view that re-renders it."""
+from annotate.articles.fragments import sentence_fragment
+from annotate.claims.forms import ClaimForm
+from annotate.models import Claim
+from annotate.web.responses import hx_fragments
+
+
+def panel_fragment(claim: Claim, form: ClaimForm | None = None, oob: bool = False, **context) -> tuple:
+    """The panel for a claim, its form filled from the claim as stored unless a submitted one is given."""
+    form = form or ClaimForm(obj=claim, formdata=None)
+    return ("claims/_panel.html", {"claim": claim, "form": form, "oob": oob, **context})
+
+
+def panel_response(claim: Claim, form: ClaimForm | None = None, status: int = 200, with_sentence: bool = False,
+                   extra: tuple = (), **context):
+    """The panel; after a successful change the claim's sentence comes along out of band (its highlight moved)."""
+    sentence = (sentence_fragment(claim.sentence),) if with_sentence and status < 400 else ()
+    return hx_fragments(panel_fragment(claim, form, **context), *sentence, *extra, status=status)

@@ -1,0 +1,42 @@
+"""The change log: every change to a claim and what hangs off it, with the values before and after."""
+from sqlalchemy import select
+
+from annotate.extensions import db
+from annotate.models import Claim
+from annotate.models import Evidence
+from annotate.models import HistoryEvent
+from annotate.models import User
+
+CLAIM_FIELDS = ("start", "end", "quote", "attr_source", "attr_role", "attr_cue", "attr_type", "status", "rationale",
+                "workflow_state", "locked")
+
+
+def claim_snapshot(claim: Claim) -> dict:
+    """The recorded state of a claim's own fields."""
+    return {name: getattr(claim, name) for name in CLAIM_FIELDS}
+
+
+def evidence_snapshot(item: Evidence) -> dict:
+    return {"url": item.url, "title": item.title, "excerpt": item.excerpt, "stance": item.stance}
+
+
+def changed(before: dict, after: dict) -> tuple[dict, dict]:
+    """Only the keys whose values differ, so the timeline shows what actually changed."""
+    keys = [k for k in after if before.get(k) != after.get(k)]
+    return {k: before.get(k) for k in keys}, {k: after.get(k) for k in keys}
+
+
+def record(action: str, entity: str, claim: Claim | None, actor: User | None, before: dict | None = None,
+           after: dict | None = None, entity_id: str | None = None, article_id: int | None = None) -> HistoryEvent:
+    """Add one event to the log (flushed with the change it describes, in the same transaction)."""
+    event = HistoryEvent(action=action, entity=entity, claim_id=claim.id if claim is not None else None,
+                         article_id=article_id or (claim.article_id if claim is not None else None),
+                         actor=actor, before=before, after=after, entity_id=entity_id)
+    db.session.add(event)
+    return event
+
+
+def claim_history(claim: Claim) -> list[HistoryEvent]:
+    """The claim's timeline, oldest first."""
+    query = select(HistoryEvent).where(HistoryEvent.claim_id == claim.id).order_by(HistoryEvent.at, HistoryEvent.id)
+    return list(db.session.scalars(query))

@@ -1,0 +1,136 @@
+"""Claims: marking a span of a sentence, describing it, and the evidence that bears on it."""
+from annotate.claims import history
+from annotate.errors import InputError
+from annotate.extensions import db
+from annotate.models import Claim
+from annotate.models import Evidence
+from annotate.models import Sentence
+from annotate.models import User
+from annotate.models import utcnow
+from annotate.text.offsets import OffsetError
+from annotate.text.offsets import snap_to_words
+from annotate.text.offsets import utf16_to_codepoint
+from annotate.review.workflow import check_unlocked
+from annotate.review.workflow import status_is_derived
+from annotate.text.urls import check_http_url
+from annotate.models.choices import ATTRIBUTION_TYPES
+from annotate.models.choices import STANCES
+from annotate.models.choices import STATUSES
+
+
+class StaleEdit(InputError):
+    """Someone saved the claim since this form was loaded; their change must not be lost."""
+
+    def __init__(self, claim: Claim):
+        who = claim.updated_by.username if claim.updated_by else "someone"
+        super().__init__(f"{who} changed this claim while you were editing it. Their version is shown below; "
+                         "reapply your change and save again.", "version")
+        self.claim = claim
+
+
+def span_from_browser(sentence: Sentence, start16: int, end16: int) -> tuple[int, int]:
+    """Article offsets (code points) from the browser's UTF-16 offsets within the sentence."""
+    text = sentence.text
+    try:
+        start, end = utf16_to_codepoint(text, start16), utf16_to_codepoint(text, end16)
+    except OffsetError as error:
+        raise InputError(f"The selection does not fit this sentence: {error}.", "start") from None
+    return sentence.start + start, sentence.start + end
+
+
+def mark_claim(sentence: Sentence, start: int, end: int, user: User | None, quote: str | None = None) -> Claim:
+    """Create a claim on article offsets [start, end) inside the sentence, snapped to words."""
+    text = sentence.article.text
+    if not (sentence.start <= start < end <= sentence.end):
+        raise InputError("The selection must lie inside one sentence.", "start")
+    if quote is not None and text[start:end] != quote:
+        raise InputError("The selected text does not match the article at those offsets. "
+                         "Reload the page and select again.", "quote")
+    start, end = snap_to_words(text, start, end, sentence.start, sentence.end)
+    if start >= end:
+        raise InputError("Select at least one word.", "start")
+    for existing in sentence.claims:
+        if (existing.start, existing.end) == (start, end):
+            return existing
+    claim = Claim(article=sentence.article, sentence=sentence, start=start, end=end, quote=text[start:end])
+    claim.created_by = claim.updated_by = user
+    sentence.no_claim = False  # a sentence holding a claim is no longer "checked, no claim", whoever marks it
+    db.session.add(claim)
+    db.session.flush()
+    history.record("created", "claim", claim, user, None, history.claim_snapshot(claim), claim.uuid)
+    return claim
+
+
+def mark_sentence(sentence: Sentence, user: User | None) -> Claim:
+    """The whole sentence as one claim."""
+    return mark_claim(sentence, sentence.start, sentence.end, user)
+
+
+def _choice(value: str, allowed: tuple[str, ...], field: str) -> str:
+    if value not in allowed:
+        raise InputError(f"Choose one of: {', '.join(allowed)}.", field)
+    return value
+
+
+def _given(data: dict, name: str, current: str) -> str:
+    """The submitted value, or the stored one when the field was not sent (a form gives None then)."""
+    value = data.get(name)
+    return current if value is None else value
+
+
+def update_claim(claim: Claim, data: dict, user: User | None, version: int | None) -> Claim:
+    """Apply the panel's fields; refuse a save based on an older version of the claim."""
+    check_unlocked(claim)
+    if version is not None and version != claim.version:
+        raise StaleEdit(claim)
+    if status_is_derived(claim):
+        data = {k: v for k, v in data.items() if k != "status"}  # the workflow sets it once review has begun
+    before = history.claim_snapshot(claim)
+    claim.attr_source = _given(data, "attr_source", claim.attr_source).strip()
+    claim.attr_role = _given(data, "attr_role", claim.attr_role).strip()
+    claim.attr_cue = _given(data, "attr_cue", claim.attr_cue).strip()
+    claim.attr_type = _choice(_given(data, "attr_type", claim.attr_type), ATTRIBUTION_TYPES, "attr_type")
+    claim.status = _choice(_given(data, "status", claim.status), STATUSES, "status")
+    claim.rationale = _given(data, "rationale", claim.rationale).strip()
+    old, new = history.changed(before, history.claim_snapshot(claim))
+    if new:
+        claim.version += 1
+        claim.updated_by, claim.updated_at = user, utcnow()
+        history.record("updated", "claim", claim, user, old, new, claim.uuid)
+    db.session.flush()
+    return claim
+
+
+def delete_claim(claim: Claim, user: User | None = None) -> None:
+    """Remove a claim and its evidence; the log keeps its last state."""
+    check_unlocked(claim)
+    snapshot = history.claim_snapshot(claim) | {"evidence": [history.evidence_snapshot(e) for e in claim.evidence]}
+    history.record("deleted", "claim", None, user, snapshot, None, claim.uuid, article_id=claim.article_id)
+    db.session.delete(claim)
+    db.session.flush()
+
+
+def add_evidence(claim: Claim, url: str, user: User | None, title: str = "", excerpt: str = "",
+                 stance: str = "context") -> Evidence:
+    """Attach a source to a claim; only http(s) links are accepted."""
+    check_unlocked(claim)
+    url = check_http_url(url.strip(), "url")
+    evidence = Evidence(claim=claim, url=url, title=title.strip(), excerpt=excerpt.strip(),
+                        stance=_choice(stance, STANCES, "stance"))
+    evidence.created_by = evidence.updated_by = user
+    claim.updated_by, claim.updated_at = user, utcnow()
+    db.session.add(evidence)
+    db.session.flush()
+    history.record("added", "evidence", claim, user, None, history.evidence_snapshot(evidence), evidence.uuid)
+    return evidence
+
+
+def remove_evidence(evidence: Evidence, user: User | None) -> Claim:
+    """Detach a source from its claim."""
+    claim = evidence.claim
+    check_unlocked(claim)
+    history.record("removed", "evidence", claim, user, history.evidence_snapshot(evidence), None, evidence.uuid)
+    claim.evidence.remove(evidence)
+    claim.updated_by, claim.updated_at = user, utcnow()
+    db.session.flush()
+    return claim

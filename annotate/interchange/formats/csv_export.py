@@ -1,0 +1,45 @@
+"""CSV for spreadsheets: one row per claim, UTF-8 with a BOM, formula injection neutralised."""
+import csv
+import io
+
+from annotate.interchange.formats import active_decisions
+from annotate.interchange.formats import label_for
+from annotate.interchange.formats import load_articles
+from annotate.interchange.formats import rating_labels
+from annotate.text.times import iso
+
+COLUMNS = ["article_id", "article_title", "article_url", "sentence_index", "sentence", "claim_id", "quote", "start",
+           "end", "source", "role", "cue", "attribution_type", "status", "rating", "rationale", "evidence_urls",
+           "created_by", "updated_at"]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value) -> str:
+    """Text a spreadsheet will show, not run: a leading formula character gets an apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def claim_row(article, claim, sentence, decision, labels: dict) -> list[str]:
+    values = [article.uuid, article.title, article.source_url, sentence.index,
+              article.text[sentence.start : sentence.end], claim.uuid, claim.quote, claim.start, claim.end,
+              claim.attr_source, claim.attr_role, claim.attr_cue, claim.attr_type, claim.status,
+              label_for(decision.rating, labels) if decision else "", claim.rationale,
+              " ".join(e.url for e in claim.evidence), claim.created_by.username if claim.created_by else "",
+              iso(claim.updated_at)]
+    return [safe_cell(v) for v in values]
+
+
+def export_csv(article_ids: list[int] | None = None) -> str:
+    """The whole CSV text, BOM first, so Excel opens it as UTF-8."""
+    articles = load_articles(article_ids)
+    decisions = active_decisions([c.id for a in articles for c in a.claims])
+    labels = rating_labels()
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for article in articles:
+        sentences = {s.id: s for s in article.sentences}
+        for claim in article.claims:
+            writer.writerow(claim_row(article, claim, sentences[claim.sentence_id], decisions.get(claim.id), labels))
+    return "\ufeff" + out.getvalue()

@@ -1,0 +1,267 @@
+"""Export and import of the review records of claims (verdicts, discussion, decisions, history) and the vocabulary.
+
+exchange.py merges claim_extras() into every exported claim and vocabulary() into the document; the importer
+calls import_vocabulary() and import_claim_extras() for the lossless round trip. Records keep their uuid as
+`id`, users travel by username, times as ISO 8601 UTC with a Z. Loading is query-bounded: preload() fetches
+the records of all exported claims in a handful of queries.
+"""
+from collections import defaultdict
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import selectinload
+
+from annotate.review import ratings as vocabulary_ops
+from annotate.errors import InputError
+from annotate.extensions import db
+from annotate.models import Claim
+from annotate.models import Comment
+from annotate.models import Decision
+from annotate.models import HistoryEvent
+from annotate.models import Mention
+from annotate.models import Rating
+from annotate.models import User
+from annotate.models import Verdict
+from annotate.text.times import iso
+from annotate.text.times import parse_iso
+
+CHUNK = 500
+
+
+
+@dataclass
+class Extras:
+    """The review records of many claims, loaded up front and grouped by claim id."""
+
+    verdicts: dict[int, list[Verdict]] = field(default_factory=lambda: defaultdict(list))
+    comments: dict[int, list[Comment]] = field(default_factory=lambda: defaultdict(list))
+    decisions: dict[int, list[Decision]] = field(default_factory=lambda: defaultdict(list))
+    history: dict[int, list[HistoryEvent]] = field(default_factory=lambda: defaultdict(list))
+    mentions: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+def preload(claim_ids) -> Extras:
+    """Fetch the verdicts, comments, decisions and history of these claims, a few queries per 500 claims."""
+    extras = Extras()
+    ids = list(claim_ids)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        for v in db.session.scalars(select(Verdict).where(Verdict.claim_id.in_(chunk))
+                                    .options(selectinload(Verdict.evidence), joinedload(Verdict.reviewer))
+                                    .order_by(Verdict.created_at, Verdict.id)):
+            extras.verdicts[v.claim_id].append(v)
+        comments = db.session.scalars(select(Comment).where(Comment.claim_id.in_(chunk))
+                                      .options(joinedload(Comment.author), joinedload(Comment.evidence),
+                                               joinedload(Comment.resolved_by))
+                                      .order_by(Comment.created_at, Comment.id)).all()
+        for c in comments:
+            extras.comments[c.claim_id].append(c)
+        mentions = select(Mention.comment_id, User.username).join(User, Mention.user_id == User.id)
+        for comment_id, name in (db.session.execute(mentions.where(Mention.comment_id.in_([c.id for c in comments]))
+                                                    .order_by(User.username)) if comments else ()):
+            extras.mentions[comment_id].append(name)
+        for d in db.session.scalars(select(Decision).where(Decision.claim_id.in_(chunk))
+                                    .options(joinedload(Decision.decided_by), joinedload(Decision.reopened_by))
+                                    .order_by(Decision.decided_at, Decision.id)):
+            extras.decisions[d.claim_id].append(d)
+        for e in db.session.scalars(select(HistoryEvent).where(HistoryEvent.claim_id.in_(chunk))
+                                    .options(joinedload(HistoryEvent.actor))
+                                    .order_by(HistoryEvent.at, HistoryEvent.id)):
+            extras.history[e.claim_id].append(e)
+    return extras
+
+
+def _name(user) -> str | None:
+    return user.username if user is not None else None
+
+
+def verdict_dict(v: Verdict) -> dict:
+    return {"id": v.uuid, "reviewer": _name(v.reviewer), "rating": v.rating, "confidence": v.confidence,
+            "note": v.note, "evidence_ids": sorted(e.uuid for e in v.evidence), "created_at": iso(v.created_at),
+            "superseded_at": iso(v.superseded_at)}
+
+
+def comment_dict(c: Comment, by_id: dict[int, Comment], mentions: list[str]) -> dict:
+    parent = by_id.get(c.parent_id)
+    return {"id": c.uuid, "parent_id": parent.uuid if parent else None, "author": _name(c.author), "body": c.body,
+            "created_at": iso(c.created_at), "resolved": c.resolved, "resolved_by": _name(c.resolved_by),
+            "resolved_at": iso(c.resolved_at), "evidence_id": c.evidence.uuid if c.evidence else None,
+            "mentions": mentions}
+
+
+def decision_dict(d: Decision) -> dict:
+    return {"id": d.uuid, "rating": d.rating, "explanation": d.explanation, "method": d.method,
+            "decided_by": _name(d.decided_by), "decided_at": iso(d.decided_at),
+            "reopened_by": _name(d.reopened_by), "reopened_at": iso(d.reopened_at)}
+
+
+def event_dict(e: HistoryEvent) -> dict:
+    return {"id": e.uuid, "at": iso(e.at), "actor": _name(e.actor), "action": e.action, "entity": e.entity,
+            "entity_id": e.entity_id, "before": e.before, "after": e.after}
+
+
+def claim_extras(claim: Claim, extras: Extras | None = None) -> dict:
+    """The review fields of one exported claim (pass a preloaded Extras when exporting many)."""
+    extras = extras if extras is not None else preload([claim.id])
+    verdicts = extras.verdicts.get(claim.id, [])
+    comments = extras.comments.get(claim.id, [])
+    decisions = extras.decisions.get(claim.id, [])
+    current = [d for d in decisions if d.reopened_at is None]
+    by_id = {c.id: c for c in comments}
+    flag = None
+    if claim.flag_reason:
+        flag = {"reason": claim.flag_reason, "flagged_by": _name(claim.flagged_by), "flagged_at": iso(claim.flagged_at)}
+    return {
+        "workflow_state": claim.workflow_state,
+        "locked": claim.locked,
+        "state_since": iso(claim.state_since),
+        "dispute_flag": flag,
+        "verdicts": [verdict_dict(v) for v in verdicts if v.superseded_at is None],
+        "verdict_revisions": [verdict_dict(v) for v in verdicts if v.superseded_at is not None],
+        "comments": [comment_dict(c, by_id, extras.mentions.get(c.id, [])) for c in comments],
+        "decision": decision_dict(current[-1]) if current else None,
+        "reopened_decisions": [decision_dict(d) for d in decisions if d.reopened_at is not None],
+        "history": [event_dict(e) for e in extras.history.get(claim.id, [])],
+    }
+
+
+def vocabulary() -> list[dict]:
+    """The rating vocabulary, in order, for the top level of an export."""
+    ratings = db.session.scalars(select(Rating).order_by(Rating.position, Rating.id))
+    return [{"key": r.key, "label": r.label, "description": r.description, "colour": r.colour,
+             "position": r.position, "agreement_group": r.agreement_group or r.key, "active": r.active}
+            for r in ratings]
+
+
+# ---------- import ----------
+
+def _time(value: str | None, required: bool = True) -> datetime | None:
+    if value is None and not required:
+        return None
+    try:
+        return parse_iso(value)
+    except (TypeError, ValueError, AttributeError):
+        raise InputError(f"Not an ISO 8601 time: {value!r}.", "time") from None
+
+
+def referenced_usernames(data: dict) -> set[str]:
+    """Every username a claim's review records mention (so the importer can make sure they exist)."""
+    names = set()
+    for v in data.get("verdicts", []) + data.get("verdict_revisions", []):
+        names.add(v.get("reviewer"))
+    for c in data.get("comments", []):
+        names.update([c.get("author"), c.get("resolved_by"), *c.get("mentions", [])])
+    for d in ([data["decision"]] if data.get("decision") else []) + data.get("reopened_decisions", []):
+        names.update([d.get("decided_by"), d.get("reopened_by")])
+    if data.get("dispute_flag"):
+        names.add(data["dispute_flag"].get("flagged_by"))
+    return {n for n in names if n}
+
+
+def import_vocabulary(items: list[dict]) -> None:
+    """Create or update ratings by key (idempotent); labels, colours, order and groups follow the file."""
+    existing = {r.key: r for r in db.session.scalars(select(Rating))}
+    for item in items or []:
+        key = str(item.get("key", ""))
+        if not vocabulary_ops.KEY_PATTERN.match(key):
+            raise InputError(f"Vocabulary key {key!r} is not a valid rating key.", "vocabulary")
+        colour = item.get("colour") or "#6b7280"
+        if not vocabulary_ops.COLOUR_PATTERN.match(colour):
+            raise InputError(f"Vocabulary colour {colour!r} of {key!r} is not #rrggbb.", "vocabulary")
+        rating = existing.get(key) or Rating(key=key)
+        rating.label = str(item.get("label") or key)[:80]
+        rating.description = str(item.get("description") or "")
+        rating.colour = colour.lower()
+        rating.position = int(item.get("position") or 0)
+        rating.agreement_group = str(item.get("agreement_group") or key)[:40]
+        rating.active = bool(item.get("active", True))
+        if key not in existing:
+            db.session.add(rating)
+            existing[key] = rating
+    db.session.flush()
+    vocabulary_ops.forget_cache()
+
+
+def _user(users: dict[str, User], name: str | None, required: bool = True) -> User | None:
+    """The account for a username: from the importer's map, else this database; a required one must exist."""
+    if not name:
+        return None
+    user = users.get(name) or db.session.scalar(select(User).where(User.username == name))
+    if user is None and required:
+        raise InputError(f"The user {name!r} named in the review records does not exist here.", "users")
+    return user
+
+
+def import_claim_extras(claim: Claim, data: dict, users_by_name: dict[str, User]) -> None:
+    """Recreate a claim's review records from its exported form; records already present (same id) are kept."""
+    db.session.flush()
+    known = _known_uuids()
+    evidence = {e.uuid: e for e in claim.evidence}
+    for item in data.get("verdicts", []) + data.get("verdict_revisions", []):
+        if item["id"] in known["verdict"]:
+            continue
+        db.session.add(Verdict(
+            uuid=item["id"], claim=claim, reviewer=_user(users_by_name, item["reviewer"]), rating=item["rating"],
+            confidence=int(item.get("confidence") or 3), note=item.get("note") or "",
+            evidence=[evidence[i] for i in item.get("evidence_ids", []) if i in evidence],
+            created_at=_time(item["created_at"]), superseded_at=_time(item.get("superseded_at"), False)))
+    _import_comments(claim, data.get("comments", []), users_by_name, evidence, known["comment"])
+    decisions = ([data["decision"]] if data.get("decision") else []) + data.get("reopened_decisions", [])
+    for item in decisions:
+        if item["id"] in known["decision"]:
+            continue
+        db.session.add(Decision(
+            uuid=item["id"], claim=claim, rating=item["rating"], explanation=item.get("explanation") or "",
+            method=item["method"], decided_by=_user(users_by_name, item["decided_by"]),
+            decided_at=_time(item["decided_at"]), reopened_by=_user(users_by_name, item.get("reopened_by")),
+            reopened_at=_time(item.get("reopened_at"), False)))
+    for item in data.get("history", []):
+        if item["id"] in known["history"]:
+            continue
+        db.session.add(HistoryEvent(
+            uuid=item["id"], claim_id=claim.id, article_id=claim.article_id, actor=_user(users_by_name, item.get("actor"), False),
+            at=_time(item["at"]), action=item["action"], entity=item["entity"], entity_id=item.get("entity_id"),
+            before=item.get("before"), after=item.get("after")))
+    _import_state(claim, data, users_by_name)
+    db.session.flush()
+
+
+def _known_uuids() -> dict[str, set[str]]:
+    return {"verdict": set(db.session.scalars(select(Verdict.uuid))),
+            "comment": set(db.session.scalars(select(Comment.uuid))),
+            "decision": set(db.session.scalars(select(Decision.uuid))),
+            "history": set(db.session.scalars(select(HistoryEvent.uuid)))}
+
+
+def _import_comments(claim, items, users, evidence, known) -> None:
+    by_uuid = {c.uuid: c for c in db.session.scalars(select(Comment).where(Comment.claim_id == claim.id))}
+    for item in sorted(items, key=lambda i: i.get("parent_id") is not None):
+        if item["id"] in known:
+            continue
+        comment = Comment(
+            uuid=item["id"], claim=claim, author=_user(users, item["author"]), body=item["body"],
+            parent=by_uuid.get(item.get("parent_id")), created_at=_time(item["created_at"]),
+            resolved=bool(item.get("resolved")), resolved_by=_user(users, item.get("resolved_by")),
+            resolved_at=_time(item.get("resolved_at"), False), evidence=evidence.get(item.get("evidence_id")))
+        db.session.add(comment)
+        by_uuid[comment.uuid] = comment
+        for name in item.get("mentions", []):
+            person = _user(users, name, required=False)
+            if person is not None:
+                db.session.add(Mention(comment=comment, user=person))
+
+
+def _import_state(claim: Claim, data: dict, users: dict[str, User]) -> None:
+    state = data.get("workflow_state") or "unverified"
+    if state not in vocabulary_ops.WORKFLOW_STATES:
+        raise InputError(f"Unknown workflow state {state!r}.", "workflow_state")
+    claim.workflow_state = state
+    claim.locked = bool(data.get("locked", state == "decided"))
+    claim.state_since = _time(data.get("state_since"), False)
+    flag = data.get("dispute_flag")
+    claim.flag_reason = flag.get("reason") if flag else None
+    claim.flagged_by = _user(users, flag.get("flagged_by"), False) if flag else None
+    claim.flagged_at = _time(flag.get("flagged_at"), False) if flag else None

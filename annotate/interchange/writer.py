@@ -1,0 +1,197 @@
+"""Writing a validated import: users, articles with their sentences, claims (re-anchored when needed)."""
+from bisect import bisect_right
+from datetime import date
+
+from sqlalchemy import select
+
+from annotate.accounts import operations as accounts
+from annotate.text import anchoring
+from annotate.interchange.native import text_sha256
+from annotate.extensions import db
+from annotate.models import Article
+from annotate.models import Claim
+from annotate.models import Evidence
+from annotate.models import OrphanClaim
+from annotate.models import Sentence
+from annotate.models import User
+from annotate.text.times import parse_iso
+
+USER_KEYS = {"created_by", "updated_by", "reviewer", "author", "decided_by", "actor", "resolved_by", "reopened_by",
+             "assigned_by", "user", "flagged_by"}
+USER_LIST_KEYS = {"mentions"}
+
+
+def usernames_in(node, found: set) -> set:
+    """Every username the document refers to, wherever it sits."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in USER_KEYS and isinstance(value, str) and value:
+                found.add(value)
+            elif key in USER_LIST_KEYS and isinstance(value, list):
+                found.update(name for name in value if isinstance(name, str) and name)
+            else:
+                usernames_in(value, found)
+    elif isinstance(node, list):
+        for item in node:
+            usernames_in(item, found)
+    return found
+
+
+def sentence_holding(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence | None:
+    """The sentence (in reading order, non-overlapping; starts[i] is sentences[i].start) holding offset."""
+    position = bisect_right(starts, offset) - 1
+    if position >= 0 and offset < sentences[position].end:
+        return sentences[position]
+    return None
+
+
+def review_exchange():
+    """The teamwork records' import functions, when that module is present."""
+    try:
+        from annotate.interchange import review_records as module
+    except ImportError:
+        return None
+    return module
+
+
+class Writer:
+    """Writes one validated document; keeps the report up to date as it goes."""
+
+    def __init__(self, report, mode: str, actor: User | None):
+        self.report, self.mode, self.actor = report, mode, actor
+        self.users_by_name: dict[str, User] = {}
+        self.starts: list[int] = []
+
+    def users(self, document: dict) -> None:
+        """Known users by name; unknown ones are created disabled (they cannot log in until enabled)."""
+        for name in sorted(usernames_in(document, set())):
+            user = db.session.scalar(select(User).where(User.username == name))
+            if user is None:
+                user, _ = accounts.create_user(name, "reviewer", active=False)
+                self.report.users_created.append(name)
+            self.users_by_name[name] = user
+        db.session.flush()
+
+    def user(self, name: str | None) -> User | None:
+        return self.users_by_name.get(name) if name else None
+
+    def vocabulary(self, items) -> None:
+        module = review_exchange()
+        if items and module is not None:
+            module.import_vocabulary(items)
+
+    def find_article(self, data: dict) -> Article | None:
+        """The same article here: by id, else by identical text (another installation's copy)."""
+        article = db.session.scalar(select(Article).where(Article.uuid == data["id"]))
+        if article is None:
+            for candidate in db.session.scalars(select(Article).where(Article.text == data["text"])):
+                if text_sha256(candidate.text) == text_sha256(data["text"]):
+                    return candidate
+        return article
+
+    def create_article(self, data: dict) -> Article:
+        published = date.fromisoformat(data["published"]) if data.get("published") else None
+        article = Article(uuid=data["id"], title=data["title"], source_url=data.get("source_url"), published=published,
+                          text=data["text"], created_by=self.user(data.get("created_by")), updated_by=self.actor)
+        if data.get("created_at"):
+            article.created_at = article.updated_at = parse_iso(data["created_at"])
+        for item in data["sentences"]:
+            article.sentences.append(Sentence(index=item["index"], start=item["start"], end=item["end"],
+                                              kind=item["kind"], paragraph=item.get("paragraph", 0),
+                                              no_claim=item.get("no_claim", False),
+                                              created_by=self.actor, updated_by=self.actor))
+        db.session.add(article)
+        db.session.flush()
+        self.report.articles_created += 1
+        return article
+
+    def article(self, data: dict) -> None:
+        article = self.find_article(data)
+        if article is None:
+            article = self.create_article(data)
+        else:
+            self.report.articles_matched += 1
+        self.starts = [s.start for s in article.sentences]  # bisected per claim in place()
+        for claim_data in data["claims"]:
+            self.claim(article, claim_data, same_text=article.text == data["text"])
+
+    def place(self, article: Article, data: dict, same_text: bool) -> tuple[Sentence | None, int, int, str]:
+        """Where the claim goes in this article's text, or (None, …, reason) for an orphan."""
+        if same_text:
+            start, end = data["start"], data["end"]
+        else:
+            found = anchoring.anchor(article.text, data["quote"], data.get("prefix", ""), data.get("suffix", ""),
+                                     data["start"])
+            if found is None:
+                return None, 0, 0, "the quote was not found in this article's text (not even approximately)"
+            start, end = found.start, found.end
+            if found.method != "offsets":
+                self.report.claims_reanchored += 1
+                if found.method == "fuzzy":
+                    self.report.notes.append(f"claim {data['id']}: re-anchored approximately ({found.errors} edits); "
+                                             f"quote now {article.text[start:end]!r}")
+        sentence = sentence_holding(article.sentences, self.starts, start)
+        if sentence is not None and end <= sentence.end:
+            return sentence, start, end, ""
+        return None, start, end, "the quote runs across a sentence boundary in this article"
+
+    def claim(self, article: Article, data: dict, same_text: bool) -> None:
+        existing = db.session.scalar(select(Claim).where(Claim.uuid == data["id"]))
+        if existing is not None and self.mode == "skip":
+            self.report.claims_skipped += 1
+            return
+        sentence, start, end, reason = self.place(article, data, same_text)
+        if sentence is None:
+            self.orphan(article, data, reason, existing)
+            return
+        claim = existing or Claim(uuid=data["id"], article=article)
+        self.fill_claim(claim, data, sentence, start, end)
+        if existing is not None:
+            self.report.claims_replaced += 1
+        else:
+            self.report.claims_created += 1
+
+    def orphan(self, article: Article, data: dict, reason: str, existing: Claim | None) -> None:
+        """Keep what could not be placed, listed on the orphans page; never drop it."""
+        if db.session.scalar(select(OrphanClaim).where(OrphanClaim.uuid == data["id"])) is None:
+            db.session.add(OrphanClaim(uuid=data["id"], article=article, payload=data, reason=reason))
+            self.report.orphans += 1
+        if existing is not None:
+            self.report.notes.append(f"claim {data['id']}: kept the existing claim; the imported one is an orphan")
+
+    def fill_claim(self, claim: Claim, data: dict, sentence: Sentence, start: int, end: int) -> None:
+        attribution = data["attribution"]
+        claim.sentence, claim.start, claim.end = sentence, start, end
+        claim.quote = claim.article.text[start:end]
+        claim.attr_source, claim.attr_role = attribution["source"] or "", attribution["role"] or ""
+        claim.attr_cue, claim.attr_type = attribution["cue"] or "", attribution["type"]
+        claim.status, claim.rationale, claim.version = data["status"], data["rationale"], data["version"]
+        if data.get("workflow_state"):
+            claim.workflow_state = data["workflow_state"]
+        claim.created_by, claim.updated_by = self.user(data["created_by"]), self.user(data["updated_by"])
+        claim.created_at, claim.updated_at = parse_iso(data["created_at"]), parse_iso(data["updated_at"])
+        db.session.add(claim)
+        for item in list(claim.evidence):
+            claim.evidence.remove(item)
+        db.session.flush()
+        for item in data["evidence"]:
+            self.evidence(claim, item)
+        module = review_exchange()
+        if module is not None:
+            module.import_claim_extras(claim, data, self.users_by_name)
+            db.session.flush()
+        claim.updated_at = parse_iso(data["updated_at"])  # undo any automatic bump while importing
+        db.session.flush()
+
+    def evidence(self, claim: Claim, data: dict) -> None:
+        uuid = data.get("id")
+        if uuid and db.session.scalar(select(Evidence.id).where(Evidence.uuid == uuid)) is not None:
+            self.report.notes.append(f"evidence {uuid} exists on another claim here; imported under a new id")
+            uuid = None
+        item = Evidence(claim=claim, url=data["url"], title=data["title"], excerpt=data["excerpt"],
+                        stance=data["stance"], created_by=self.user(data["created_by"]),
+                        updated_by=self.user(data["created_by"]))
+        if uuid:
+            item.uuid = uuid
+        item.created_at = item.updated_at = parse_iso(data["created_at"])
+        db.session.add(item)

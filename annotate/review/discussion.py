@@ -1,0 +1,179 @@
+"""A claim's discussion: threaded comments, @mentions, resolve/unresolve, and what each user has read."""
+import re
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+
+from markupsafe import Markup
+from markupsafe import escape
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from annotate.claims import history
+from annotate.errors import InputError
+from annotate.extensions import db
+from annotate.models import Claim
+from annotate.models import Comment
+from annotate.models import CommentRead
+from annotate.models import Mention
+from annotate.models import User
+from annotate.models import utcnow
+from annotate.accounts.permissions import NotAllowed
+from annotate.accounts.permissions import can_resolve
+from annotate.accounts.permissions import require_role
+
+MAX_BODY = 5000
+MENTION = re.compile(r"(?<![\w@])@([\w.+@-]+)")
+LINK = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+TRAILING = ".,;:!?)]}'\"-"
+
+
+def comment_snapshot(comment: Comment) -> dict:
+    return {"author": comment.author.username, "body": comment.body,
+            "parent": comment.parent.uuid if comment.parent else None,
+            "evidence": comment.evidence.uuid if comment.evidence else None}
+
+
+def mentioned_users(body: str) -> list[User]:
+    """Active users named as @username in a text (trailing punctuation ignored, any letter case)."""
+    found: dict[int, User] = {}
+    for match in MENTION.finditer(body):
+        name = match.group(1)
+        while name:
+            user = db.session.scalar(select(User).where(func.lower(User.username) == name.lower()))
+            if user is not None:
+                if user.active:
+                    found[user.id] = user
+                break
+            if name[-1] not in TRAILING + "@+":
+                break
+            name = name[:-1]
+    return list(found.values())
+
+
+def add_comment(claim: Claim, user: User, body: str, parent_id=None, evidence_id=None) -> Comment:
+    """Post a comment or a reply (replies attach to the thread's first comment); mentions are recorded."""
+    require_role(user, "reviewer")
+    body = (body or "").strip()
+    if not body:
+        raise InputError("Write something before posting.", "body")
+    if len(body) > MAX_BODY:
+        raise InputError(f"The comment is too long ({MAX_BODY:,} characters at most).", "body")
+    parent = None
+    if parent_id not in (None, ""):
+        parent = db.session.get(Comment, int(parent_id)) if str(parent_id).isdigit() else None
+        if parent is None or parent.claim_id != claim.id:
+            raise InputError("That comment is not in this claim's discussion; reload the panel.", "parent_id")
+        parent = parent.parent or parent
+    evidence = None
+    if evidence_id not in (None, ""):
+        evidence = next((e for e in claim.evidence if str(e.id) == str(evidence_id)), None)
+        if evidence is None:
+            raise InputError("Pick evidence of this claim.", "evidence_id")
+    comment = Comment(claim=claim, author=user, body=body, parent=parent, evidence=evidence)
+    db.session.add(comment)
+    db.session.flush()
+    for person in mentioned_users(body):
+        if person.id != user.id:
+            db.session.add(Mention(comment=comment, user=person))
+    history.record("commented", "comment", claim, user, None, comment_snapshot(comment), comment.uuid)
+    mark_read(user, claim, comment.created_at)
+    db.session.flush()
+    return comment
+
+
+def set_resolved(comment: Comment, user: User, resolved: bool) -> Comment:
+    """Resolve or reopen a thread (its first comment carries the state)."""
+    if not can_resolve(user, comment):
+        raise NotAllowed("Only the comment's author or an editor can resolve it.")
+    comment = comment.parent or comment
+    if comment.resolved == resolved:
+        return comment
+    comment.resolved = resolved
+    comment.resolved_by, comment.resolved_at = (user, utcnow()) if resolved else (None, None)
+    history.record("resolved" if resolved else "unresolved", "comment", comment.claim, user,
+                   {"resolved": not resolved}, {"resolved": resolved}, comment.uuid)
+    db.session.flush()
+    return comment
+
+
+@dataclass
+class Thread:
+    root: Comment
+    replies: list[Comment] = field(default_factory=list)
+
+    @property
+    def last_at(self) -> datetime:
+        return max([self.root.created_at] + [r.created_at for r in self.replies])
+
+
+def threads(claim: Claim) -> list[Thread]:
+    """The discussion as threads in order of their first comment."""
+    comments = db.session.scalars(select(Comment).where(Comment.claim_id == claim.id)
+                                  .options(joinedload(Comment.author), joinedload(Comment.evidence),
+                                           joinedload(Comment.resolved_by))
+                                  .order_by(Comment.created_at, Comment.id)).all()
+    by_id = {c.id: Thread(c) for c in comments if c.parent_id is None}
+    for comment in comments:
+        if comment.parent_id is not None and comment.parent_id in by_id:
+            by_id[comment.parent_id].replies.append(comment)
+    return list(by_id.values())
+
+
+def stamp_of(threads_: list[Thread]) -> str:
+    """The same fingerprint as stamp(), from threads already loaded."""
+    comments = [c for t in threads_ for c in [t.root, *t.replies]]
+    return f"{len(comments)}.{max((c.id for c in comments), default=0)}.{sum(c.resolved for c in comments)}"
+
+
+def stamp(claim: Claim) -> str:
+    """A fingerprint of the discussion; polling answers 'nothing new' while it stays the same."""
+    count, last, resolved = db.session.execute(
+        select(func.count(Comment.id), func.max(Comment.id), func.count(Comment.id).filter(Comment.resolved))
+        .where(Comment.claim_id == claim.id)).one()
+    return f"{count}.{last or 0}.{resolved}"
+
+
+def last_read(user: User, claim: Claim) -> datetime | None:
+    return db.session.scalar(select(CommentRead.last_read_at)
+                             .where(CommentRead.user_id == user.id, CommentRead.claim_id == claim.id))
+
+
+def mark_read(user: User, claim: Claim, moment: datetime | None = None) -> None:
+    """Remember that the user has seen the discussion up to now."""
+    moment = moment or utcnow()
+    row = db.session.scalar(select(CommentRead).where(CommentRead.user_id == user.id,
+                                                      CommentRead.claim_id == claim.id))
+    if row is None:
+        db.session.add(CommentRead(user_id=user.id, claim_id=claim.id, last_read_at=moment))
+    elif row.last_read_at < moment:
+        row.last_read_at = moment
+    db.session.flush()
+
+
+def is_unread(comment: Comment, user: User, seen: datetime | None) -> bool:
+    return comment.author_id != user.id and (seen is None or comment.created_at > seen)
+
+
+def render_body(body: str) -> Markup:
+    """The comment text escaped, with web links made clickable and @mentions marked."""
+    out, position = [], 0
+    for match in LINK.finditer(body):
+        url = match.group(0).rstrip(TRAILING)
+        out.append(_mentions(body[position:match.start()]))
+        out.append(Markup('<a href="{0}" rel="noopener noreferrer nofollow" target="_blank">{0}</a>').format(url))
+        position = match.start() + len(url)
+    out.append(_mentions(body[position:]))
+    return Markup("").join(out)
+
+
+def _mentions(text: str) -> Markup:
+    out, position = [], 0
+    for match in MENTION.finditer(text):
+        name = match.group(0).rstrip(TRAILING)
+        out.append(escape(text[position:match.start()]))
+        out.append(Markup('<span class="mention">{}</span>').format(name))
+        position = match.start() + len(name)
+    out.append(escape(text[position:]))
+    return Markup("").join(out)

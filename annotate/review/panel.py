@@ -1,0 +1,86 @@
+"""The claim panel's review view model: verdicts as the user may see them, the discussion, assignees; nav figures."""
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import g
+from flask_login import current_user
+from sqlalchemy import func
+from sqlalchemy import select
+
+from annotate.review import assignments
+from annotate.review import discussion
+from annotate.review import workflow
+from annotate.review import ratings
+from annotate.extensions import db
+from annotate.models import Claim
+from annotate.models import Rating
+from annotate.models import utcnow
+
+
+@dataclass
+class DiscussionView:
+    """A claim's threads as the current user sees them: which comments are new to them, and the poll stamp."""
+
+    claim: Claim
+    threads: list[discussion.Thread]
+    stamp: str
+    seen: object
+
+    def unread(self, comment) -> bool:
+        return discussion.is_unread(comment, current_user, self.seen)
+
+    @property
+    def count(self) -> int:
+        return sum(1 + len(t.replies) for t in self.threads)
+
+    @property
+    def unread_count(self) -> int:
+        return sum(self.unread(c) for t in self.threads for c in [t.root, *t.replies])
+
+
+def discussion_view(claim: Claim) -> DiscussionView:
+    threads = discussion.threads(claim)
+    return DiscussionView(claim, threads, discussion.stamp_of(threads), discussion.last_read(current_user, claim))
+
+
+@dataclass
+class ReviewPanel:
+    """Everything the claim panel's review sections show to the current user."""
+
+    claim: Claim
+    verdicts: workflow.VerdictView
+    talk: DiscussionView
+    assignees: list
+
+
+def review_panel(claim: Claim) -> ReviewPanel:
+    return ReviewPanel(claim, workflow.verdict_view(claim, current_user), discussion_view(claim),
+                       assignments.claim_assignees(claim))
+
+
+def load_nav_data() -> None:
+    """The vocabulary and the disputed count that every page's layout needs, in a single query."""
+    if "ratings" in g:
+        return
+    disputed = select(func.count(Claim.id)).where(Claim.workflow_state == "disputed").scalar_subquery()
+    rows = db.session.execute(select(Rating, disputed).order_by(Rating.position, Rating.id)).all()
+    g.ratings = [rating for rating, _ in rows]
+    if rows:
+        g.disputed_count = rows[0][1]
+
+
+def status_labels() -> dict[str, str]:
+    load_nav_data()
+    return ratings.labels()
+
+
+def ago(moment: datetime | None) -> str:
+    """A short relative time ('just now', '5 min ago', '3 h ago', '2 d ago'), the exact one goes in a title."""
+    if moment is None:
+        return ""
+    seconds = max(0, int((utcnow() - moment).total_seconds()))
+    for size, unit in ((86400, "d"), (3600, "h"), (60, "min")):
+        if seconds >= size:
+            return f"{seconds // size} {unit} ago"
+    return "just now"
+

@@ -1,0 +1,288 @@
+"""Review: verdicts, dispute flags, sign-off and reopen from the claim panel; the discussion; My work, the
+disputed queue and an article's team; agreement; the rating vocabulary and its colours."""
+from flask import Blueprint
+from flask import Response
+from flask import flash
+from flask import make_response
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
+from flask_login import current_user
+
+from annotate.accounts.permissions import require_role
+from annotate.accounts.permissions import role_required
+from annotate.claims.fragments import panel_response
+from annotate.errors import InputError
+from annotate.extensions import db
+from annotate.models import Article
+from annotate.models import Assignment
+from annotate.models import Claim
+from annotate.models import Comment
+from annotate.models import Rating
+from annotate.models import User
+from annotate.review import agreement
+from annotate.review import assignments
+from annotate.review import discussion
+from annotate.review import queue
+from annotate.review import ratings
+from annotate.review import timeline
+from annotate.review import workflow
+from annotate.review.panel import discussion_view
+from annotate.review.panel import review_panel
+from annotate.web.responses import get_or_404
+from annotate.web.responses import hx_fragments
+
+bp = Blueprint("review", __name__)
+
+
+def attempt(claim: Claim, operation, notice: str, form_name: str):
+    """Run one workflow operation: commit and re-render, or roll back and show the message by its form."""
+    try:
+        operation()
+    except InputError as error:
+        db.session.rollback()
+        db.session.refresh(claim)
+        status = 409 if isinstance(error, workflow.ClaimLocked) else 422
+        return panel_response(claim, status=status, review_errors={form_name: error.message},
+                              review_values=request.form.to_dict())
+    db.session.commit()
+    return panel_response(claim, with_sentence=True, review_notice=notice)
+
+
+@bp.route("/claims/<int:claim_id>/verdict", methods=["POST"])
+def verdict(claim_id: int):
+    """Give or revise your own verdict on a claim."""
+    claim = get_or_404(Claim, claim_id)
+    form = request.form
+    return attempt(claim, lambda: workflow.give_verdict(
+        claim, current_user, form.get("rating", ""), form.get("confidence"), form.get("note", ""),
+        form.getlist("evidence")), "Your verdict is recorded.", "verdict")
+
+
+@bp.route("/claims/<int:claim_id>/flag", methods=["POST"])
+def flag(claim_id: int):
+    """Flag a claim as disputed by hand, with a reason."""
+    claim = get_or_404(Claim, claim_id)
+    return attempt(claim, lambda: workflow.flag_dispute(claim, current_user, request.form.get("reason", "")),
+                   "Flagged as disputed.", "flag")
+
+
+@bp.route("/claims/<int:claim_id>/unflag", methods=["POST"])
+def unflag(claim_id: int):
+    """Withdraw a manual dispute flag."""
+    claim = get_or_404(Claim, claim_id)
+    return attempt(claim, lambda: workflow.withdraw_flag(claim, current_user), "Dispute flag withdrawn.", "flag")
+
+
+@bp.route("/claims/<int:claim_id>/signoff", methods=["POST"])
+def signoff(claim_id: int):
+    """An editor signs off: final rating, public explanation, method; the claim locks."""
+    require_role(current_user, "editor")
+    claim = get_or_404(Claim, claim_id)
+    form = request.form
+    return attempt(claim, lambda: workflow.sign_off(claim, current_user, form.get("rating", ""),
+                                                      form.get("explanation", ""), form.get("method", "")),
+                   "Signed off: the claim is decided and locked.", "signoff")
+
+
+@bp.route("/claims/<int:claim_id>/reopen", methods=["POST"])
+def reopen(claim_id: int):
+    """An editor reopens a decided claim."""
+    require_role(current_user, "editor")
+    claim = get_or_404(Claim, claim_id)
+    return attempt(claim, lambda: workflow.reopen(claim, current_user), "Reopened: verdicts can change again.",
+                   "signoff")
+
+
+@bp.route("/claims/<int:claim_id>/assign", methods=["POST"])
+def assign_claim(claim_id: int):
+    """An editor gives this one claim to a reviewer."""
+    require_role(current_user, "editor")
+    claim = get_or_404(Claim, claim_id)
+    return attempt(claim, lambda: assignments.assign(claim.article, request.form.get("reviewer_id"), current_user,
+                                                     claim), "Assigned.", "assign")
+
+
+@bp.route("/claims/<int:claim_id>/history")
+def history(claim_id: int):
+    """The claim's timeline: who changed what, when, before and after (newest first)."""
+    claim = get_or_404(Claim, claim_id)
+    return hx_fragments(("review/_timeline.html", {"entries": timeline.claim_timeline(claim)}))
+
+
+@bp.route("/articles/<int:article_id>/agreement")
+def article_agreement(article_id: int):
+    """Agreement between reviewers on one article; ?pair=A-B lists the claims that pair disagrees on."""
+    require_role(current_user, "editor")
+    article = get_or_404(Article, article_id)
+    report = agreement.article_agreement(article)
+    pair = next((p for p in report.pairs if p.key == request.args.get("pair")), None)
+    return render_template("review/agreement.html", article=article, report=report, pair=pair,
+                           labels=ratings.labels())
+
+
+@bp.route("/vocabulary.css")
+def vocabulary_css():
+    """The rating colours as a stylesheet (inline styles are forbidden by the CSP)."""
+    response = Response(ratings.stylesheet(), mimetype="text/css")
+    response.headers["Cache-Control"] = "no-cache"
+    response.add_etag()
+    return response.make_conditional(request)
+
+
+def thread_fragment(claim: Claim, status: int = 200):
+    return hx_fragments(("review/_thread.html", {"claim": claim, "talk": discussion_view(claim)}), status=status)
+
+
+def section_fragment(claim: Claim, status: int = 200, error: str | None = None, values: dict | None = None):
+    """The discussion section, its form emptied after a post (or kept, with the message, after a refusal)."""
+    context = {"claim": claim, "rp": review_panel(claim), "comment_error": error, "comment_values": values or {}}
+    return hx_fragments(("review/_discussion.html", context), status=status)
+
+
+@bp.route("/claims/<int:claim_id>/comments", methods=["POST"])
+def post(claim_id: int):
+    """Post a comment or a reply; @name mentions a teammate."""
+    claim = get_or_404(Claim, claim_id)
+    form = request.form
+    try:
+        discussion.add_comment(claim, current_user, form.get("body", ""), form.get("parent_id"), form.get("evidence_id"))
+    except InputError as error:
+        db.session.rollback()
+        return section_fragment(claim, 422, error.message, form.to_dict())
+    db.session.commit()
+    return section_fragment(claim)
+
+
+@bp.route("/claims/<int:claim_id>/thread")
+def thread(claim_id: int):
+    """The thread for polling: 204 while nothing changed since the stamp the page holds."""
+    claim = get_or_404(Claim, claim_id)
+    if request.args.get("stamp") == discussion.stamp(claim):
+        return make_response("", 204)
+    return thread_fragment(claim)
+
+
+@bp.route("/claims/<int:claim_id>/read", methods=["POST"])
+def read(claim_id: int):
+    """The user has seen the discussion: its comments stop showing as new next time."""
+    claim = get_or_404(Claim, claim_id)
+    discussion.mark_read(current_user, claim)
+    db.session.commit()
+    return make_response("", 204)
+
+
+def _resolve(comment_id: int, resolved: bool):
+    comment = get_or_404(Comment, comment_id)
+    discussion.set_resolved(comment, current_user, resolved)
+    db.session.commit()
+    return thread_fragment(comment.claim)
+
+
+@bp.route("/comments/<int:comment_id>/resolve", methods=["POST"])
+def resolve(comment_id: int):
+    """Mark a thread resolved."""
+    return _resolve(comment_id, True)
+
+
+@bp.route("/comments/<int:comment_id>/unresolve", methods=["POST"])
+def unresolve(comment_id: int):
+    """Open a resolved thread again."""
+    return _resolve(comment_id, False)
+
+
+@bp.route("/work")
+def my_work():
+    """Assigned articles with progress, claims awaiting my verdict, and where I was mentioned."""
+    return render_template("review/mine.html", work=assignments.my_work(current_user))
+
+
+@bp.route("/disputed")
+def disputed():
+    """Disputed claims across all articles, last activity first, filtered by article, reviewer, rating or me."""
+    filters = queue.Filters.from_args(request.args)
+    items = queue.disputed_items(current_user, filters)
+    articles = db.session.query(Article).order_by(Article.title).all()
+    people = db.session.query(User).order_by(User.username).all()
+    return render_template("review/disputed.html", items=items, filters=filters, articles=articles, people=people,
+                           ratings=ratings.all_ratings())
+
+
+@bp.route("/articles/<int:article_id>/team", methods=["GET", "POST"])
+def team(article_id: int):
+    """Who reviews this article, and its review rules; editors change them."""
+    article = get_or_404(Article, article_id)
+    error = None
+    if request.method == "POST":
+        try:
+            if request.form.get("action") == "settings":
+                workflow.update_settings(article, current_user, request.form.get("blind_verdicts") == "y",
+                                           request.form.get("quorum"))
+                message = "Review rules saved."
+            else:
+                person = assignments.assign(article, request.form.get("reviewer_id"), current_user).reviewer
+                message = f"{person.username} is assigned to this article."
+        except InputError as problem:
+            db.session.rollback()
+            error = problem
+        else:
+            db.session.commit()
+            flash(message, "success")
+            return redirect(url_for("review.team", article_id=article.id), 303)
+    status = 422 if error else 200
+    return render_template("review/team.html", article=article, error=error,
+                           assignments=assignments.article_assignments(article), people=assignments.reviewers()), status
+
+
+@bp.route("/assignments/<int:assignment_id>/delete", methods=["POST"])
+def unassign(assignment_id: int):
+    """Take an assignment away."""
+    assignment = get_or_404(Assignment, assignment_id)
+    article_id = assignment.article_id
+    assignments.unassign(assignment, current_user)
+    db.session.commit()
+    flash("Assignment removed.", "success")
+    return redirect(url_for("review.team", article_id=article_id), 303)
+
+
+def vocabulary_page(error: InputError | None = None, failed: str | None = None, values: dict | None = None):
+    return render_template("review/vocabulary.html", ratings=ratings.all_ratings(), error=error, failed=failed,
+                           values=values or {}), 422 if error else 200
+
+
+@bp.route("/admin/vocabulary")
+@role_required("admin")
+def vocabulary():
+    """The ratings reviewers choose from: label, description, colour, order, agreement group."""
+    return vocabulary_page()
+
+
+@bp.route("/admin/vocabulary", methods=["POST"])
+@role_required("admin")
+def create_rating():
+    """Add a rating to the vocabulary."""
+    try:
+        rating = ratings.create_rating(request.form.to_dict())
+    except InputError as error:
+        db.session.rollback()
+        return vocabulary_page(error, "new", request.form.to_dict())
+    db.session.commit()
+    flash(f"Added the rating {rating.label}.", "success")
+    return redirect(url_for("review.vocabulary"), 303)
+
+
+@bp.route("/admin/vocabulary/<int:rating_id>", methods=["POST"])
+@role_required("admin")
+def update_rating(rating_id: int):
+    """Change one rating."""
+    rating = get_or_404(Rating, rating_id)
+    try:
+        ratings.update_rating(rating, request.form.to_dict())
+    except InputError as error:
+        db.session.rollback()
+        ratings.forget_cache()
+        return vocabulary_page(error, str(rating_id), request.form.to_dict())
+    db.session.commit()
+    flash(f"Saved {rating.label}.", "success")
+    return redirect(url_for("review.vocabulary"), 303)

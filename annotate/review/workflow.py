@@ -1,0 +1,269 @@
+"""The review workflow: independent verdicts, disputes found by disagreement or flagged, quorum, sign-off, reopen.
+
+Workflow states: unverified -> in_review -> disputed | awaiting_signoff -> decided. The state is never set by
+hand: it is recomputed from the verdicts, the manual flag and the decision after every change.
+"""
+from dataclasses import dataclass
+from dataclasses import field
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import selectinload
+
+from annotate.claims import history
+from annotate.review import ratings
+from annotate.errors import InputError
+from annotate.extensions import db
+from annotate.models import Claim
+from annotate.models import Decision
+from annotate.models import Evidence
+from annotate.models import User
+from annotate.models import Verdict
+from annotate.models import utcnow
+from annotate.accounts.permissions import NotAllowed
+from annotate.accounts.permissions import can_unflag
+from annotate.accounts.permissions import is_editor
+from annotate.accounts.permissions import require_role
+
+METHODS = ("consensus", "vote", "editor")
+METHOD_LABELS = {"consensus": "Consensus", "vote": "Vote", "editor": "Editor's call"}
+CONFIDENCE_LABELS = {1: "Very low", 2: "Low", 3: "Medium", 4: "High", 5: "Very high"}
+MAX_NOTE = 5000
+
+
+class ClaimLocked(InputError):
+    """A decided claim takes no further verdicts or edits until an editor reopens it."""
+
+    def __init__(self, claim: Claim):
+        decision = current_decision(claim)
+        who = decision.decided_by.username if decision else "an editor"
+        super().__init__(f"This claim was signed off by {who} and is locked. An editor can reopen it.", "claim")
+
+
+def check_unlocked(claim: Claim) -> None:
+    if claim.locked:
+        raise ClaimLocked(claim)
+
+
+def current_verdicts(claim: Claim) -> list[Verdict]:
+    """Each reviewer's latest verdict on the claim, oldest first."""
+    query = (select(Verdict).where(Verdict.claim_id == claim.id, Verdict.superseded_at.is_(None))
+             .options(joinedload(Verdict.reviewer), selectinload(Verdict.evidence))
+             .order_by(Verdict.created_at, Verdict.id))
+    return list(db.session.scalars(query))
+
+
+def verdict_of(claim: Claim, user: User) -> Verdict | None:
+    return next((v for v in current_verdicts(claim) if v.reviewer_id == user.id), None)
+
+
+def current_decision(claim: Claim) -> Decision | None:
+    """The decision in force (a reopened one is kept, but no longer counts)."""
+    query = (select(Decision).where(Decision.claim_id == claim.id, Decision.reopened_at.is_(None))
+             .order_by(Decision.decided_at.desc(), Decision.id.desc()))
+    return db.session.scalars(query).first()
+
+
+def verdict_snapshot(verdict: Verdict) -> dict:
+    return {"reviewer": verdict.reviewer.username, "rating": verdict.rating, "confidence": verdict.confidence,
+            "note": verdict.note, "evidence": sorted(e.uuid for e in verdict.evidence)}
+
+
+def decision_snapshot(decision: Decision) -> dict:
+    return {"rating": decision.rating, "explanation": decision.explanation, "method": decision.method,
+            "decided_by": decision.decided_by.username}
+
+
+def state_for(claim: Claim, verdicts: list[Verdict], decided: bool) -> str:
+    """The workflow state that the verdicts, the flag and the decision imply."""
+    if decided:
+        return "decided"
+    if claim.flag_reason:
+        return "disputed"
+    if len({ratings.group_of(v.rating) for v in verdicts}) > 1:
+        return "disputed"
+    if verdicts and len(verdicts) >= max(1, claim.article.quorum or 1):
+        return "awaiting_signoff"
+    return "in_review" if verdicts else "unverified"
+
+
+def refresh_state(claim: Claim, actor: User | None) -> str:
+    """Recompute the state; the claim's status follows it (or the decided rating) once review has begun."""
+    decision = current_decision(claim) if claim.locked else None
+    new = state_for(claim, current_verdicts(claim), decision is not None)
+    old = claim.workflow_state
+    status = decision.rating if decision is not None else new
+    if old == new == "unverified" or (new == old and claim.status == status):
+        return new
+    before = {"workflow_state": old, "status": claim.status}
+    claim.workflow_state, claim.status = new, status
+    if new != old:
+        claim.state_since = utcnow()
+    history.record("changed", "state", claim, actor, before, {"workflow_state": new, "status": status}, claim.uuid)
+    db.session.flush()
+    return new
+
+
+def status_is_derived(claim: Claim) -> bool:
+    """Once a claim is in review its status follows the workflow and the panel shows it read-only."""
+    return claim.workflow_state != "unverified" or claim.locked
+
+
+def _confidence(value) -> int:
+    if value in (None, ""):
+        return 3
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = 0
+    if number not in CONFIDENCE_LABELS:
+        raise InputError("Choose a confidence from 1 (very low) to 5 (very high).", "confidence")
+    return number
+
+
+def _evidence_for(claim: Claim, evidence_ids) -> list[Evidence]:
+    wanted = {int(i) for i in evidence_ids or () if str(i).isdigit()}
+    items = [e for e in claim.evidence if e.id in wanted]
+    if len(items) != len(wanted):
+        raise InputError("Pick evidence items of this claim only.", "evidence")
+    return items
+
+
+def give_verdict(claim: Claim, user: User, rating: str, confidence=3, note: str = "",
+                 evidence_ids=()) -> Verdict:
+    """Record (or revise) the user's own verdict; a revision keeps the earlier verdict, superseded."""
+    require_role(user, "reviewer")
+    check_unlocked(claim)
+    rating = ratings.check_rating(rating).key
+    note = (note or "").strip()
+    if len(note) > MAX_NOTE:
+        raise InputError(f"The note is too long ({MAX_NOTE:,} characters at most).", "note")
+    new = Verdict(claim=claim, reviewer=user, rating=rating, confidence=_confidence(confidence), note=note,
+                  evidence=_evidence_for(claim, evidence_ids))
+    previous = verdict_of(claim, user)
+    if previous is not None:
+        if verdict_snapshot(previous) == verdict_snapshot(new):
+            return previous
+        previous.superseded_at = utcnow()
+    db.session.add(new)
+    db.session.flush()
+    before = verdict_snapshot(previous) if previous is not None else None
+    history.record("revised" if previous else "given", "verdict", claim, user, before, verdict_snapshot(new),
+                   new.uuid)
+    refresh_state(claim, user)
+    return new
+
+
+def flag_dispute(claim: Claim, user: User, reason: str) -> Claim:
+    """Flag a claim as disputed by hand, saying why; it stays disputed until the flag is withdrawn or decided."""
+    require_role(user, "reviewer")
+    check_unlocked(claim)
+    reason = (reason or "").strip()
+    if not 3 <= len(reason) <= 2000:
+        raise InputError("Say in a few words why this claim is disputed (3 to 2,000 characters).", "reason")
+    before = {"flag_reason": claim.flag_reason}
+    claim.flag_reason, claim.flagged_by, claim.flagged_at = reason, user, utcnow()
+    history.record("flagged", "claim", claim, user, before, {"flag_reason": reason}, claim.uuid)
+    refresh_state(claim, user)
+    return claim
+
+
+def withdraw_flag(claim: Claim, user: User) -> Claim:
+    """Withdraw a manual dispute flag (its author or an editor)."""
+    if not claim.flag_reason:
+        raise InputError("This claim has no dispute flag to withdraw.", "reason")
+    if not can_unflag(user, claim):
+        raise NotAllowed("Only whoever flagged the dispute, or an editor, can withdraw the flag.")
+    history.record("unflagged", "claim", claim, user, {"flag_reason": claim.flag_reason}, {"flag_reason": None},
+                   claim.uuid)
+    claim.flag_reason, claim.flagged_by, claim.flagged_at = None, None, None
+    refresh_state(claim, user)
+    return claim
+
+
+def sign_off(claim: Claim, user: User, rating: str, explanation: str, method: str) -> Decision:
+    """An editor's final decision: it closes any dispute and locks the claim."""
+    require_role(user, "editor")
+    if claim.locked:
+        raise ClaimLocked(claim)
+    rating = ratings.check_rating(rating).key
+    explanation = (explanation or "").strip()
+    if not 1 <= len(explanation) <= 10000:
+        raise InputError("Write the public explanation of the rating (up to 10,000 characters).", "explanation")
+    if method not in METHODS:
+        raise InputError("Say how the decision was reached: consensus, vote or editor's call.", "method")
+    decision = Decision(claim=claim, rating=rating, explanation=explanation, method=method, decided_by=user)
+    db.session.add(decision)
+    if claim.flag_reason:
+        claim.flag_reason, claim.flagged_by, claim.flagged_at = None, None, None
+    claim.locked = True
+    db.session.flush()
+    history.record("signed_off", "decision", claim, user, None, decision_snapshot(decision), decision.uuid)
+    refresh_state(claim, user)
+    return decision
+
+
+def reopen(claim: Claim, user: User) -> Claim:
+    """An editor reopens a decided claim; the decision is kept, marked reopened, and verdicts may change again."""
+    require_role(user, "editor")
+    decision = current_decision(claim)
+    if not claim.locked or decision is None:
+        raise InputError("This claim is not decided, so there is nothing to reopen.", "claim")
+    decision.reopened_by, decision.reopened_at = user, utcnow()
+    claim.locked = False
+    db.session.flush()
+    history.record("reopened", "decision", claim, user, decision_snapshot(decision), None, decision.uuid)
+    refresh_state(claim, user)
+    return claim
+
+
+def can_see_verdicts(claim: Claim, user: User, own: Verdict | None) -> bool:
+    """Blind review: a reviewer sees the others' verdicts only after giving their own (editors always do)."""
+    return (not claim.article.blind_verdicts) or own is not None or claim.locked or is_editor(user)
+
+
+@dataclass
+class VerdictView:
+    """What the panel shows one user about a claim's verdicts and decision."""
+
+    claim: Claim
+    mine: Verdict | None
+    others: list[Verdict] = field(default_factory=list)
+    hidden: int = 0
+    decision: Decision | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.others) + self.hidden + (1 if self.mine else 0)
+
+
+def verdict_view(claim: Claim, user: User) -> VerdictView:
+    verdicts = current_verdicts(claim)
+    mine = next((v for v in verdicts if v.reviewer_id == user.id), None)
+    others = [v for v in verdicts if v is not mine]
+    view = VerdictView(claim, mine, decision=current_decision(claim) if claim.locked else None)
+    if can_see_verdicts(claim, user, mine):
+        view.others = others
+    else:
+        view.hidden = len(others)
+    return view
+
+
+def update_settings(article, user: User, blind: bool, quorum) -> None:
+    """An editor sets an article's review rules: blind verdicts and how many agreeing verdicts make a quorum."""
+    require_role(user, "editor")
+    try:
+        quorum = int(quorum)
+    except (TypeError, ValueError):
+        quorum = 0
+    if not 1 <= quorum <= 10:
+        raise InputError("The quorum is a number of verdicts from 1 to 10.", "quorum")
+    before = {"blind_verdicts": article.blind_verdicts, "quorum": article.quorum}
+    article.blind_verdicts, article.quorum = bool(blind), quorum
+    after = {"blind_verdicts": article.blind_verdicts, "quorum": article.quorum}
+    if before != after:
+        history.record("updated", "settings", None, user, before, after, article.uuid, article_id=article.id)
+        db.session.flush()
+        for claim in db.session.scalars(select(Claim).where(Claim.article_id == article.id,
+                                                            Claim.workflow_state != "unverified")):
+            refresh_state(claim, user)

@@ -1,0 +1,59 @@
+"""Command-line access to suggested claims: list one article's, backfill old articles, and the figures."""
+import json
+
+import click
+
+from annotate.suggestions import operations as suggestion_ops
+from annotate.extensions import db
+from annotate.models import Article
+from annotate.models import Suggestion
+
+
+def article_or_fail(article_id: int) -> Article:
+    article = db.session.get(Article, article_id) if 0 < article_id <= 2**63 - 1 else None
+    if article is None:
+        raise click.ClickException(f"No article with id {article_id}.")
+    return article
+
+
+@click.command("suggest")
+@click.argument("article_id", type=int)
+@click.option("--recompute", is_flag=True, help="Replace the open suggestions with fresh ones (decided ones stay).")
+def suggest_command(article_id: int, recompute: bool):
+    """Print an article's suggested claims as a JSON list (computed and stored first when it has none)."""
+    article = article_or_fail(article_id)
+    if recompute:
+        suggestion_ops.recompute(article)
+    else:
+        suggestion_ops.ensure_suggestions(article)
+    db.session.commit()
+    click.echo(json.dumps(suggestion_ops.suggestion_dicts(article), ensure_ascii=False, indent=2))
+
+
+@click.command("suggest-backfill")
+def suggest_backfill_command():
+    """Compute suggestions for every article that has none (articles added before suggestions existed)."""
+    done = db.session.scalars(db.select(Suggestion.article_id).distinct()).all()
+    articles = db.session.scalars(db.select(Article).where(Article.id.not_in(done)).order_by(Article.id)).all()
+    total = sum(len(suggestion_ops.store_suggestions(article)) for article in articles)
+    db.session.commit()
+    click.echo(f"Suggested {total} claims in {len(articles)} articles.")
+
+
+@click.command("suggest-stats")
+@click.option("--article", "article_id", type=int, help="One article (default: all).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def suggest_stats_command(article_id: int | None, as_json: bool):
+    """How reviewers received the suggestions: open, accepted (and how many edited), rejected, acceptance rate."""
+    if article_id is not None:
+        article_or_fail(article_id)
+    figures = suggestion_ops.figures(article_id)
+    if as_json:
+        click.echo(json.dumps(figures.as_dict()))
+        return
+    rate = "n/a (nothing decided yet)" if figures.percent is None else f"{figures.percent}%"
+    click.echo(f"Suggestions: {figures.total} · open {figures.open} · accepted {figures.accepted} "
+               f"({figures.edited} edited first) · rejected {figures.rejected} · acceptance rate {rate}")
+
+
+COMMANDS = (suggest_command, suggest_backfill_command, suggest_stats_command)

@@ -1,0 +1,298 @@
+"""Stored suggestions: computing them for an article, accepting or rejecting them, and their figures.
+
+The rules live in annotate.suggestions.rules; this module maps their output onto the
+article's stored Sentence rows by offsets (a reviewer may have merged or split
+sentences since), and records every decision with who and when, so the quality
+of the suggestions can be measured on real use. Operations flush, never commit.
+"""
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from sqlalchemy import delete
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
+
+from annotate.suggestions import rules as suggestions_rules
+from annotate.claims import operations as claim_ops
+from annotate.errors import InputError
+from annotate.extensions import db
+from annotate.models import Article
+from annotate.models import Claim
+from annotate.models import Sentence
+from annotate.models import Suggestion
+from annotate.models import User
+from annotate.models import utcnow
+from annotate.text.segment import Unit
+
+ATTRIBUTION_FIELDS = ("attr_source", "attr_role", "attr_cue", "attr_type")
+
+
+class AlreadyDecided(InputError):
+    """Someone accepted or rejected this suggestion already; nothing is changed."""
+
+    def __init__(self, suggestion: Suggestion):
+        who = suggestion.decided_by.username if suggestion.decided_by else "someone"
+        when = suggestion.decided_at.strftime("%Y-%m-%d %H:%M UTC") if suggestion.decided_at else "earlier"
+        super().__init__(f"This suggestion was already {suggestion.state} by {who} ({when}); nothing changed.",
+                         "suggestion")
+        self.suggestion = suggestion
+
+
+# ---------------------------------------------------------------- mapping onto stored sentences
+
+class SentenceFinder:
+    """Finds the stored sentence holding an article offset (a binary search over their starts)."""
+
+    def __init__(self, sentences: list[Sentence]):
+        self.sentences = sorted(sentences, key=lambda s: s.start)
+        self.starts = [s.start for s in self.sentences]
+        self.ends = [s.end for s in self.sentences]
+
+    def at(self, offset: int) -> Sentence | None:
+        position = bisect_right(self.starts, offset) - 1
+        if position < 0 or offset >= self.ends[position]:
+            return None
+        return self.sentences[position]
+
+
+def span_in(sentence: Sentence, suggestion: Suggestion) -> tuple[int, int]:
+    """The suggestion's span clipped to a sentence (it may run past one the reviewer split)."""
+    return max(suggestion.start, sentence.start), min(suggestion.end, sentence.end)
+
+
+def stored_sentences(article: Article) -> list[Sentence]:
+    return list(db.session.scalars(select(Sentence).where(Sentence.article_id == article.id)
+                                   .order_by(Sentence.start)))
+
+
+def owner_of(suggestion: Suggestion) -> Sentence:
+    """The stored sentence a suggestion belongs to now: the one holding its first character."""
+    sentence = SentenceFinder(stored_sentences(suggestion.article)).at(suggestion.start)
+    if sentence is None:
+        raise InputError("This suggestion no longer fits the article's sentences.", "suggestion")
+    return sentence
+
+
+def open_by_sentence(sentences: list[Sentence], suggestions: list[Suggestion]) -> dict[int, list[Suggestion]]:
+    """Open suggestions grouped by the id of the stored sentence holding their start."""
+    finder = SentenceFinder(sentences)
+    grouped: dict[int, list[Suggestion]] = {}
+    for suggestion in suggestions:
+        sentence = finder.at(suggestion.start) if suggestion.is_open else None
+        if sentence is not None:
+            grouped.setdefault(sentence.id, []).append(suggestion)
+    return grouped
+
+
+# ---------------------------------------------------------------- computing and storing
+
+def store_suggestions(article: Article, skip: set[tuple[int, int]] = frozenset()) -> list[Suggestion]:
+    """Run the suggestion rules on the article and store one open Suggestion per proposal (flushed).
+
+    The units are the stored sentences: segment()'s output at import (so no second segmentation), and
+    afterwards the sentences as a reviewer mended them by merging or splitting.
+    """
+    finder = SentenceFinder(article.sentences)
+    units = [Unit(s.start, s.end, s.kind, s.paragraph) for s in finder.sentences]
+    rows = []
+    for proposal in suggestions_rules.suggest(article.text, units):
+        sentence = finder.at(proposal.start)
+        if sentence is None or (proposal.start, proposal.end) in skip:
+            continue
+        attribution = proposal.attribution
+        rows.append(Suggestion(article_id=article.id, sentence_id=sentence.id, start=proposal.start,
+                               end=proposal.end, quote=proposal.quote,
+                               checkworthiness=round(float(proposal.checkworthiness), 4),
+                               source=attribution.source, role=attribution.role, cue=attribution.cue,
+                               type=attribution.type, state="open"))
+    db.session.add_all(rows)
+    db.session.flush()
+    return rows
+
+
+def recompute(article: Article) -> list[Suggestion]:
+    """Replace the open suggestions with fresh ones; decided ones stay, and are not proposed again."""
+    decided = {(s.start, s.end) for s in article_suggestions(article) if not s.is_open}
+    db.session.execute(delete(Suggestion).where(Suggestion.article_id == article.id, Suggestion.state == "open"))
+    return store_suggestions(article, skip=decided)
+
+
+def ensure_suggestions(article: Article) -> list[Suggestion]:
+    """The article's suggestions, computed now when none were stored (articles imported before suggestions existed)."""
+    existing = article_suggestions(article)
+    return existing if existing else store_suggestions(article)
+
+
+def article_suggestions(article: Article) -> list[Suggestion]:
+    """Every suggestion of an article, any state, in reading order (one query)."""
+    query = select(Suggestion).where(Suggestion.article_id == article.id).order_by(Suggestion.start, Suggestion.end)
+    return list(db.session.scalars(query))
+
+
+def open_suggestions(article: Article) -> list[Suggestion]:
+    """The open suggestions of an article, in reading order (one query)."""
+    query = select(Suggestion).where(Suggestion.article_id == article.id, Suggestion.state == "open")
+    return list(db.session.scalars(query.order_by(Suggestion.start, Suggestion.end)))
+
+
+def open_in_sentence(sentence: Sentence) -> list[Suggestion]:
+    """The open suggestions starting inside one stored sentence (one query)."""
+    query = select(Suggestion).where(Suggestion.article_id == sentence.article_id, Suggestion.state == "open",
+                                     Suggestion.start >= sentence.start, Suggestion.start < sentence.end)
+    return list(db.session.scalars(query.order_by(Suggestion.start, Suggestion.end)))
+
+
+# ---------------------------------------------------------------- deciding
+
+def proposed_fields(suggestion: Suggestion) -> dict[str, str]:
+    """The suggestion's attribution in the claim panel's field names."""
+    return {"attr_source": suggestion.source or "", "attr_role": suggestion.role or "",
+            "attr_cue": suggestion.cue or "", "attr_type": suggestion.type}
+
+
+def edited_span(sentence: Sentence, quote: str, near: int) -> tuple[int, int]:
+    """Article offsets of the reviewer's edited claim text inside the sentence (the occurrence nearest `near`)."""
+    quote = unicodedata.normalize("NFC", quote or "").strip()
+    if not quote:
+        raise InputError("The claim text is empty: keep at least one word of the sentence.", "quote")
+    text = sentence.article.text[sentence.start : sentence.end]
+    hits = [i for i in range(len(text)) if text.startswith(quote, i)]
+    if not hits:
+        raise InputError(f"The claim text must be words of sentence {sentence.index + 1} exactly as written; "
+                         "shorten it at either end rather than rewording it.", "quote")
+    start = sentence.start + min(hits, key=lambda hit: abs(sentence.start + hit - near))
+    return start, start + len(quote)
+
+
+def _draft(suggestion: Suggestion, sentence: Sentence, edits: dict | None) -> tuple[int, int, dict[str, str]]:
+    """The span and attribution to write: the suggestion's own, or the reviewer's edits of them."""
+    start, end = span_in(sentence, suggestion)
+    fields = proposed_fields(suggestion)
+    if edits:
+        if edits.get("quote") is not None:
+            start, end = edited_span(sentence, edits["quote"], start)
+        fields |= {name: edits[name].strip() for name in ATTRIBUTION_FIELDS if edits.get(name) is not None}
+    return start, end, fields
+
+
+def _take_decision(suggestion: Suggestion, state: str, user: User | None) -> None:
+    """Move an open suggestion to `state` in one guarded UPDATE: of two people deciding at once, one wins."""
+    if not suggestion.is_open:
+        raise AlreadyDecided(suggestion)
+    result = db.session.execute(
+        update(Suggestion).where(Suggestion.id == suggestion.id, Suggestion.state == "open")
+        .values(state=state, decided_by_id=user.id if user else None, decided_at=utcnow())
+        .execution_options(synchronize_session=False))
+    db.session.expire(suggestion)
+    if result.rowcount != 1:
+        raise AlreadyDecided(suggestion)
+
+
+def _fill_claim(claim: Claim, fields: dict[str, str], user: User | None, is_new: bool) -> None:
+    """A new claim takes every field; a claim already on that span keeps what a person wrote in it."""
+    if not is_new:
+        fields = {name: value for name, value in fields.items()
+                  if getattr(claim, name) in ("", "unattributed") and value}
+        if claim.locked or not fields:
+            return
+    claim_ops.update_claim(claim, fields, user, None)
+
+
+def accept(suggestion: Suggestion, user: User | None, edits: dict | None = None) -> Claim:
+    """Make the suggestion a claim with its attribution filled in (history recorded); record who accepted it."""
+    if not suggestion.is_open:
+        raise AlreadyDecided(suggestion)
+    sentence = owner_of(suggestion)
+    start, end, fields = _draft(suggestion, sentence, edits)
+    edited = (start, end) != span_in(sentence, suggestion) or fields != proposed_fields(suggestion)
+    _take_decision(suggestion, "accepted", user)
+    known = {claim.id for claim in sentence.claims}
+    claim = claim_ops.mark_claim(sentence, start, end, user)
+    _fill_claim(claim, fields, user, claim.id not in known)
+    sentence.no_claim = False
+    suggestion.claim_id, suggestion.sentence_id, suggestion.edited = claim.id, sentence.id, edited
+    db.session.flush()
+    return claim
+
+
+def reject(suggestion: Suggestion, user: User | None) -> Suggestion:
+    """Record that a reviewer turned the suggestion down (kept, to measure the rules)."""
+    _take_decision(suggestion, "rejected", user)
+    suggestion.sentence_id = owner_of(suggestion).id
+    db.session.flush()
+    return suggestion
+
+
+# ---------------------------------------------------------------- figures and the CLI's shape
+
+@dataclass
+class Figures:
+    """How reviewers received the suggestions: counts by state and the acceptance rate."""
+
+    open: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    edited: int = 0  # accepted after changing the span or the attribution
+
+    @property
+    def total(self) -> int:
+        return self.open + self.accepted + self.rejected
+
+    @property
+    def acceptance_rate(self) -> float | None:
+        """Accepted over decided; None before anything was decided."""
+        decided = self.accepted + self.rejected
+        return self.accepted / decided if decided else None
+
+    @property
+    def percent(self) -> int | None:
+        rate = self.acceptance_rate
+        return None if rate is None else round(100 * rate)
+
+    def as_dict(self) -> dict:
+        return {"open": self.open, "accepted": self.accepted, "rejected": self.rejected, "edited": self.edited,
+                "total": self.total, "acceptance_rate": self.acceptance_rate}
+
+
+def figures_of(suggestions: list[Suggestion]) -> Figures:
+    """Figures of suggestions already loaded (the article page has them; no query)."""
+    result = Figures()
+    for suggestion in suggestions:
+        setattr(result, suggestion.state, getattr(result, suggestion.state) + 1)
+        result.edited += suggestion.state == "accepted" and bool(suggestion.edited)
+    return result
+
+
+def figures(article_id: int | None = None) -> Figures:
+    """Figures of one article, or of every article, in one query."""
+    query = select(Suggestion.state, Suggestion.edited, func.count(Suggestion.id)).group_by(Suggestion.state,
+                                                                                          Suggestion.edited)
+    if article_id is not None:
+        query = query.where(Suggestion.article_id == article_id)
+    result = Figures()
+    for state, edited, count in db.session.execute(query):
+        setattr(result, state, getattr(result, state) + count)
+        result.edited += count if state == "accepted" and edited else 0
+    return result
+
+
+def as_proposal(suggestion: Suggestion, sentence_index: int | None) -> suggestions_rules.Suggestion:
+    """The stored row as the rules' value object (its as_dict() is the CLI's JSON shape)."""
+    attribution = suggestions_rules.Attribution(source=suggestion.source, role=suggestion.role, cue=suggestion.cue,
+                                     type=suggestion.type)
+    return suggestions_rules.Suggestion(sentence_index=sentence_index, start=suggestion.start, end=suggestion.end,
+                             quote=suggestion.quote, checkworthiness=suggestion.checkworthiness,
+                             attribution=attribution)
+
+
+def suggestion_dicts(article: Article) -> list[dict]:
+    """Every stored suggestion as JSON-ready dicts; sentence_index is the stored sentence's index now."""
+    finder = SentenceFinder(stored_sentences(article))
+    result = []
+    for suggestion in article_suggestions(article):
+        sentence = finder.at(suggestion.start)
+        index = sentence.index if sentence is not None else None
+        result.append(as_proposal(suggestion, index).as_dict() | {"id": suggestion.id, "state": suggestion.state})
+    return result

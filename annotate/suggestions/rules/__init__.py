@@ -1,0 +1,27 @@
+"""Claim and attribution suggestions for an imported article.
+
+Why rules and not a model: no model download is allowed here, the output
+must be span-exact (offsets into the article that reviewers then edit), and
+attribution in news copy follows a small set of conventions (cue before or
+after the quote, appositive roles, surname and pronoun back-reference) that
+rules capture and that can be read, tested and fixed one case at a time.
+Everything is pure Python (stdlib only) and linear in the article length.
+
+Modules, one concept each:
+  model.py            Attribution, Suggestion value objects
+  lexicon.py          word lists (reporting verbs, titles, organisation words)
+  quotes.py           pairing quotation marks per paragraph
+  names.py            parsing a source slot into name, role and kind
+  discourse.py        article-wide resolution (surname, pronoun, "the report")
+  frames.py           finding the attribution frame of one sentence
+  attribution.py      two passes over the article: frames, then quotations
+  checkworthiness.py  scoring how checkable a sentence is
+  suggest.py          the entry points below
+"""
+from annotate.suggestions.rules.model import Attribution
+from annotate.suggestions.rules.model import Suggestion
+from annotate.suggestions.rules.suggest import THRESHOLD
+from annotate.suggestions.rules.suggest import analyse
+from annotate.suggestions.rules.suggest import suggest
+
+__all__ = ["Attribution", "Suggestion", "THRESHOLD", "analyse", "suggest"]

@@ -1,0 +1,155 @@
+"""Attribute every body sentence of an article: source, role, cue, type, span.
+
+Two passes over the body sentences, because a quotation's cue can sit in a
+later sentence than its words:
+
+1. in reading order, find each sentence's own frame (frames.py), resolve its
+   source against what came before (discourse.py) and remember the speaker;
+2. sentences without a frame of their own take the attribution of the
+   quotation they sit in (`"...them. This has ... practice," Wang said.`), or,
+   when they are nothing but a new quotation right after a quoted speaker,
+   that speaker (`"And even that's not enough."`); the rest are the author's.
+
+The type follows from where the claim's letters are: all inside quotation
+marks is direct, some inside is mixed, none is indirect.
+"""
+from dataclasses import dataclass
+
+from annotate.suggestions.rules import frames
+from annotate.suggestions.rules import names
+from annotate.suggestions.rules.discourse import Discourse
+from annotate.suggestions.rules.discourse import Entity
+from annotate.suggestions.rules.model import AUTHOR
+from annotate.suggestions.rules.model import Attribution
+from annotate.suggestions.rules.quotes import Quote
+from annotate.suggestions.rules.quotes import find_quotes
+from annotate.suggestions.rules.quotes import overlapping
+from annotate.suggestions.rules.quotes import paragraph_spans
+from annotate.suggestions.rules.quotes import quoted_mask
+
+QUOTE_MARKS = "\"“”«»„"
+
+
+@dataclass
+class Reading:
+    """What the rules concluded about one body sentence."""
+
+    index: int  # index in the full unit list
+    start: int  # sentence offsets in the text, whitespace trimmed
+    end: int
+    paragraph: int
+    quoted: list[bool]  # per character: inside a quotation
+    frame: frames.Frame | None = None
+    attribution: Attribution = AUTHOR
+    content: tuple[int, int] | None = None  # text offsets of the claim
+
+
+def attribute(text: str, units: list) -> list[Reading]:
+    """One Reading per body unit, in order."""
+    quotes = find_quotes(text, paragraph_spans(units))
+    discourse = Discourse(text)
+    readings = [_read_frame(text, i, u, quotes, discourse)
+                for i, u in enumerate(units) if u.kind == "body"]
+    _inherit(text, readings, quotes)
+    return readings
+
+
+def _read_frame(text: str, index: int, unit, quotes: list[Quote], discourse: Discourse) -> Reading:
+    """First pass: the sentence's own frame, resolved in reading order."""
+    start, end = _trim(text, unit.start, unit.end)
+    quoted = quoted_mask(quotes, start, end)
+    reading = Reading(index, start, end, unit.paragraph, quoted)
+    masked = frames.mask(text[start:end], quoted)
+    frame = frames.find_frame(masked)
+    phrase = names.parse(frame.region) if frame else None
+    if frame and phrase:
+        entity = discourse.resolve(phrase, start + frame.region_start)
+        discourse.note_source(entity)
+        cs, ce = frame.content
+        reading.frame = frame
+        reading.content = (start + cs, start + ce)
+        gap = (start + frame.gap[0], start + frame.gap[1]) if frame.gap else None
+        kind = _type(text, reading, *reading.content, gap=gap)
+        reading.attribution = _attribution(entity, frame.cue, kind)
+    if not masked.lstrip().startswith(frames.QUOTED):
+        discourse.note_subject(start, names.subject(masked))
+    return reading
+
+
+def _inherit(text: str, readings: list[Reading], quotes: list[Quote]) -> None:
+    """Second pass: quotations carry their speaker to frameless sentences."""
+    owner: dict[Quote, Attribution] = {}
+    for r in readings:
+        if r.frame:
+            for q in overlapping(quotes, *r.content):
+                owner.setdefault(q, r.attribution)
+    last: Reading | None = None
+    for r in readings:
+        if not r.frame:
+            _adopt(text, r, overlapping(quotes, r.start, r.end), owner, last)
+        if any(r.quoted) and r.attribution.type != "author":
+            last = r
+
+
+def _adopt(text: str, r: Reading, inside: list[Quote], owner: dict, last: Reading | None) -> None:
+    """Give a frameless sentence the attribution of its quotation, if any."""
+    kind = _type(text, r, r.start, r.end)
+    if kind == "indirect":
+        return  # no quotation at all: the author's own sentence
+    known = [owner[q] for q in inside if q in owner]
+    if known:
+        source = known[0]
+    elif kind == "direct" and last is not None and r.paragraph - last.paragraph <= 1:
+        source = last.attribution  # a further quotation from the same speaker
+        for q in inside:
+            owner.setdefault(q, source)
+    else:
+        return
+    r.attribution = Attribution(source.source, source.role, source.cue, kind)
+    r.content = (r.start, r.end)
+
+
+def _attribution(entity: Entity, cue: str, kind: str) -> Attribution:
+    """Attribution from a resolved entity."""
+    return Attribution(source=entity.name, role=entity.role, cue=cue, type=kind)
+
+
+def _type(text: str, r: Reading, start: int, end: int, gap: tuple | None = None) -> str:
+    """direct / mixed / indirect from the quoted share of the claim's letters."""
+    inside = outside = 0
+    skip = range(*gap) if gap else range(0)
+    for i in range(start, end):
+        if text[i].isalnum() and i not in skip:
+            if r.quoted[i - r.start]:
+                inside += 1
+            else:
+                outside += 1
+    if inside and not outside:
+        return "direct"
+    return "mixed" if inside else "indirect"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Sentence offsets without surrounding whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def claim_span(text: str, r: Reading) -> tuple[int, int]:
+    """The claim inside the sentence: the quoted words, the reported clause,
+    or the whole sentence for the author's own assertions."""
+    if r.content is None or r.attribution.type == "author":
+        return r.start, r.end
+    start, end = r.content
+    if r.attribution.type == "direct":
+        inner = [i for i in range(start, end)
+                 if r.quoted[i - r.start] and text[i] not in QUOTE_MARKS]
+        start, end = (inner[0], inner[-1] + 1) if inner else (start, end)
+    while start < end and (text[start].isspace() or text[start] in ",:;"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",:;"):
+        end -= 1
+    return start, end

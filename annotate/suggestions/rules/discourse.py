@@ -1,0 +1,218 @@
+"""Article-wide memory: who has spoken, which names and documents appeared.
+
+Attribution has to read the whole article: "Irwin said" means the Peter Irwin
+introduced three paragraphs up, "He added" means the last speaker, "the
+report" means the document or organisation named before.  The rules are the
+ones a copy editor applies: a surname or short name expands to the longest
+earlier name containing it (speakers first, then any mention); a pronoun goes
+to the most recent speaker of the right kind; a definite description goes to
+the most recent document, organisation, office-holder or group that fits.
+"""
+import re
+from dataclasses import dataclass
+
+from annotate.suggestions.rules import lexicon
+from annotate.suggestions.rules import names
+
+CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]{1,3}\.(?=\s[A-Z])|[A-Z][\w'’\-]*)"  # U.S., Sen., Name
+RUN = re.compile(CAP + r"(?:[ ](?:(?:of|for|the|de|van|von|al|bin)[ ])*(?:" + CAP + r"|\d+\b))*")
+DOC = re.compile(r"\b(?:report|assessment|study|analysis|survey|review|audit|findings|poll)\b")
+COMPANY_HEADS = frozenset("company firm utility lender bank insurer retailer carrier maker".split())
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A resolved source: its fullest name, role, kind and where it spoke."""
+
+    name: str
+    role: str | None
+    kind: str  # person | org | group | description
+    pos: int
+
+
+def _clean_run(run: str) -> str:
+    """Drop a sentence-initial article and a sentence-final period."""
+    run = re.sub(r"^(?:The|A|An|In|On|At)\s+", "", run)
+    if run.endswith(".") and len(run.split()[-1]) > 4 and "." not in run.split()[-1][:-1]:
+        run = run[:-1]
+    return run
+
+
+def doc_mentions(text: str) -> list[tuple[int, str]]:
+    """Named documents: "a report ... by the X" -> X, "U.N. assessment"."""
+    found = []
+    for m in DOC.finditer(text):
+        window = re.split(r"(?<=[a-z])\.\s", text[m.start(): m.start() + 160])[0]
+        label = names.doc_author(window)
+        if not label:
+            mods = re.search(r"((?:[A-Z][\w.'’\-]*\s)+)$", text[max(0, m.start() - 60): m.start()])
+            mods_text = _clean_run(mods.group(1).strip()) if mods else ""
+            if mods_text and mods_text not in {"The", "A", "An"}:
+                label = f"{mods_text} {m.group()}"
+        if label:
+            found.append((m.start(), label))
+    return found
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A capitalised run in the text, parsed once: "Republican Congressman Chris Smith"."""
+
+    start: int
+    run: str
+    role: str | None
+    name: str
+    tokens: tuple[str, ...]  # bare words of name, for containment tests
+    org: bool
+
+
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(names.bare(w) for w in name.split())
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """Whether `shorter` occurs as a contiguous run of words in `longer`."""
+    n = len(shorter)
+    return any(longer[i: i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _mention(start: int, run: str) -> Mention:
+    role, name = names.split_title(run)
+    return Mention(start, run, role, name, _tokens(name), names.is_org_name(run))
+
+
+class Discourse:
+    """State carried from sentence to sentence while reading one article.
+
+    Mentions are parsed once and indexed by word, so each look-up touches
+    only the names sharing a word with the one resolved: linear overall.
+    """
+
+    def __init__(self, text: str):
+        self.mentions = [_mention(m.start(), _clean_run(m.group())) for m in RUN.finditer(text)]
+        self.starts = [m.start for m in self.mentions]
+        self.by_token: dict[str, list[Mention]] = {}
+        for mention in self.mentions:
+            for token in set(mention.tokens):
+                self.by_token.setdefault(token, []).append(mention)
+        self.orgs = [m for m in self.mentions if m.org]
+        self.titled = [m for m in self.mentions if m.role and m.name]
+        self.docs = doc_mentions(text)
+        self.sources: list[Entity] = []
+        self.source_by_token: dict[str, list[Entity]] = {}
+        self.subjects: list[tuple[int, str]] = []
+
+    def note_subject(self, pos: int, subject: str | None) -> None:
+        """Remember a sentence subject, for plural anaphors ("the groups")."""
+        if subject:
+            self.subjects.append((pos, subject))
+
+    def note_source(self, entity: Entity) -> None:
+        """Remember a speaker, for pronouns and surnames later on."""
+        self.sources.append(entity)
+        for token in set(_tokens(entity.name)):
+            self.source_by_token.setdefault(token, []).append(entity)
+
+    def resolve(self, phrase: names.Phrase, pos: int) -> Entity:
+        """The fullest entity the article gives for a parsed source slot."""
+        if phrase.kind == "pronoun":
+            found = self._last_speaker(phrase.head) or self._last_org_mention(phrase.head, pos)
+        elif phrase.kind in {"person", "org", "group"}:
+            found = self._expand(phrase.text, pos)
+        elif phrase.kind == "anaphor":
+            found = self._definite(phrase, pos)
+        else:
+            found = None
+        if found is None:
+            return Entity(phrase.text, phrase.role, phrase.kind, pos)
+        return Entity(found.name, phrase.role or found.role, found.kind, pos)
+
+    def _before(self, mentions: list[Mention], pos: int):
+        """Mentions starting before pos, most recent first."""
+        for mention in reversed(mentions):
+            if mention.start < pos:
+                yield mention
+
+    def _last_speaker(self, pronoun: str) -> Entity | None:
+        """He/she: the last person who spoke; they/it: the last body that did."""
+        want_person = pronoun in lexicon.PERSON_PRONOUNS
+        for entity in reversed(self.sources):
+            if (entity.kind == "person") == want_person:
+                return entity
+        return None
+
+    def _last_org_mention(self, pronoun: str, pos: int) -> Entity | None:
+        """"It said" before any organisation spoke: the last one mentioned."""
+        if pronoun in lexicon.PERSON_PRONOUNS:
+            return None
+        mention = next(self._before(self.orgs, pos), None)
+        return Entity(mention.run, None, "org", mention.start) if mention else None
+
+    def _expand(self, text: str, pos: int) -> Entity | None:
+        """A short name to the longest earlier name that contains it."""
+        short = _tokens(text)
+        if not short:
+            return None
+        for entity in reversed(self.source_by_token.get(short[0], [])):
+            longer = _tokens(entity.name)
+            if len(longer) > len(short) and _contains(longer, short):
+                return entity
+        best = None
+        for m in self.by_token.get(short[0], []):
+            if m.start >= pos:
+                break
+            if len(m.tokens) > len(short) and _contains(m.tokens, short):
+                if best is None or len(m.tokens) >= len(best.tokens):
+                    best = m
+        return Entity(best.name, best.role, names.name_kind(best.name), best.start) if best else None
+
+    def _definite(self, phrase: names.Phrase, pos: int) -> Entity | None:
+        """"the report", "the institute", "the judge", "the groups"."""
+        head = phrase.head
+        if head == "statement":
+            return self._last_body()
+        if head in lexicon.DOC_NOUNS:
+            named = next((label for start, label in reversed(self.docs) if start < pos), None)
+            if named:
+                return Entity(named, None, "org", pos)
+            return self._last_body()
+        if head in lexicon.ORG_WORDS or head in COMPANY_HEADS:
+            return self._org_named(head, pos)
+        if head in lexicon.TITLES or head in names.ROLE_NOUNS:
+            return self._office_holder(head, pos)
+        if head in lexicon.GROUP_NOUNS:
+            return self._group(head, pos)
+        return None
+
+    def _last_body(self) -> Entity | None:
+        """The last organisation that spoke (author of "the statement")."""
+        for entity in reversed(self.sources):
+            if entity.kind in {"org", "group"}:
+                return entity
+        return self.sources[-1] if self.sources else None
+
+    def _org_named(self, head: str, pos: int) -> Entity | None:
+        """"the institute" -> the last "... Institute"; "the company" -> a firm."""
+        for m in self._before(self.orgs, pos):
+            heads = set(m.tokens) | {names.bare(w) for w in m.run.split()}
+            if head in heads or head in COMPANY_HEADS and heads & lexicon.COMPANY_WORDS:
+                return self._expand(m.run, pos) or Entity(m.run, None, "org", m.start)
+        return None
+
+    def _office_holder(self, head: str, pos: int) -> Entity | None:
+        """"the judge" -> the last person introduced with that title."""
+        for entity in reversed(self.sources):
+            if entity.role and head in entity.role.lower():
+                return entity
+        for m in self._before(self.titled, pos):
+            if head in m.role.lower():
+                return Entity(m.name, m.role, "person", m.start)
+        return None
+
+    def _group(self, head: str, pos: int) -> Entity | None:
+        """"the groups" -> the last subject headed by a group noun."""
+        kind = lexicon.GROUP_NOUNS[head]
+        for start, subject in reversed(self.subjects):
+            if start < pos and any(lexicon.GROUP_NOUNS.get(w.lower()) == kind for w in subject.split()):
+                return Entity(subject, None, "group", start)
+        return None

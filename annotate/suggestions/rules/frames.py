@@ -1,0 +1,231 @@
+"""Find the attribution frame of one sentence: cue, source slot, claim content.
+
+The sentence arrives masked: every character inside a quotation (marks
+included) is replaced by QUOTED, so a reporting verb inside a quote ("he
+lied", "we found") can never be taken for a cue and a quotation is one
+opaque block to the patterns.  News attribution comes in a few shapes, tried
+in this order because the earlier ones are the least ambiguous:
+
+* post:  `"..." Wang said.` / `..., the institute said.` / `"...," said Isa, president of X.`
+* pre:   `Wang told the press that ...` / `Ortega said, "..."` / `In a statement, X said ...`
+* according: `..., according to X.` / `According to X, ...`
+* participle: `The judge denied it, saying ...` / `... and accused Beijing of ...`
+* statement: `In a statement, the company called ...` (no reporting verb)
+
+Only main-clause frames count: a cue whose subject slot contains a verb
+("The Senate passed ... in which Democrats accused") is embedded, and the
+sentence stays the author's.
+"""
+import re
+from dataclasses import dataclass
+
+from annotate.suggestions.rules import lexicon
+from annotate.suggestions.rules import names
+
+QUOTED = "\x01"
+WORD = re.compile(r"[A-Za-z][\w'’\-]*")
+ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+STATEMENT_INTRO = re.compile(r"^\W*In an? (?:\w+ )?statement,\s*")
+THAT = re.compile(r"^(?:[^,\x01]*?\s)??that\s", re.S)
+RESUMED = re.compile(r"^[^\x01]{0,40}?[,:]\s*\x01[\x01\s.,!?]*$")
+ADDING = re.compile(r"^[^,\x01]{0,40}?,\s*(?:adding|saying|noting|arguing)\s+(?:that\s+)?")
+INTRO_TO_QUOTE = re.compile(r"^[^\x01]{0,40}?[,:]\s*(?=\x01)")
+ADDRESSEE = re.compile(r"^\s+(?:the\s+)?(?:reporters|journalists|press|jurors|court|lawmakers|"
+                       r"investors|analysts|parliament|members)\b")
+ADJUNCT_CUT = re.compile(r"\s(?:in|on|at|during|after|before|via|to|when|as|while)\s.*$", re.S)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """An attribution found in a sentence; offsets are sentence-relative."""
+
+    cue: str
+    region: str  # the raw source slot, parsed later by names.parse
+    region_start: int
+    content: tuple[int, int]  # the reported claim (quotes included)
+    kind: str  # post | pre | according | participle | statement
+    gap: tuple[int, int] | None = None  # the frame inside the content: `"...," he said, "..."`
+
+
+def mask(sentence: str, quoted: list[bool]) -> str:
+    """The sentence with quoted characters replaced by QUOTED."""
+    return "".join(QUOTED if q else ch for ch, q in zip(sentence, quoted))
+
+
+def find_frame(m: str) -> Frame | None:
+    """The main-clause attribution frame of a masked sentence, if any."""
+    post, pre, part = [], [], []
+    for cue in _cues(m):
+        for finder, bucket in ((_post, post), (_pre, pre), (_participle, part)):
+            frame = finder(m, cue)
+            if frame:
+                bucket.append(frame)
+                break
+    ranked = post + pre + [_according(m)] + part + [_statement(m)]
+    return next((f for f in ranked if f is not None), None)
+
+
+def _cues(m: str) -> list[re.Match]:
+    """Reporting verbs outside quotes, minus negated and infinitive uses."""
+    found = []
+    for cue in WORD.finditer(m):
+        if cue.group() not in lexicon.CUE_VERBS:
+            continue
+        before = [w.lower() for w in WORD.findall(m[max(0, cue.start() - 30): cue.start()])][-3:]
+        if set(before) & lexicon.NEGATORS or before[-1:] and before[-1] in lexicon.MODALS:
+            continue
+        found.append(cue)
+    return found
+
+
+def _np_like(region: str, limit: int = 12) -> bool:
+    """A noun phrase (with appositives) and not a clause."""
+    parts = names.source_parts(region)
+    if not parts or QUOTED in region:
+        return False
+    last = region.rstrip().rsplit(",", 1)[-1]
+    if not region.rstrip().endswith(",") and any(names.is_verb_like(w) for w in names.words(last)):
+        return False  # "..., introduced legislation Friday urging": a verb phrase
+    for part in parts:
+        ws = names.words(part)
+        if len(ws) > limit or any(names.is_verb_like(w) for w in ws):
+            return False
+        if any(w.lower() in lexicon.CLAUSE_OPENERS for w in ws):
+            return False
+    return True
+
+
+def _adjunct_only(rest: str) -> bool:
+    """What follows a post-position cue: "VOA", "on Monday", no new clause."""
+    ws = names.words(rest)
+    if QUOTED in rest or len(ws) > 14 or "that" in ws:
+        return False
+    return not any(names.is_verb_like(w) for w in ws)
+
+
+def _post(m: str, cue: re.Match) -> Frame | None:
+    """Cue after the claim: after a quotation or after a comma."""
+    head = m[: cue.start()]
+    qb, cb = head.rfind(QUOTED), head.rfind(",")
+    for boundary, limit in ((qb, 15), (cb, 6)):
+        if boundary < 0 or (boundary == cb and cb < qb):
+            continue
+        between = head[boundary + 1:].strip(" ,")
+        if not between:
+            return _inverted(m, cue, boundary)
+        if len(names.words(between)) <= limit and _np_like(between, limit):
+            start = head.index(between, boundary)
+            frame = _post_frame(m, cue, between, start, boundary, boundary == qb)
+            if frame:
+                return frame
+    return None
+
+
+def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
+                after_quote: bool) -> Frame | None:
+    """What may follow a post-position cue: adjuncts only, the rest of an
+    interrupted quotation, or ", adding that ..." (both halves kept)."""
+    rest = m[cue.end():]
+    if after_quote and RESUMED.match(rest):
+        gap = (boundary + 1, m.index(QUOTED, cue.end()))
+        return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
+    if _adjunct_only(rest):
+        return Frame(cue.group(), between, start, (0, boundary + 1), "post")
+    adding = ADDING.match(rest) if after_quote else None
+    if adding:
+        gap = (boundary + 1, cue.end() + adding.end())
+        return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
+    return None
+
+
+def _inverted(m: str, cue: re.Match, boundary: int) -> Frame | None:
+    """`"...," said Dolkun Isa, president of the World Uyghur Congress.`"""
+    rest = m[cue.end():]
+    first = names.words(rest)[:1]
+    if QUOTED in rest or not first or first[0].lower() in {"that", "it"}:
+        return None
+    if cue.group() not in lexicon.INVERTIBLE_CUES or not _np_like(rest.split(",", 1)[0]):
+        return None
+    if first[0].lower() in lexicon.INTRO_WORDS | lexicon.CLAUSE_OPENERS:
+        return None  # `said on Monday that ...`: not a source after the cue
+    region = rest.split(",", 1)
+    region[0] = ADJUNCT_CUT.sub("", region[0])
+    start = cue.end() + len(rest) - len(rest.lstrip())
+    return Frame(cue.group(), ",".join(region).strip(), start, (0, boundary + 1), "post")
+
+
+def _pre(m: str, cue: re.Match) -> Frame | None:
+    """Cue before the claim: `Wang told the press that ...`, `X said, "..."`."""
+    words = m[: cue.start()].split()
+    while words and names.bare(words[-1]) in lexicon.AUX_ADVERBS:
+        words.pop()
+    region = " ".join(words)
+    if not region or not _np_like(region):
+        return None
+    rest = m[cue.end():]
+    offset = cue.end() + _claim_offset(rest)
+    if len(names.words(m[offset:])) + m[offset:].count(QUOTED) < 2:
+        return None
+    if not _cue_allowed(cue, region, rest):
+        return None
+    return Frame(cue.group(), region, m.index(words[0]), (offset, len(m)), "pre")
+
+
+def _claim_offset(rest: str) -> int:
+    """Where the claim starts after a cue: past "that", an addressee before a
+    quotation ("told Reuters: "), or an addressee of "told"."""
+    that = THAT.match(rest)
+    lead = INTRO_TO_QUOTE.match(rest) or (that if that and len(that.group().split()) <= 8 else None)
+    lead = lead or ADDRESSEE.match(rest)
+    offset = lead.end() if lead else 0
+    return offset + len(rest[offset:]) - len(rest[offset:].lstrip(" ,:"))
+
+
+def _cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
+    """Noun-like cues ("reports", "found") need "that" or a document source."""
+    if cue.group() not in lexicon.THAT_CUES:
+        return True
+    if re.match(r"\s*that\b", rest) or THAT.match(rest):
+        return True
+    return any(names.bare(w) in lexicon.DOC_NOUNS for w in names.words(region))
+
+
+def _participle(m: str, cue: re.Match) -> Frame | None:
+    """`The judge denied it, saying ...`: the main subject is the source."""
+    head = m[: cue.start()].rstrip()
+    participle = cue.group() in lexicon.PARTICIPLE_CUES and head.endswith(",")
+    coordinated = head.endswith(" and") and cue.group().endswith("ed")
+    if not (participle or coordinated) or QUOTED in head:
+        return None
+    subject = names.subject(head)
+    if not subject:
+        return None
+    return Frame(cue.group(), subject, m.index(subject), (cue.end(), len(m)), "participle")
+
+
+def _according(m: str) -> Frame | None:
+    """`..., according to X.` and `According to X, ...`."""
+    found = ACCORDING.search(m)
+    if not found:
+        return None
+    if not m[: found.start()].strip(" \"“" + QUOTED):
+        comma = m.find(",", found.end())
+        if comma < 0:
+            return None
+        return Frame("according to", m[found.end(): comma], found.end(), (comma + 1, len(m)), "according")
+    stop = m.find(QUOTED, found.end())
+    stop = len(m) if stop < 0 else stop
+    end = len(m[: found.start()].rstrip(" ,"))
+    return Frame("according to", m[found.end(): stop], found.end(), (0, end), "according")
+
+
+def _statement(m: str) -> Frame | None:
+    """`In a statement, the company called ...`: no verb cue, a statement."""
+    intro = STATEMENT_INTRO.match(m)
+    if not intro:
+        return None
+    subject = names.subject(m[intro.end():])
+    if not subject:
+        return None
+    start = intro.end() + len(subject)
+    return Frame("in a statement", subject, intro.end(), (start, len(m)), "statement")

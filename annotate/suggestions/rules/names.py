@@ -1,0 +1,226 @@
+"""Turn the words in a source slot ("His lawyer, Martin Feld,") into a phrase.
+
+News prose packs a name, a title and a role into one slot in a handful of
+fixed shapes: pre-modifier ("Health Minister Jonas Bergqvist"), appositive
+("Dolkun Isa, president of the World Uyghur Congress"), inverted appositive
+("her spokesman, Luis Ortega"), plus time adjuncts and relative clauses that
+must be dropped.  This module only parses the slot; resolving a surname,
+pronoun or "the report" against the rest of the article is discourse.py's job.
+"""
+import functools
+import re
+from dataclasses import dataclass
+
+from annotate.suggestions.rules import lexicon
+
+WORD = re.compile(r"[\w][\w'’.\-]*")
+DETERMINERS = frozenset("the a an his her its their our this that these those".split())
+CLAUSE_CUT = re.compile(r"\s(?:who|whose|which|where|whom)\s.*$", re.S)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A parsed source slot: the head text, its role, and what kind it is."""
+
+    text: str
+    role: str | None
+    kind: str  # person | org | pronoun | description
+    head: str  # lower-case last word, used to match anaphors ("report", "judge")
+
+
+def words(part: str) -> list[str]:
+    """Word tokens of a string, keeping abbreviations and possessives whole."""
+    return WORD.findall(part)
+
+
+@functools.lru_cache(maxsize=65536)
+def bare(word: str) -> str:
+    """Lower-case form without possessive or trailing period, for look-ups."""
+    return re.sub(r"(?:['’]s|\.)$", "", word.lower()).rstrip(".")
+
+
+def is_capitalised(word: str) -> bool:
+    """True for a word that can sit inside a proper name."""
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def is_proper(part: str) -> bool:
+    """A proper name: every word capitalised, bar connectors ("Center for X")."""
+    ws = words(part)
+    if not ws or not ws[0][:1].isupper():
+        return False
+    return all(is_capitalised(w) or w in lexicon.NAME_CONNECTORS for w in ws)
+
+
+def is_verb_like(word: str) -> bool:
+    """Cheap finite-verb test, used to tell a subject from a whole clause."""
+    low = word.lower()
+    if word[:1].isupper() or "-" in word:
+        return False
+    if low in lexicon.IRREGULAR_PAST or low in lexicon.CUE_VERBS:
+        return True
+    return len(low) > 4 and low.endswith("ed")
+
+
+def strip_determiners(part: str) -> str:
+    """Drop leading articles and possessive pronouns ("the", "her")."""
+    ws = part.split()
+    while ws and ws[0].lower() in DETERMINERS:
+        ws = ws[1:]
+    return " ".join(ws)
+
+
+def is_org_name(name: str) -> bool:
+    """A proper name that names an organisation ("Justice Department")."""
+    return any(bare(w) in lexicon.ORG_WORDS for w in words(name))
+
+
+def split_title(name: str) -> tuple[str | None, str]:
+    """Split "Senate Majority Leader Tom Brandt" into role and name."""
+    ws = name.split()
+    cut = max((i for i, w in enumerate(ws[:-1]) if bare(w) in lexicon.TITLES), default=-1)
+    if cut < 0 or is_org_name(" ".join(ws[cut + 1:])):
+        return None, name  # no title, or "Office of the President"-like names
+    role = " ".join(ws[: cut + 1])
+    if bare(role) in {"mr", "mrs", "ms", "dr", "prof"}:
+        role = None  # honorifics are not roles
+    return role, " ".join(ws[cut + 1:])
+
+
+def trailing_name(part: str) -> tuple[str | None, str] | None:
+    """Split "Chinese Foreign Ministry spokesperson Wang Wenbin" at the name."""
+    ws = part.split()
+    i = len(ws)
+    while i > 0 and (is_capitalised(ws[i - 1]) or ws[i - 1] in lexicon.NAME_CONNECTORS):
+        i -= 1
+    while i < len(ws) and ws[i] in lexicon.NAME_CONNECTORS:
+        i += 1
+    if i == 0 or i == len(ws):
+        return None
+    prefix = strip_determiners(" ".join(ws[:i]))
+    role = prefix if bare(ws[i - 1]) in lexicon.TITLES or is_role_word(ws[i - 1]) else None
+    return role, " ".join(ws[i:])
+
+
+def is_role_word(word: str) -> bool:
+    """Lower-case job nouns that head a role ("analyst", "lawyer")."""
+    return bare(word) in lexicon.TITLES or bare(word) in ROLE_NOUNS
+
+
+ROLE_NOUNS = frozenset("""
+analyst lawyer attorney economist official spokesperson spokesman spokeswoman
+researcher scientist professor doctor auditor reporter editor activist
+director president founder manager adviser advisor expert strategist
+""".split())
+
+
+def source_parts(region: str) -> list[str]:
+    """Comma parts of a slot, minus adjuncts, ages, clauses and participles."""
+    region = CLAUSE_CUT.sub("", region.strip().rstrip(".?!").strip())
+    parts = [p.strip(" \t\n—–-:;") for p in re.split(r",|\s[—–]\s", region)]
+    kept = []
+    for part in parts:
+        ws = words(part)
+        if not ws or all(w.isdigit() for w in ws):
+            continue
+        first = ws[0].lower()
+        if first in lexicon.CLAUSE_OPENERS:
+            break
+        if first in lexicon.INTRO_WORDS or (first.endswith("ed") and len(ws) > 1 and not kept):
+            continue
+        if not ws[0][:1].isupper() and ws[0].lower().endswith(("ed", "ing")) and len(ws) > 1:
+            continue  # participial phrase: "released in a report by ..."
+        kept.append(part)
+    return kept
+
+
+DOC_BY = re.compile(
+    r"\b(?:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r")\b(?:\s+[\w'’.\-]+){0,6}?\s+(?:by|from)\s+"
+    r"(?P<np>[^,.;]+)")
+GROUP_SUFFIXES = ("ors", "ers", "ans", "als", "ists", "ents", "ats")
+
+
+def doc_author(region: str) -> str | None:
+    """The organisation behind "a report released Tuesday by the X", as written."""
+    m = DOC_BY.search(region)
+    if not m:
+        return None
+    np = CLAUSE_CUT.sub("", m.group("np")).strip()
+    split = trailing_name(np)
+    if split and split[1]:
+        return split[1]
+    bare_np = strip_determiners(np)
+    if is_proper(bare_np) or any(bare(w) in lexicon.ORG_WORDS for w in words(bare_np)):
+        return np
+    return None
+
+
+def name_kind(name: str) -> str:
+    """person, org or group ("Prosecutors" at the start of a sentence)."""
+    if is_org_name(name):
+        return "org"
+    ws = name.split()
+    if len(ws) == 1 and ws[0].lower().endswith(GROUP_SUFFIXES):
+        return "group"
+    return "person"
+
+
+def parse(region: str) -> Phrase | None:
+    """Parse a source slot into a Phrase, or None when nothing is left."""
+    author = doc_author(region)
+    if author and author != region:
+        return parse(author)  # "a statement from the ministry" -> "the ministry"
+    parts = source_parts(region)
+    if not parts:
+        return None
+    low = strip_determiners(parts[0]).lower()
+    if low in lexicon.PERSON_PRONOUNS or low in lexicon.GROUP_PRONOUNS:
+        return Phrase(low, None, "pronoun", low)
+    named = [p for p in parts if is_proper(strip_determiners(p))]
+    if named:
+        return _named_phrase(strip_determiners(named[0]), [p for p in parts if p not in named])
+    split = trailing_name(parts[0])
+    if split:
+        role, name = split
+        appositive = _appositive(parts[1:])
+        return Phrase(name, appositive or role, name_kind(name), bare(name.split()[-1]))
+    text = parts[0]
+    head = bare(words(text)[-1])
+    kind = "anaphor" if words(text)[0].lower() in {"the", "this"} else "description"
+    return Phrase(_plain(text), _appositive(parts[1:]), kind, head)
+
+
+def _named_phrase(name: str, others: list[str]) -> Phrase:
+    """Phrase for a proper name, with its role from a title or an appositive."""
+    title, name = split_title(name)
+    role = _appositive(others) or title
+    return Phrase(name, role, name_kind(name), bare(words(name)[-1]))
+
+
+def _appositive(parts: list[str]) -> str | None:
+    """The first part that reads as a role ("president of the X")."""
+    for part in parts:
+        if len(words(part)) <= 14 and not any(is_verb_like(w) for w in words(part)):
+            return part.strip()
+    return None
+
+
+def _plain(text: str) -> str:
+    """A description kept as the source: drop a leading article only."""
+    ws = text.split()
+    if ws and ws[0].lower() in {"the", "a", "an"}:
+        ws = ws[1:]
+    return " ".join(ws)
+
+
+def subject(clause: str) -> str | None:
+    """The subject of a clause: leading words up to the first verb."""
+    parts = source_parts(clause)
+    if not parts:
+        return None
+    out = []
+    for w in parts[0].split():
+        if is_verb_like(w) or bare(w) in lexicon.AUX_ADVERBS and out:
+            break
+        out.append(w)
+    return " ".join(out) if 0 < len(out) <= 10 else None

@@ -1,0 +1,22 @@
+"""Times as text: the one ISO 8601 writer and the one parser every export, import and API response uses."""
+from datetime import datetime
+from datetime import timezone
+
+
+def iso(moment: datetime | None) -> str | None:
+    """ISO 8601 in UTC with a Z; a naive time is taken to be UTC already (that is how the database keeps them)."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    """An aware UTC datetime from ISO 8601 text ('Z' or an offset); a time without an offset is read as UTC."""
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)

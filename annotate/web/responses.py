@@ -1,0 +1,42 @@
+"""Helpers every view shares: loading a record or 404, htmx fragment responses, toasts."""
+from flask import abort
+from flask import make_response
+from flask import render_template
+
+from annotate.extensions import db
+
+
+MAX_ID = 2**31 - 1  # ids are INTEGER columns: larger ones overflow (a 500 on PostgreSQL instead of a 404)
+
+
+def get_or_404(model, ident):
+    """Fetch a record by primary key or answer 404."""
+    if isinstance(ident, int) and not 0 < ident <= MAX_ID:
+        abort(404)
+    record = db.session.get(model, ident)
+    if record is None:
+        abort(404)
+    return record
+
+
+def hx_fragments(*templates_and_contexts, status: int = 200, retarget: str | None = None, reswap: str | None = None):
+    """Answer an htmx request with several fragments (the first swaps in, the rest out of band)."""
+    body = "".join(render_template(name, **ctx) for name, ctx in templates_and_contexts)
+    response = make_response(body, status)
+    if retarget:
+        response.headers["HX-Retarget"] = retarget
+    if reswap:
+        response.headers["HX-Reswap"] = reswap
+    response.vary.add("HX-Request")
+    return response
+
+
+def form_errors(form) -> str:
+    """All of a form's errors as one line, for a toast."""
+    return " ".join(message for messages in form.errors.values() for message in messages)
+
+
+def toast(message: str, status: int = 422, *extra, level: str = "error"):
+    """Tell the user what happened without swapping anything else (extra fragments ride out of band)."""
+    return hx_fragments(("_toast_oob.html", {"message": message, "level": level}), *extra, status=status,
+                        reswap="none")

@@ -1,0 +1,118 @@
+"""Export everything, import into an empty database, export again: nothing may be lost or changed."""
+import json
+import shutil
+
+from annotate import create_app
+from annotate.interchange import native
+from annotate.interchange import schema
+from annotate.interchange import importer
+from annotate.extensions import db
+from tests.conftest import config_for
+from tests.interchange_fixtures import build_rich_set
+
+
+def export_without_time() -> dict:
+    document = native.export_articles()
+    schema.validate_export(document)
+    document.pop("exported_at")
+    return document
+
+
+def import_into_fresh_database(tmp_path, migrated_db, document: dict) -> dict:
+    """Import into an empty database in a second app and return its export."""
+    path = tmp_path / "second.sqlite"
+    shutil.copy(migrated_db, path)
+    second = create_app(config_for(tmp_path, path))
+    with second.app_context():
+        report = importer.import_document(json.loads(json.dumps(document)) | {"exported_at": "2026-01-01T00:00:00Z"})
+        db.session.commit()
+        assert report.claims_created == sum(len(a["claims"]) for a in document["articles"])
+        assert report.orphans == 0
+        result = export_without_time()
+        db.session.remove()
+    return result
+
+
+def test_round_trip_is_lossless(app, tmp_path, migrated_db):
+    build_rich_set()
+    first = export_without_time()
+    assert len(first["articles"]) == 2
+    claims = [c for a in first["articles"] for c in a["claims"]]
+    assert sum(len(c["verdicts"]) for c in claims) >= 3 and sum(len(c["comments"]) for c in claims) == 2
+    assert any(c["decision"] for c in claims) and any(c["history"] for c in claims) and first["vocabulary"]
+    assert any("🇺🇸" in c["quote"] or "“" in c["quote"] for a in first["articles"] for c in a["claims"])
+    second = import_into_fresh_database(tmp_path, migrated_db, first)
+    assert second == first
+
+
+def test_round_trip_keeps_merged_and_split_sentences(app, tmp_path, migrated_db):
+    build_rich_set()
+    first = export_without_time()
+    wire = first["articles"][1]
+    texts = [s["text"] for s in wire["sentences"]]
+    assert texts[0].startswith("GENEVA (AP)") and texts[0].endswith("decade.”")  # merged
+    assert texts[-2:] == ["Officials said", "the figures were preliminary."]  # split
+    second = import_into_fresh_database(tmp_path, migrated_db, first)
+    assert [s["text"] for s in second["articles"][1]["sentences"]] == texts
+
+
+def test_importing_the_same_file_twice_creates_no_duplicates(app):
+    build_rich_set()
+    document = export_without_time()
+    document["exported_at"] = "2026-01-01T00:00:00Z"
+    report = importer.import_document(document, "skip")
+    db.session.commit()
+    assert report.articles_matched == 2 and report.articles_created == 0
+    assert report.claims_created == 0 and report.claims_skipped == 3
+    again = export_without_time()
+    document.pop("exported_at")
+    assert again == document
+
+
+def test_replace_mode_overwrites_existing_claims(app):
+    build_rich_set()
+    document = native.export_articles()
+    claim = next(c for c in document["articles"][0]["claims"] if len(c["evidence"]) == 2)
+    claim["status"], claim["rationale"] = "supported", "New evidence came in."
+    claim["evidence"] = claim["evidence"][:1]
+    report = importer.import_document(document, "replace")
+    db.session.commit()
+    assert report.claims_replaced == 3
+    after = next(c for c in native.export_articles()["articles"][0]["claims"] if c["id"] == claim["id"])
+    assert (after["status"], after["rationale"]) == ("supported", "New evidence came in.")
+    assert [e["url"] for e in after["evidence"]] == [claim["evidence"][0]["url"]]
+
+
+def test_unknown_users_are_created_disabled_and_reported(app):
+    build_rich_set()
+    document = native.export_articles()
+    document["articles"][0]["claims"][0]["created_by"] = "dave"
+    document["articles"][0]["claims"][0]["id"] = "new-claim-id"
+    report = importer.import_document(document, "skip")
+    db.session.commit()
+    assert report.users_created == ["dave"]
+    from annotate.models import User
+    dave = db.session.scalar(db.select(User).where(User.username == "dave"))
+    assert dave is not None and dave.active is False
+
+
+CORE_CLAIM_KEYS = {"id", "sentence_index", "start", "end", "quote", "prefix", "suffix", "attribution", "status",
+                   "rationale", "evidence", "created_by", "created_at", "updated_by", "updated_at", "version"}
+CORE_ARTICLE_KEYS = {"id", "title", "source_url", "published", "text", "sha256", "created_by", "created_at",
+                     "sentences", "claims"}
+
+
+def core_only(document: dict) -> dict:
+    """The document as the core release wrote it, before the teamwork fields were added."""
+    articles = [{k: v for k, v in a.items() if k in CORE_ARTICLE_KEYS} for a in document["articles"]]
+    for article in articles:
+        article["claims"] = [{k: v for k, v in c.items() if k in CORE_CLAIM_KEYS} for c in article["claims"]]
+    return {"format": document["format"], "version": 1, "articles": articles}
+
+
+def test_an_export_made_before_the_teamwork_features_still_round_trips(app, tmp_path, migrated_db):
+    build_rich_set()
+    old = core_only(export_without_time())
+    schema.validate_export(old | {"exported_at": "2025-01-01T00:00:00Z"})
+    second = import_into_fresh_database(tmp_path, migrated_db, old)
+    assert core_only(second) == old

@@ -1,0 +1,147 @@
+"""The review workflow through the test client: panel sections, locking, stale saves, blind review in HTML."""
+import re
+
+
+from annotate.claims import operations as claim_ops
+from annotate.review import workflow as review_workflow
+from annotate.extensions import db
+from annotate.models import Claim
+from annotate.models import Evidence
+from tests.conftest import HX
+from tests.review_support import login
+from tests.review_support import claim  # noqa: F401 (fixture)
+from tests.review_support import team  # noqa: F401 (fixture)
+
+
+def panel_of(client, claim):
+    response = client.get(f"/claims/{claim.id}", headers=HX)
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_the_panel_shows_the_review_sections(client, team, claim):
+    html = panel_of(login(client, "ann"), claim)
+    for part in ('id="verdicts-', 'id="discussion-', 'id="history-', "Give your verdict", 'hx-trigger="every 5s"'):
+        assert part in html
+    assert "Sign off" not in html  # editors only
+    assert "Sign off" in panel_of(login(client, "ed"), claim)
+
+
+def test_a_verdict_posted_from_the_panel_is_recorded_and_recolours_the_sentence(client, team, claim):
+    login(client, "ann")
+    response = client.post(f"/claims/{claim.id}/verdict", headers=HX,
+                           data={"rating": "supported", "confidence": "4", "note": "Police report <b>x</b>"})
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "Your verdict is recorded." in html and "Revise your verdict" in html
+    assert "Police report &lt;b&gt;x&lt;/b&gt;" in html
+    assert 'hx-swap-oob="true"' in html and "status-in_review" in html
+    assert review_workflow.verdict_of(claim, team["ann"]).confidence == 4
+
+
+def test_a_bad_verdict_gets_a_message_and_writes_nothing(client, team, claim):
+    login(client, "ann")
+    response = client.post(f"/claims/{claim.id}/verdict", headers=HX, data={"rating": "<script>", "confidence": "3"})
+    assert response.status_code == 422
+    assert "Choose a rating from the vocabulary" in response.get_data(as_text=True)
+    assert review_workflow.current_verdicts(claim) == []
+
+
+def test_blind_review_does_not_leak_ratings_into_the_html(client, team, claim):
+    review_workflow.give_verdict(claim, team["ann"], "misleading", 3, "secret note")
+    db.session.commit()
+    html = panel_of(login(client, "bob"), claim)
+    assert "secret note" not in html and "1 teammate verdict hidden" in html
+    assert not re.search(r'class="badge status-misleading"', html)
+    client.post(f"/claims/{claim.id}/verdict", headers=HX, data={"rating": "supported"})
+    assert "secret note" in panel_of(client, claim)
+
+
+def test_sign_off_from_the_panel_locks_core_edits(client, team, claim):
+    evidence = claim_ops.add_evidence(claim, "https://example.org/a", team["ann"])
+    db.session.commit()
+    login(client, "ed")
+    response = client.post(f"/claims/{claim.id}/signoff", headers=HX,
+                           data={"rating": "refuted", "explanation": "Only 14 were hurt.", "method": "editor"})
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "Reopen" in html and "Only 14 were hurt." in html and "Delete claim" not in html
+    login(client, "ann")
+    version = db.session.get(Claim, claim.id).version
+    attempts = [
+        (f"/claims/{claim.id}", {"attr_source": "Changed", "attr_type": "direct", "status": "supported",
+                                 "rationale": "", "version": version}),
+        (f"/claims/{claim.id}/delete", {}),
+        (f"/claims/{claim.id}/evidence", {"evidence-url": "https://example.org/b", "evidence-stance": "context"}),
+        (f"/evidence/{evidence.id}/delete", {}),
+        (f"/claims/{claim.id}/verdict", {"rating": "supported"}),
+        (f"/claims/{claim.id}/flag", {"reason": "I still disagree"}),
+    ]
+    for url, data in attempts:
+        response = client.post(url, data=data, headers=HX)
+        assert response.status_code == 409, url
+    db.session.expire_all()
+    stored = db.session.get(Claim, claim.id)
+    assert stored.attr_source == "" and stored.status == "refuted" and stored.locked
+    assert db.session.query(Evidence).count() == 1 and review_workflow.current_verdicts(stored) == []
+
+
+def test_an_editor_reopens_and_edits_flow_again(client, team, claim):
+    review_workflow.sign_off(claim, team["ed"], "supported", "ok", "editor")
+    db.session.commit()
+    login(client, "ed")
+    assert client.post(f"/claims/{claim.id}/reopen", headers=HX).status_code == 200
+    login(client, "ann")
+    response = client.post(f"/claims/{claim.id}/evidence", headers=HX,
+                           data={"evidence-url": "https://example.org/b", "evidence-stance": "context"})
+    assert response.status_code == 200
+
+
+def test_a_stale_save_is_refused_with_who_and_what_and_can_be_reapplied(client, team, claim):
+    login(client, "ann")
+    form = {"attr_source": "Ana Ruiz", "attr_role": "", "attr_cue": "", "attr_type": "direct", "status": "unverified",
+            "rationale": "", "version": claim.version}
+    claim_ops.update_claim(claim, {"attr_source": "The mayor"}, team["bob"], claim.version)
+    db.session.commit()
+    response = client.post(f"/claims/{claim.id}", data=form, headers=HX)
+    assert response.status_code == 409
+    html = response.get_data(as_text=True)
+    assert "bob changed this claim" in html and "The mayor" in html and "Ana Ruiz" in html
+    assert "Reapply my edit over theirs" in html
+    db.session.refresh(claim)
+    assert claim.attr_source == "The mayor"
+    reapply = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">',
+                              html.split('class="reapply"')[1].split("</form>")[0]))
+    assert reapply["version"] == str(claim.version) and reapply["attr_source"] == "Ana Ruiz"
+    assert client.post(f"/claims/{claim.id}", data=reapply, headers=HX).status_code == 200
+    db.session.refresh(claim)
+    assert claim.attr_source == "Ana Ruiz"
+
+
+def test_the_status_is_read_only_in_the_panel_once_review_began(client, team, claim):
+    login(client, "ann")
+    assert 'name="status"' in panel_of(client, claim)
+    client.post(f"/claims/{claim.id}/verdict", headers=HX, data={"rating": "supported"})
+    html = panel_of(client, claim)
+    assert 'name="status"' not in html.split('class="claim-form"')[1].split("</form>")[0]
+    assert "follows the verdicts below" in html
+
+
+def test_the_history_timeline_shows_who_what_before_and_after(client, team, claim):
+    claim_ops.update_claim(claim, {"attr_source": "Police"}, team["ann"], claim.version)
+    review_workflow.give_verdict(claim, team["ann"], "supported")
+    review_workflow.give_verdict(claim, team["ann"], "refuted")
+    db.session.commit()
+    html = login(client, "bob").get(f"/claims/{claim.id}/history", headers=HX).get_data(as_text=True)
+    assert "revised" in html and "<del>Supported</del>" in html and "<ins>Refuted</ins>" in html
+    assert "<ins>Police</ins>" in html and "edited the claim" in html
+
+
+def test_flag_from_the_panel_needs_a_reason(client, team, claim):
+    login(client, "bob")
+    response = client.post(f"/claims/{claim.id}/flag", data={"reason": ""}, headers=HX)
+    assert response.status_code == 422 and "Say in a few words" in response.get_data(as_text=True)
+    response = client.post(f"/claims/{claim.id}/flag", data={"reason": "Two figures"}, headers=HX)
+    assert response.status_code == 200
+    db.session.refresh(claim)
+    assert claim.workflow_state == "disputed" and claim.flag_reason == "Two figures"
