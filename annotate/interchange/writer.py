@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from annotate.accounts import operations as accounts
 from annotate.text import anchoring
+from annotate.interchange import review_records
 from annotate.interchange.native import text_sha256
 from annotate.extensions import db
 from annotate.models import Article
@@ -45,15 +46,6 @@ def sentence_holding(sentences: list[Sentence], starts: list[int], offset: int) 
     return None
 
 
-def review_exchange():
-    """The teamwork records' import functions, when that module is present."""
-    try:
-        from annotate.interchange import review_records as module
-    except ImportError:
-        return None
-    return module
-
-
 class Writer:
     """Writes one validated document; keeps the report up to date as it goes."""
 
@@ -76,9 +68,8 @@ class Writer:
         return self.users_by_name.get(name) if name else None
 
     def vocabulary(self, items) -> None:
-        module = review_exchange()
-        if items and module is not None:
-            module.import_vocabulary(items)
+        if items:
+            review_records.import_vocabulary(items)
 
     def find_article(self, data: dict) -> Article | None:
         """The same article here: by id, else by identical text (another installation's copy)."""
@@ -176,10 +167,8 @@ class Writer:
         db.session.flush()
         for item in data["evidence"]:
             self.evidence(claim, item)
-        module = review_exchange()
-        if module is not None:
-            module.import_claim_extras(claim, data, self.users_by_name)
-            db.session.flush()
+        review_records.import_claim_extras(claim, data, self.users_by_name)
+        db.session.flush()
         claim.updated_at = parse_iso(data["updated_at"])  # undo any automatic bump while importing
         db.session.flush()
 
