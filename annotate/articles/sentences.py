@@ -6,6 +6,7 @@ from annotate.extensions import db
 from annotate.models import Sentence
 from annotate.models import User
 from annotate.models import utcnow
+from annotate.text.offsets import trim_span
 
 
 def touch(sentence: Sentence, user: User | None) -> None:
@@ -56,13 +57,9 @@ def merge_with_next(sentence: Sentence, user: User | None) -> Sentence:
 def split_at(sentence: Sentence, offset: int, user: User | None) -> Sentence:
     """Split a sentence at an article offset; claims go with the part that holds them."""
     text = sentence.article.text
-    cut_end = offset
-    while cut_end > sentence.start and text[cut_end - 1].isspace():
-        cut_end -= 1
-    cut_start = offset
-    while cut_start < sentence.end and text[cut_start].isspace():
-        cut_start += 1
-    if not (sentence.start < cut_end and cut_start < sentence.end):
+    first, cut_end = trim_span(text, sentence.start, offset)
+    cut_start, last = trim_span(text, offset, sentence.end)
+    if not (first < cut_end and cut_start < last):
         raise InputError("Choose a point inside the sentence, with text on both sides.", "offset")
     if any(c.start < cut_start and c.end > cut_end for c in sentence.claims):
         raise InputError("A claim runs across that point; move or delete the claim first.", "offset")

@@ -9,6 +9,8 @@ from difflib import SequenceMatcher
 
 import regex
 
+from annotate.text.offsets import trim_span
+
 MAX_FUZZY_QUOTE = 1000
 
 
@@ -50,11 +52,7 @@ def fuzzy_match(text: str, quote: str) -> Anchor | None:
     match = regex.search(pattern, text, flags=regex.BESTMATCH | regex.V1)
     if match is None:
         return None
-    start, end = match.span()
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = trim_span(text, *match.span())
     return Anchor(start, end, "fuzzy", sum(match.fuzzy_counts)) if start < end else None
 
 

@@ -1,4 +1,4 @@
-"""Offsets: code points in Python, UTF-16 units in the browser; and word snapping."""
+"""Offsets: code points in Python, UTF-16 units in the browser; trimming a span and snapping it to words."""
 import unicodedata
 
 
@@ -34,6 +34,16 @@ def codepoint_to_utf16(text: str, offset: int) -> int:
     return utf16_length(text[:offset])
 
 
+def trim_span(text: str, start: int, end: int, also: str = "") -> tuple[int, int]:
+    """[start, end) without white space (or any character of `also`) at its edges; an all-blank span shrinks to
+    (end, end). Every place that trims a span calls this one."""
+    while start < end and (text[start].isspace() or text[start] in also):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in also):
+        end -= 1
+    return start, end
+
+
 def _is_word_char(char: str) -> bool:
     """Letters, digits, marks and joiners belong to words; so do apostrophes inside them."""
     category = unicodedata.category(char)
@@ -58,11 +68,7 @@ def snap_to_words(text: str, start: int, end: int, lo: int = 0, hi: int | None =
     Punctuation selected at the edge is kept (a closing quote mark, say).
     """
     hi = len(text) if hi is None else hi
-    start, end = max(lo, min(start, hi)), max(lo, min(end, hi))
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = trim_span(text, max(lo, min(start, hi)), max(lo, min(end, hi)))
     if start == end:
         return start, end
     while start > lo and _in_word(text, start) and _in_word(text, start - 1):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from syntok import segmenter
 
 from annotate.text import segment_rules as rules
+from annotate.text.offsets import trim_span
 
 KINDS = ("body", "heading", "caption", "boilerplate")
 
@@ -48,7 +49,7 @@ def segment(text: str) -> list[Unit]:
         stripped = line.strip()
         kind = classify_line(stripped, previous, is_first_content=not seen_content)
         seen_content = seen_content or kind != "boilerplate"
-        spans = [_strip_span(line, 0, len(line))] if kind in ("heading", "boilerplate") \
+        spans = [trim_span(line, 0, len(line))] if kind in ("heading", "boilerplate") \
             else sentence_spans(line)
         units.extend(Unit(line_start + s, line_start + e, kind, paragraph) for s, e in spans)
         previous = (stripped, kind)
@@ -178,13 +179,6 @@ def sentence_spans(line: str) -> list[Span]:
     return _split_where(line, spans, rules.PERIOD_BEFORE_OPENING_QUOTE, _ends_with_name_title)
 
 
-def _strip_span(line: str, start: int, end: int) -> Span:
-    """A unit never starts or ends with whitespace."""
-    piece = line[start:end]
-    left = len(piece) - len(piece.lstrip())
-    return start + left, start + len(piece.rstrip())
-
-
 def _syntok_spans(line: str) -> list[Span]:
     """Use syntok only for where sentences start, so no character can fall out."""
     starts = []
@@ -194,7 +188,7 @@ def _syntok_spans(line: str) -> list[Span]:
             if tokens:
                 starts.append(tokens[0].offset)
     starts = sorted(set([0] + starts)) + [len(line)]
-    spans = [_strip_span(line, a, b) for a, b in zip(starts, starts[1:])]
+    spans = [trim_span(line, a, b) for a, b in zip(starts, starts[1:])]
     return [(s, e) for s, e in spans if e > s]
 
 
@@ -206,7 +200,7 @@ def _split_where(line: str, spans: list[Span], pattern: re.Pattern,
         matches = [m for m in pattern.finditer(line, start, end)
                    if keep_together is None or not keep_together(line[start:m.end()])]
         cuts = [start] + [m.end() for m in matches] + [end]
-        pieces = [_strip_span(line, a, b) for a, b in zip(cuts, cuts[1:])]
+        pieces = [trim_span(line, a, b) for a, b in zip(cuts, cuts[1:])]
         result.extend((s, e) for s, e in pieces if e > s)
     return result
 
@@ -218,7 +212,7 @@ def _move_leading_emoji_back(line: str, spans: list[Span]) -> list[Span]:
         match = rules.LEADING_EMOJI.match(line, start, end)
         if match:
             result[-1] = (result[-1][0], match.end())
-            start = _strip_span(line, match.end(), end)[0]
+            start = trim_span(line, match.end(), end)[0]
         result.append((start, end))
     return result
 

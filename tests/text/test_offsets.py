@@ -4,6 +4,7 @@ import pytest
 from annotate.text.offsets import OffsetError
 from annotate.text.offsets import codepoint_to_utf16
 from annotate.text.offsets import snap_to_words
+from annotate.text.offsets import trim_span
 from annotate.text.offsets import utf16_length
 from annotate.text.offsets import utf16_to_codepoint
 
@@ -85,3 +86,13 @@ def test_snapping_stays_inside_the_sentence_bounds():
 def test_a_selection_of_only_spaces_snaps_to_nothing():
     start, end = snap_to_words("a   b", 1, 4)
     assert start == end
+
+
+@pytest.mark.parametrize("text, span, also, expected", [
+    ("  two words \n", (0, 13), "", (2, 11)),
+    ("said: “yes”, ", (4, 13), ",:;", (6, 11)),
+    ("   ", (0, 3), "", (3, 3)),
+    ("x", (1, 1), "", (1, 1)),
+])
+def test_trimming_a_span_drops_blank_edges_only(text, span, also, expected):
+    assert trim_span(text, *span, also=also) == expected

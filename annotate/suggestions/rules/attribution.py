@@ -26,6 +26,7 @@ from annotate.suggestions.rules.quotes import find_quotes
 from annotate.suggestions.rules.quotes import overlapping
 from annotate.suggestions.rules.quotes import paragraph_spans
 from annotate.suggestions.rules.quotes import quoted_mask
+from annotate.text.offsets import trim_span
 
 QUOTE_MARKS = "\"“”«»„"
 
@@ -56,7 +57,7 @@ def attribute(text: str, units: list) -> list[Reading]:
 
 def _read_frame(text: str, index: int, unit, quotes: list[Quote], discourse: Discourse) -> Reading:
     """First pass: the sentence's own frame, resolved in reading order."""
-    start, end = _trim(text, unit.start, unit.end)
+    start, end = trim_span(text, unit.start, unit.end)
     quoted = quoted_mask(quotes, start, end)
     reading = Reading(index, start, end, unit.paragraph, quoted)
     masked = frames.mask(text[start:end], quoted)
@@ -129,15 +130,6 @@ def _type(text: str, r: Reading, start: int, end: int, gap: tuple | None = None)
     return "mixed" if inside else "indirect"
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Sentence offsets without surrounding whitespace."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def claim_span(text: str, r: Reading) -> tuple[int, int]:
     """The claim inside the sentence: the quoted words, the reported clause,
     or the whole sentence for the author's own assertions."""
@@ -148,8 +140,4 @@ def claim_span(text: str, r: Reading) -> tuple[int, int]:
         inner = [i for i in range(start, end)
                  if r.quoted[i - r.start] and text[i] not in QUOTE_MARKS]
         start, end = (inner[0], inner[-1] + 1) if inner else (start, end)
-    while start < end and (text[start].isspace() or text[start] in ",:;"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",:;"):
-        end -= 1
-    return start, end
+    return trim_span(text, start, end, also=",:;")

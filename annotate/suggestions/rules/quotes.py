@@ -11,6 +11,8 @@ quotation that discourse rules then attach to the same speaker.
 import bisect
 from dataclasses import dataclass
 
+from annotate.text.offsets import trim_span
+
 OPENING = "“«„"
 CLOSING = "”»"
 TOGGLE = '"'
@@ -56,15 +58,8 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
             quotes.append(Quote(opened, i + 1, True))
             opened = None
     if opened is not None:
-        quotes.append(Quote(opened, _trim_end(text, opened, end), False))
+        quotes.append(Quote(opened, trim_span(text, opened, end)[1], False))  # runs to the paragraph's last word
     return quotes
-
-
-def _trim_end(text: str, start: int, end: int) -> int:
-    """Paragraph end without trailing whitespace."""
-    while end > start + 1 and text[end - 1].isspace():
-        end -= 1
-    return end
 
 
 def overlapping(quotes: list[Quote], start: int, end: int) -> list[Quote]:
