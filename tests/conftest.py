@@ -23,9 +23,15 @@ def migrated_db(tmp_path_factory):
     return path
 
 
+# 1,000 rounds of PBKDF2 instead of scrypt: hashing was half of the suite's CPU (a user per test, a login per test).
+CHEAP_PASSWORD_HASH = "pbkdf2:sha256:1000"
+
+
 def config_for(folder, path, **extra) -> dict:
+    """The test settings for an app on the SQLite file at `path` (any database URL may be passed in `extra`)."""
     return {"TESTING": True, "SECRET_KEY": "test-secret", "INSTANCE_PATH": str(folder),
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "WTF_CSRF_ENABLED": False, **extra}
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "WTF_CSRF_ENABLED": False,
+            "PASSWORD_HASH_METHOD": CHEAP_PASSWORD_HASH, **extra}
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from annotate.models import Article
 from annotate.models import Claim
 from annotate.models import Sentence
 from tests.conftest import HX
+from tests.conftest import config_for
 from tests.factories import check_document
 from tests.factories import make_user
 
@@ -64,8 +65,7 @@ def pg_url():
 
 @pytest.fixture
 def pg_app(pg_url, tmp_path):
-    application = create_app({"TESTING": True, "SECRET_KEY": "test-secret", "INSTANCE_PATH": str(tmp_path),
-                              "SQLALCHEMY_DATABASE_URI": pg_url, "WTF_CSRF_ENABLED": False})
+    application = create_app(config_for(tmp_path, None, SQLALCHEMY_DATABASE_URI=pg_url))
     with application.app_context():
         init_db(load_seed=True)  # the real migrations, as `flask init-db` runs them
         yield application
