@@ -13,7 +13,7 @@ LOCK_ENV := env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/nu
 PIP_COMPILE := $(LOCK_ENV) $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	--no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
 
-.PHONY: run test init-db bench clean-venv lock
+.PHONY: run serve dev test init-db bench load clean-venv lock
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -29,13 +29,21 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
-## run: install, create or upgrade the database, load the sample article, start the server
+## run: install, create or upgrade the database, load the sample article, start the production server
 run: init-db
 	@echo ""
 	@echo "  Claim desk is starting at http://$(HOST):$(PORT)/"
 	@echo "  (first visit: create the admin account; stop with Ctrl-C)"
 	@echo ""
-	$(BIN)/flask --app app run --host $(HOST) --port $(PORT)
+	@$(MAKE) --no-print-directory serve
+
+## serve: the production server alone (gunicorn, settings in annotate/server.py), on the database as it is
+serve:
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn --config python:annotate.server app:app
+
+## dev: Flask's development server with the reloader and the debugger, for working on the code
+dev: init-db
+	$(BIN)/flask --app app run --debug --host $(HOST) --port $(PORT)
 
 init-db: $(VENV)/.installed
 	$(BIN)/flask --app app init-db
@@ -48,6 +56,10 @@ test: $(VENV)/.installed-dev
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_article.py
 	$(BIN)/python bench/bench_suggestions.py
+
+## load: the load and fault benchmark against the make-run server on a scratch database
+load: $(VENV)/.installed
+	$(BIN)/python bench/load.py $(LOAD_ARGS)
 
 clean-venv:
 	rm -rf $(VENV)

@@ -3,6 +3,8 @@ import os
 import secrets
 from pathlib import Path
 
+from flask import has_request_context
+from flask import request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
@@ -42,6 +44,7 @@ def configure(app, test_config: dict | None) -> None:
         WTF_CSRF_TIME_LIMIT=None,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=None,  # None: decided below from PUBLIC_BASE_URL
         LOAD_SEED=True,
         PASSWORD_HASH_METHOD="scrypt",  # werkzeug's default; the test suite picks a cheap one
     )
@@ -52,14 +55,55 @@ def configure(app, test_config: dict | None) -> None:
         app.config.from_mapping(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = secret_key(app.instance_path)
+    if app.config.get("SESSION_COOKIE_SECURE") is None:  # on by itself when the site is served over https
+        public = str(app.config.get("PUBLIC_BASE_URL") or "")
+        app.config["SESSION_COOKIE_SECURE"] = public.lower().startswith("https://")
+    private_database_file(app.config["SQLALCHEMY_DATABASE_URI"])
+
+
+def private_database_file(url: str) -> None:
+    """Create a SQLite file readable by its owner alone: it holds password and token hashes.
+
+    SQLite gives its -wal and -shm files the main file's permissions, so those stay private too.
+    """
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or url == prefix or ":memory:" in url:
+        return
+    path = Path(url[len(prefix):])
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+
+
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
-    """SQLite: write-ahead log, enforced foreign keys, and waiting on locks instead of failing."""
+    """SQLite: write-ahead log, enforced foreign keys, and waiting on locks instead of failing.
+
+    The driver's own transaction handling is switched off so that _sqlite_begin below decides how
+    each transaction begins.
+    """
     if type(dbapi_connection).__module__.startswith("sqlite3"):
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA busy_timeout=20000")  # queue behind other writers, within the 30 s request limit
         cursor.close()
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_begin(connection) -> None:
+    """A request that changes data takes SQLite's write lock when its transaction begins.
+
+    With the default deferred BEGIN, a transaction that read first and writes later cannot wait for
+    another writer (SQLite answers "database is locked" at once to avoid a deadlock); taken up front,
+    the lock is waited for (busy_timeout), so concurrent writers queue instead of failing. Reads
+    (GET) keep deferred transactions and never block each other in WAL mode.
+    """
+    if connection.dialect.name != "sqlite":
+        return
+    writing = has_request_context() and request.method in WRITE_METHODS
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")

@@ -1,0 +1,20 @@
+"""Settings of the production server `make run` starts: gunicorn with threaded workers.
+
+Why gunicorn: the usual WSGI server for Flask on Linux; a crashed or leaking worker is replaced
+without dropping the site, and threads let requests that wait on the database overlap. Two worker
+processes (one per core on the reference machine) with eight threads each; override with
+WEB_CONCURRENCY and THREADS. Requests longer than `timeout` are cut off, so long work (a large
+import, suggestions for a huge article) must not run inside a request.
+"""
+import os
+
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '5000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+threads = int(os.environ.get("THREADS", "8"))
+worker_class = "gthread"
+timeout = 30
+graceful_timeout = 20
+max_requests = 5000  # recycle a worker now and then, so a slow leak never grows without bound
+max_requests_jitter = 500
+accesslog = os.environ.get("ACCESS_LOG", "-")
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
