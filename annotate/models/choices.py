@@ -1,8 +1,11 @@
-"""Fixed vocabularies of the export format, version 1 (a public contract)."""
+"""Fixed vocabularies of the export format, version 1 (a public contract).
+
+Each vocabulary is written once, as its labels in order; the tuple of its values is read off the labels,
+so the two cannot drift apart.
+"""
 
 ROLES = ("admin", "editor", "reviewer")
 
-ATTRIBUTION_TYPES = ("direct", "indirect", "mixed", "author", "unattributed")
 ATTRIBUTION_LABELS = {
     "direct": "Direct quote",
     "indirect": "Indirect (paraphrase)",
@@ -10,16 +13,8 @@ ATTRIBUTION_LABELS = {
     "author": "The article's own assertion",
     "unattributed": "Unattributed",
 }
+ATTRIBUTION_TYPES = tuple(ATTRIBUTION_LABELS)
 
-STATUSES = (
-    "unverified",
-    "in_review",
-    "supported",
-    "refuted",
-    "misleading",
-    "unverifiable",
-    "disputed",
-)
 STATUS_LABELS = {
     "unverified": "Unverified",
     "in_review": "In review",
@@ -29,8 +24,9 @@ STATUS_LABELS = {
     "unverifiable": "Unverifiable",
     "disputed": "Disputed",
 }
+STATUSES = tuple(STATUS_LABELS)
 
-STANCES = ("supports", "refutes", "context")
 STANCE_LABELS = {"supports": "Supports", "refutes": "Refutes", "context": "Context"}
+STANCES = tuple(STANCE_LABELS)
 
 SENTENCE_KINDS = ("body", "heading", "caption", "boilerplate")

@@ -158,22 +158,24 @@ def is_unread(comment: Comment, user: User, seen: datetime | None) -> bool:
 
 def render_body(body: str) -> Markup:
     """The comment text escaped, with web links made clickable and @mentions marked."""
-    out, position = [], 0
-    for match in LINK.finditer(body):
-        url = match.group(0).rstrip(TRAILING)
-        out.append(_mentions(body[position:match.start()]))
-        out.append(Markup('<a href="{0}" rel="noopener noreferrer nofollow" target="_blank">{0}</a>').format(url))
-        position = match.start() + len(url)
-    out.append(_mentions(body[position:]))
-    return Markup("").join(out)
+    return _mark_matches(body, LINK, _link, _mentions)
+
+
+def _link(url: str) -> Markup:
+    return Markup('<a href="{0}" rel="noopener noreferrer nofollow" target="_blank">{0}</a>').format(url)
 
 
 def _mentions(text: str) -> Markup:
+    return _mark_matches(text, MENTION, Markup('<span class="mention">{}</span>').format, escape)
+
+
+def _mark_matches(text: str, pattern: re.Pattern, mark, between) -> Markup:
+    """Each match of pattern (trailing punctuation left outside it) rendered by mark, the text around by between."""
     out, position = [], 0
-    for match in MENTION.finditer(text):
-        name = match.group(0).rstrip(TRAILING)
-        out.append(escape(text[position:match.start()]))
-        out.append(Markup('<span class="mention">{}</span>').format(name))
-        position = match.start() + len(name)
-    out.append(escape(text[position:]))
+    for match in pattern.finditer(text):
+        found = match.group(0).rstrip(TRAILING)
+        out.append(between(text[position:match.start()]))
+        out.append(mark(found))
+        position = match.start() + len(found)
+    out.append(between(text[position:]))
     return Markup("").join(out)

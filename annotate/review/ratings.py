@@ -11,7 +11,6 @@ from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.models import Rating
 
-WORKFLOW_STATES = ("unverified", "in_review", "disputed", "awaiting_signoff", "decided")
 WORKFLOW_LABELS = {
     "unverified": "Unverified",
     "in_review": "In review",
@@ -19,6 +18,7 @@ WORKFLOW_LABELS = {
     "awaiting_signoff": "Awaiting sign-off",
     "decided": "Decided",
 }
+WORKFLOW_STATES = tuple(WORKFLOW_LABELS)
 
 # key, label, description, colour, agreement group
 DEFAULT_RATINGS = (
