@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from annotate.errors import InputError
 from annotate.extensions import db
+from annotate.models import MAX_INTEGER
 from annotate.models import ApiToken
 from annotate.models import User
 from annotate.models import utcnow
@@ -14,7 +15,6 @@ from annotate.models import utcnow
 TOKEN_PREFIX = "ann_"
 PREFIX_LENGTH = 12
 MAX_NAME_LENGTH = 100
-MAX_ID = 2**31 - 1  # an INTEGER column: a larger id is simply not there (not a database overflow)
 LAST_USED_RESOLUTION = 60  # seconds: a busy script should not write on every request
 
 
@@ -47,7 +47,7 @@ def user_tokens(user: User) -> list[ApiToken]:
 
 def revoke_token(token_id: int, user: User) -> ApiToken:
     """Revoke one of the user's own tokens; revoking twice is harmless."""
-    token = db.session.get(ApiToken, token_id) if 0 < token_id <= MAX_ID else None
+    token = db.session.get(ApiToken, token_id) if 0 < token_id <= MAX_INTEGER else None  # not an overflow
     if token is None or token.user_id != user.id:
         raise InputError("There is no such token on your account.", "token")
     if token.revoked_at is None:

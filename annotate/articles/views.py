@@ -20,12 +20,12 @@ from annotate.articles.fragments import sentences_response
 from annotate.claims.operations import span_from_browser
 from annotate.errors import InputError
 from annotate.extensions import db
+from annotate.models import MAX_INTEGER
 from annotate.models import Article
 from annotate.models import Claim
 from annotate.models import Sentence
 from annotate.review.ratings import labels as status_labels
 from annotate.text import extract
-from annotate.web.responses import MAX_ID
 from annotate.web.responses import form_errors
 from annotate.web.responses import get_or_404
 from annotate.web.responses import toast
@@ -91,7 +91,7 @@ def show(article_id: int):
     article = get_or_404(Article, article_id)
     claim = None
     claim_id = request.args.get("claim", type=int)
-    if claim_id is not None and 0 < claim_id <= MAX_ID:  # int("²") fails although "²".isdigit()
+    if claim_id is not None and 0 < claim_id <= MAX_INTEGER:  # int("²") fails although "²".isdigit()
         claim = db.session.get(Claim, claim_id)
         if claim is not None and claim.article_id != article.id:
             claim = None

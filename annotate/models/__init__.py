@@ -1,6 +1,8 @@
 """The data model, one module per area; everything is importable from annotate.models."""
 from annotate.models.accounts import ApiToken
 from annotate.models.accounts import AppSetting
+from annotate.models.core import MAX_INTEGER
+from annotate.models.core import MIN_INTEGER
 from annotate.models.core import Article
 from annotate.models.core import Audited
 from annotate.models.core import Claim
@@ -23,7 +25,7 @@ from annotate.models.review import verdict_evidence
 from annotate.models.suggestions import Suggestion
 
 __all__ = [
-    "ApiToken", "AppSetting", "Article", "Assignment", "Audited", "Claim", "Comment", "CommentRead", "Decision",
-    "Evidence", "HistoryEvent", "Mention", "OrphanClaim", "Rating", "Sentence", "Suggestion", "UTCDateTime", "User",
-    "Verdict", "new_uuid", "utcnow", "verdict_evidence",
+    "MAX_INTEGER", "MIN_INTEGER", "ApiToken", "AppSetting", "Article", "Assignment", "Audited", "Claim", "Comment",
+    "CommentRead", "Decision", "Evidence", "HistoryEvent", "Mention", "OrphanClaim", "Rating", "Sentence", "Suggestion",
+    "UTCDateTime", "User", "Verdict", "new_uuid", "utcnow", "verdict_evidence",
 ]

@@ -28,6 +28,10 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+MAX_INTEGER = 2**31 - 1  # an INTEGER column's largest value (ids, positions): a larger one overflows on PostgreSQL
+MIN_INTEGER = -(2**31)
+
+
 def new_uuid() -> str:
     """A stable identifier that survives export and re-import."""
     return str(uuid.uuid4())

@@ -89,6 +89,8 @@ class PairAgreement:
 
 @dataclass
 class ArticleAgreement:
+    """Agreement over one article: overall figures, each pair of reviewers, and every reviewer's rating per claim."""
+
     article: Article
     reviewers: list[User] = field(default_factory=list)
     rated_claims: int = 0
@@ -97,6 +99,10 @@ class ArticleAgreement:
     pairs: list[PairAgreement] = field(default_factory=list)
     disagreements: list[Claim] = field(default_factory=list)
     ratings: dict[int, dict[int, str]] = field(default_factory=dict)
+
+    def pair(self, key: str | None) -> PairAgreement | None:
+        """The pair named like "3-7" (the first reviewer's id, then the second's), or None."""
+        return next((p for p in self.pairs if p.key == key), None)
 
 
 def article_agreement(article: Article) -> ArticleAgreement:

@@ -12,6 +12,8 @@ from sqlalchemy import tuple_
 from sqlalchemy.orm import selectinload
 
 from annotate.extensions import db
+from annotate.models import MAX_INTEGER
+from annotate.models import Article
 from annotate.models import Assignment
 from annotate.models import Claim
 from annotate.models import Comment
@@ -25,6 +27,8 @@ from annotate.review.workflow import can_see_verdicts
 
 @dataclass
 class Filters:
+    """The queue's filters, read from the query string (garbage is ignored, not refused)."""
+
     article_id: int | None = None
     reviewer_id: int | None = None
     rating: str | None = None
@@ -32,11 +36,14 @@ class Filters:
 
     @classmethod
     def from_args(cls, args) -> "Filters":
-        def number(name):
-            value = args.get(name, "")
-            return int(value) if value.isdigit() else None
+        def record_id(name):  # int("²") fails although "²".isdigit(); ids beyond MAX_INTEGER overflow the column
+            try:
+                value = int(args.get(name, ""))
+            except ValueError:
+                return None
+            return value if 0 < value <= MAX_INTEGER else None
 
-        return cls(number("article"), number("reviewer"), args.get("rating") or None, args.get("mine") == "1")
+        return cls(record_id("article"), record_id("reviewer"), args.get("rating") or None, args.get("mine") == "1")
 
     @property
     def active(self) -> bool:
@@ -45,14 +52,16 @@ class Filters:
 
 @dataclass
 class QueueItem:
+    """One disputed claim in the queue: the claim in its context, the verdicts the user may see, its activity."""
+
     claim: Claim
-    verdicts: list[Verdict] = field(default_factory=list)
-    hidden: int = 0
-    last_activity: datetime | None = None
-    latest_comment: Comment | None = None
-    comments: int = 0
     before: str = ""
     after: str = ""
+    verdicts: list[Verdict] = field(default_factory=list)
+    hidden: int = 0
+    comments: int = 0
+    latest_comment: Comment | None = None
+    last_activity: datetime | None = None
 
 
 def disputed_count() -> int:
@@ -63,6 +72,13 @@ def disputed_count() -> int:
     if has_request_context():
         g.disputed_count = count
     return count
+
+
+def filter_choices() -> tuple[list[Article], list[User]]:
+    """The articles and the people the queue's filters offer, by title and by name."""
+    articles = db.session.scalars(select(Article).order_by(Article.title)).all()
+    people = db.session.scalars(select(User).order_by(User.username)).all()
+    return list(articles), list(people)
 
 
 def involving(user: User):

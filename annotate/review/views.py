@@ -20,7 +20,6 @@ from annotate.models import Assignment
 from annotate.models import Claim
 from annotate.models import Comment
 from annotate.models import Rating
-from annotate.models import User
 from annotate.review import agreement
 from annotate.review import assignments
 from annotate.review import discussion
@@ -28,24 +27,35 @@ from annotate.review import queue
 from annotate.review import ratings
 from annotate.review import timeline
 from annotate.review import workflow
-from annotate.review.panel import discussion_view
-from annotate.review.panel import review_panel
+from annotate.review.forms import AssignForm
+from annotate.review.forms import CommentForm
+from annotate.review.forms import FlagForm
+from annotate.review.forms import RatingForm
+from annotate.review.forms import SignOffForm
+from annotate.review.forms import TeamForm
+from annotate.review.forms import VerdictForm
+from annotate.review.fragments import section_fragment
+from annotate.review.fragments import team_page
+from annotate.review.fragments import thread_fragment
+from annotate.review.fragments import vocabulary_page
+from annotate.web.forms import Form
 from annotate.web.responses import get_or_404
 from annotate.web.responses import hx_fragments
 
 bp = Blueprint("review", __name__)
 
 
-def attempt(claim: Claim, operation, notice: str, form_name: str):
-    """Run one workflow operation: commit and re-render, or roll back and show the message by its form."""
+def attempt(claim: Claim, form: Form, change, notice: str, form_name: str):
+    """Validate the form and run one workflow operation with it: commit and re-render the panel, or roll back and
+    show the message by the form it came from."""
     try:
-        operation()
+        change(form.check())
     except InputError as error:
         db.session.rollback()
         db.session.refresh(claim)
         status = 409 if isinstance(error, workflow.ClaimLocked) else 422
         return panel_response(claim, status=status, review_errors={form_name: error.message},
-                              review_values=request.form.to_dict())
+                              review_values=form.submitted())
     db.session.commit()
     return panel_response(claim, with_sentence=True, review_notice=notice)
 
@@ -54,17 +64,16 @@ def attempt(claim: Claim, operation, notice: str, form_name: str):
 def verdict(claim_id: int):
     """Give or revise your own verdict on a claim."""
     claim = get_or_404(Claim, claim_id)
-    form = request.form
-    return attempt(claim, lambda: workflow.give_verdict(
-        claim, current_user, form.get("rating", ""), form.get("confidence"), form.get("note", ""),
-        form.getlist("evidence")), "Your verdict is recorded.", "verdict")
+    return attempt(claim, VerdictForm(), lambda form: workflow.give_verdict(
+        claim, current_user, form.rating.data, form.confidence.data, form.note.data, form.evidence.data),
+        "Your verdict is recorded.", "verdict")
 
 
 @bp.route("/claims/<int:claim_id>/flag", methods=["POST"])
 def flag(claim_id: int):
     """Flag a claim as disputed by hand, with a reason."""
     claim = get_or_404(Claim, claim_id)
-    return attempt(claim, lambda: workflow.flag_dispute(claim, current_user, request.form.get("reason", "")),
+    return attempt(claim, FlagForm(), lambda form: workflow.flag_dispute(claim, current_user, form.reason.data),
                    "Flagged as disputed.", "flag")
 
 
@@ -72,7 +81,8 @@ def flag(claim_id: int):
 def unflag(claim_id: int):
     """Withdraw a manual dispute flag."""
     claim = get_or_404(Claim, claim_id)
-    return attempt(claim, lambda: workflow.withdraw_flag(claim, current_user), "Dispute flag withdrawn.", "flag")
+    return attempt(claim, Form(), lambda _: workflow.withdraw_flag(claim, current_user), "Dispute flag withdrawn.",
+                   "flag")
 
 
 @bp.route("/claims/<int:claim_id>/signoff", methods=["POST"])
@@ -80,10 +90,9 @@ def signoff(claim_id: int):
     """An editor signs off: final rating, public explanation, method; the claim locks."""
     require_role(current_user, "editor")
     claim = get_or_404(Claim, claim_id)
-    form = request.form
-    return attempt(claim, lambda: workflow.sign_off(claim, current_user, form.get("rating", ""),
-                                                      form.get("explanation", ""), form.get("method", "")),
-                   "Signed off: the claim is decided and locked.", "signoff")
+    return attempt(claim, SignOffForm(), lambda form: workflow.sign_off(
+        claim, current_user, form.rating.data, form.explanation.data, form.method.data),
+        "Signed off: the claim is decided and locked.", "signoff")
 
 
 @bp.route("/claims/<int:claim_id>/reopen", methods=["POST"])
@@ -91,8 +100,8 @@ def reopen(claim_id: int):
     """An editor reopens a decided claim."""
     require_role(current_user, "editor")
     claim = get_or_404(Claim, claim_id)
-    return attempt(claim, lambda: workflow.reopen(claim, current_user), "Reopened: verdicts can change again.",
-                   "signoff")
+    return attempt(claim, Form(), lambda _: workflow.reopen(claim, current_user),
+                   "Reopened: verdicts can change again.", "signoff")
 
 
 @bp.route("/claims/<int:claim_id>/assign", methods=["POST"])
@@ -100,8 +109,8 @@ def assign_claim(claim_id: int):
     """An editor gives this one claim to a reviewer."""
     require_role(current_user, "editor")
     claim = get_or_404(Claim, claim_id)
-    return attempt(claim, lambda: assignments.assign(claim.article, request.form.get("reviewer_id"), current_user,
-                                                     claim), "Assigned.", "assign")
+    return attempt(claim, AssignForm(), lambda form: assignments.assign(
+        claim.article, form.reviewer_id.data, current_user, claim), "Assigned.", "assign")
 
 
 @bp.route("/claims/<int:claim_id>/history")
@@ -117,9 +126,8 @@ def article_agreement(article_id: int):
     require_role(current_user, "editor")
     article = get_or_404(Article, article_id)
     report = agreement.article_agreement(article)
-    pair = next((p for p in report.pairs if p.key == request.args.get("pair")), None)
-    return render_template("review/agreement.html", article=article, report=report, pair=pair,
-                           labels=ratings.labels())
+    return render_template("review/agreement.html", article=article, report=report,
+                           pair=report.pair(request.args.get("pair")), labels=ratings.labels())
 
 
 @bp.route("/vocabulary.css")
@@ -131,26 +139,17 @@ def vocabulary_css():
     return response.make_conditional(request)
 
 
-def thread_fragment(claim: Claim, status: int = 200):
-    return hx_fragments(("review/_thread.html", {"claim": claim, "talk": discussion_view(claim)}), status=status)
-
-
-def section_fragment(claim: Claim, status: int = 200, error: str | None = None, values: dict | None = None):
-    """The discussion section, its form emptied after a post (or kept, with the message, after a refusal)."""
-    context = {"claim": claim, "rp": review_panel(claim), "comment_error": error, "comment_values": values or {}}
-    return hx_fragments(("review/_discussion.html", context), status=status)
-
-
 @bp.route("/claims/<int:claim_id>/comments", methods=["POST"])
 def post(claim_id: int):
     """Post a comment or a reply; @name mentions a teammate."""
     claim = get_or_404(Claim, claim_id)
-    form = request.form
+    form = CommentForm()
     try:
-        discussion.add_comment(claim, current_user, form.get("body", ""), form.get("parent_id"), form.get("evidence_id"))
+        form.check()
+        discussion.add_comment(claim, current_user, form.body.data, form.parent_id.data, form.evidence_id.data)
     except InputError as error:
         db.session.rollback()
-        return section_fragment(claim, 422, error.message, form.to_dict())
+        return section_fragment(claim, 422, error.message, form.submitted())
     db.session.commit()
     return section_fragment(claim)
 
@@ -174,6 +173,7 @@ def read(claim_id: int):
 
 
 def _resolve(comment_id: int, resolved: bool):
+    """Resolve or reopen the comment's thread, and answer with the thread."""
     comment = get_or_404(Comment, comment_id)
     discussion.set_resolved(comment, current_user, resolved)
     db.session.commit()
@@ -202,37 +202,37 @@ def my_work():
 def disputed():
     """Disputed claims across all articles, last activity first, filtered by article, reviewer, rating or me."""
     filters = queue.Filters.from_args(request.args)
-    items = queue.disputed_items(current_user, filters)
-    articles = db.session.query(Article).order_by(Article.title).all()
-    people = db.session.query(User).order_by(User.username).all()
-    return render_template("review/disputed.html", items=items, filters=filters, articles=articles, people=people,
-                           ratings=ratings.all_ratings())
+    articles, people = queue.filter_choices()
+    return render_template("review/disputed.html", items=queue.disputed_items(current_user, filters),
+                           filters=filters, articles=articles, people=people, ratings=ratings.all_ratings())
 
 
-@bp.route("/articles/<int:article_id>/team", methods=["GET", "POST"])
+@bp.route("/articles/<int:article_id>/team")
 def team(article_id: int):
     """Who reviews this article, and its review rules; editors change them."""
+    return team_page(get_or_404(Article, article_id))
+
+
+@bp.route("/articles/<int:article_id>/team", methods=["POST"])
+@role_required("editor")
+def change_team(article_id: int):
+    """An editor saves the review rules (blind verdicts, quorum) or assigns the whole article to a reviewer."""
     article = get_or_404(Article, article_id)
-    error = None
-    if request.method == "POST":
-        try:
-            if request.form.get("action") == "settings":
-                workflow.update_settings(article, current_user, request.form.get("blind_verdicts") == "y",
-                                           request.form.get("quorum"))
-                message = "Review rules saved."
-            else:
-                person = assignments.assign(article, request.form.get("reviewer_id"), current_user).reviewer
-                message = f"{person.username} is assigned to this article."
-        except InputError as problem:
-            db.session.rollback()
-            error = problem
+    form = TeamForm()
+    try:
+        form.check()
+        if form.action.data == "settings":
+            workflow.update_settings(article, current_user, form.blind_verdicts.data, form.quorum.data)
+            message = "Review rules saved."
         else:
-            db.session.commit()
-            flash(message, "success")
-            return redirect(url_for("review.team", article_id=article.id), 303)
-    status = 422 if error else 200
-    return render_template("review/team.html", article=article, error=error,
-                           assignments=assignments.article_assignments(article), people=assignments.reviewers()), status
+            person = assignments.assign(article, form.reviewer_id.data, current_user).reviewer
+            message = f"{person.username} is assigned to this article."
+    except InputError as error:
+        db.session.rollback()
+        return team_page(article, error)
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("review.team", article_id=article.id), 303)
 
 
 @bp.route("/assignments/<int:assignment_id>/delete", methods=["POST"])
@@ -246,11 +246,6 @@ def unassign(assignment_id: int):
     return redirect(url_for("review.team", article_id=article_id), 303)
 
 
-def vocabulary_page(error: InputError | None = None, failed: str | None = None, values: dict | None = None):
-    return render_template("review/vocabulary.html", ratings=ratings.all_ratings(), error=error, failed=failed,
-                           values=values or {}), 422 if error else 200
-
-
 @bp.route("/admin/vocabulary")
 @role_required("admin")
 def vocabulary():
@@ -262,11 +257,12 @@ def vocabulary():
 @role_required("admin")
 def create_rating():
     """Add a rating to the vocabulary."""
+    form = RatingForm()
     try:
-        rating = ratings.create_rating(request.form.to_dict())
+        rating = ratings.create_rating(form.check().values())
     except InputError as error:
         db.session.rollback()
-        return vocabulary_page(error, "new", request.form.to_dict())
+        return vocabulary_page(error, "new", form.submitted())
     db.session.commit()
     flash(f"Added the rating {rating.label}.", "success")
     return redirect(url_for("review.vocabulary"), 303)
@@ -277,12 +273,13 @@ def create_rating():
 def update_rating(rating_id: int):
     """Change one rating."""
     rating = get_or_404(Rating, rating_id)
+    form = RatingForm()
     try:
-        ratings.update_rating(rating, request.form.to_dict())
+        ratings.update_rating(rating, form.check().values())
     except InputError as error:
         db.session.rollback()
         ratings.forget_cache()
-        return vocabulary_page(error, str(rating_id), request.form.to_dict())
+        return vocabulary_page(error, str(rating_id), form.submitted())
     db.session.commit()
     flash(f"Saved {rating.label}.", "success")
     return redirect(url_for("review.vocabulary"), 303)

@@ -1,13 +1,26 @@
-"""The base of every form, and validators the feature forms share."""
+"""The base of every form, and the fields and validators the feature forms share.
+
+Forms turn what a request carries into typed, bounded values; what those values may mean (a rating that
+exists, a quorum from 1 to 10) is checked once, by the operation, whose message the person then reads.
+"""
 from flask_wtf import FlaskForm
+from wtforms import Field
+from wtforms import IntegerField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL
 from wtforms.validators import DataRequired
 from wtforms.validators import Length
+from wtforms.validators import NumberRange
 from wtforms.validators import Optional
 from wtforms.validators import Regexp
 
+from annotate.errors import InputError
+from annotate.models import MAX_INTEGER
+from annotate.models import MIN_INTEGER
+
 HTTP_ONLY = Regexp(r"(?i)^https?://", message="Give a full web address starting with http:// or https://.")
+STALE_CHOICE = "That choice is not in the list; reload the page and try again."
+MAX_PICKS = 1000
 
 
 def without_nul(value):
@@ -22,6 +35,57 @@ class Form(FlaskForm):
         def bind_field(self, form, unbound_field, options):
             filters = [*unbound_field.kwargs.get("filters", ()), without_nul]
             return unbound_field.bind(form=form, filters=filters, **options)
+
+    def check(self) -> "Form":
+        """Validate; a failure raises InputError with the first message, so a view shows it where it shows an
+        operation's refusal."""
+        if not self.validate():
+            name, messages = next(iter(self.errors.items()))
+            raise InputError(messages[0], name)
+        return self
+
+    def submitted(self) -> dict[str, str]:
+        """What the request carried, field by field, to fill a form shown again after a refusal."""
+        return {field.name: field.raw_data[0] for field in self if field.raw_data}
+
+
+class WholeNumberField(IntegerField):
+    """A whole number that fits an INTEGER column, or nothing: anything else is this field's error, never a
+    database overflow (and never a 500)."""
+
+    def __init__(self, label=None, validators=(), minimum: int = MIN_INTEGER, message: str = "Give a whole number.",
+                 **kwargs):
+        bounds = [Optional(), NumberRange(min=minimum, max=MAX_INTEGER, message=message)]
+        super().__init__(label, [*bounds, *validators], invalid_value_message=message, **kwargs)
+
+
+class RecordIdField(WholeNumberField):
+    """The id of a record picked in the page (a select, a hidden input): 1 to MAX_INTEGER, or nothing."""
+
+    def __init__(self, label=None, validators=(), **kwargs):
+        super().__init__(label, validators, minimum=1, message=STALE_CHOICE, **kwargs)
+
+
+class RecordIdListField(Field):
+    """The ids of records picked with checkboxes of one name, each 1 to MAX_INTEGER, at most MAX_PICKS of them."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, default=list, **kwargs)
+
+    def process_formdata(self, valuelist):
+        if len(valuelist) > MAX_PICKS:
+            raise ValueError(f"Pick at most {MAX_PICKS:,} items.")
+        self.data = [_record_id(value) for value in valuelist]
+
+
+def _record_id(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise ValueError(STALE_CHOICE) from None
+    if not 1 <= number <= MAX_INTEGER:
+        raise ValueError(STALE_CHOICE)
+    return number
 
 
 def http_url(optional: bool):

@@ -4,14 +4,12 @@ from flask import make_response
 from flask import render_template
 
 from annotate.extensions import db
-
-
-MAX_ID = 2**31 - 1  # ids are INTEGER columns: larger ones overflow (a 500 on PostgreSQL instead of a 404)
+from annotate.models import MAX_INTEGER
 
 
 def get_or_404(model, ident):
-    """Fetch a record by primary key or answer 404."""
-    if isinstance(ident, int) and not 0 < ident <= MAX_ID:
+    """Fetch a record by primary key or answer 404 (an id beyond the INTEGER column is simply not there)."""
+    if isinstance(ident, int) and not 0 < ident <= MAX_INTEGER:
         abort(404)
     record = db.session.get(model, ident)
     if record is None:
