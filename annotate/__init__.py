@@ -42,7 +42,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def _register_request_hooks(app: Flask) -> None:
     """Security headers, error pages, and the disabled-account check (first in line, before the login check)."""
-    from annotate.accounts.permissions import refuse_disabled_accounts
+    from annotate.accounts.views import refuse_disabled_accounts
     from annotate.web import errors
     from annotate.web import security
 

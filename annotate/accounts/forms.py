@@ -1,4 +1,8 @@
-"""Account forms: login, first-run setup, API tokens, site settings."""
+"""Account forms: login, first-run setup, API tokens, site settings, and the admin's account forms.
+
+The username, password and role rules themselves live in accounts.operations (shared with the CLI and the
+importer); the admin forms only bound what a request may carry.
+"""
 from wtforms import BooleanField
 from wtforms import PasswordField
 from wtforms import StringField
@@ -32,3 +36,22 @@ class RevokeTokenForm(Form):
 
 class SettingsForm(Form):
     allow_private_urls = BooleanField("Allow fetching articles from private network addresses")
+
+
+class NewUserForm(Form):
+    """An admin creates an account; an empty password means "generate one"."""
+
+    username = StringField(validators=[Length(max=200)])
+    role = StringField(default="reviewer", validators=[Length(max=50)])
+    password = PasswordField(validators=[Length(max=1000)])
+
+
+class ChangeUserForm(Form):
+    """An admin changes a role (the role select) or the account's state (the Disable and Enable buttons)."""
+
+    role = StringField(validators=[Length(max=50)])
+    action = StringField(validators=[Length(max=50)])
+
+    def active(self) -> bool | None:
+        """The state the buttons ask for; None leaves it as it is."""
+        return {"disable": False, "enable": True}.get(self.action.data)

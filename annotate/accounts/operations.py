@@ -35,7 +35,8 @@ def check_username(username: str) -> str:
 def check_password(password: str) -> str:
     """A password a person chose: long enough to resist guessing."""
     if not MIN_PASSWORD_CHARS <= len(password or "") <= MAX_PASSWORD_CHARS:
-        raise InputError(f"Use at least {MIN_PASSWORD_CHARS} characters (and at most {MAX_PASSWORD_CHARS}).", "password")
+        raise InputError(f"Use at least {MIN_PASSWORD_CHARS} characters (and at most {MAX_PASSWORD_CHARS}).",
+                         "password")
     return password
 
 

@@ -1,9 +1,7 @@
 """Who may do what: role checks shared by the web views and the JSON API, enforced on the server."""
 import functools
 
-from flask import request
 from flask_login import current_user
-from flask_login import logout_user
 from werkzeug.exceptions import Forbidden
 
 from annotate.models import Claim
@@ -66,15 +64,3 @@ def can_unflag(user: User, claim: Claim) -> bool:
     """Whoever raised a manual dispute flag, or an editor, may withdraw it."""
     return claim.flagged_by_id == user.id or is_editor(user)
 
-
-def refuse_disabled_accounts():
-    """A disabled account's open session ends at its next request: a page visit goes to the login page,
-    any other request (a crafted POST, say) is refused with a 403 before it can change anything.
-
-    create_app puts this first in line, so the 403 comes before the login check would answer with a redirect."""
-    user = current_user._get_current_object() if request.endpoint != "static" else None
-    if isinstance(user, User) and not user.active:
-        logout_user()
-        if request.method not in ("GET", "HEAD"):
-            raise NotAllowed("This account is disabled. Ask an admin to enable it again.")
-    return None

@@ -1,4 +1,5 @@
 """Admin settings kept in the database (AppSetting), read by the code they govern."""
+from annotate.accounts.permissions import has_role
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.models import AppSetting
@@ -18,7 +19,7 @@ def get_setting(key: str):
 
 def set_setting(key: str, value, user: User | None) -> None:
     """Store a setting; only admins may change them (checked here, not only in the page)."""
-    if user is not None and user.role != "admin":
+    if user is not None and not has_role(user, "admin"):
         raise InputError("Only an admin can change this setting.", key)
     if key not in DEFAULTS:
         raise InputError(f"Unknown setting {key!r}.", key)

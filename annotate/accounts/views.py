@@ -17,11 +17,14 @@ from flask_login import logout_user
 from annotate.accounts import operations
 from annotate.accounts import settings
 from annotate.accounts import tokens
+from annotate.accounts.forms import ChangeUserForm
 from annotate.accounts.forms import LoginForm
+from annotate.accounts.forms import NewUserForm
 from annotate.accounts.forms import RevokeTokenForm
 from annotate.accounts.forms import SettingsForm
 from annotate.accounts.forms import SetupForm
 from annotate.accounts.forms import TokenForm
+from annotate.accounts.permissions import NotAllowed
 from annotate.accounts.permissions import role_required
 from annotate.errors import InputError
 from annotate.extensions import db
@@ -32,9 +35,6 @@ from annotate.web.responses import get_or_404
 bp = Blueprint("accounts", __name__)
 login_manager.login_view = "accounts.login"
 login_manager.login_message = "Please log in to continue."
-
-
-login_manager.login_view = "accounts.login"
 
 
 def safe_next(target: str | None) -> str:
@@ -96,8 +96,6 @@ PUBLIC_ENDPOINTS = {"accounts.login", "accounts.setup", "static"}
 @bp.before_app_request
 def require_login():
     """Every page but login and first-run setup needs a session (checked here, once, for all)."""
-    from flask_login import current_user
-
     if request.path.startswith("/api/"):  # the API authenticates by token only (annotate/api/auth.py)
         return None
     if request.endpoint in PUBLIC_ENDPOINTS or current_user.is_authenticated:
@@ -105,16 +103,31 @@ def require_login():
     if request.headers.get("HX-Request"):
         response = redirect(url_for("accounts.login"))
         response.status_code = 401
-        response.headers["HX-Redirect"] = url_for("accounts.login", next=request.referrer and urlsplit(request.referrer).path)
+        back = request.referrer and urlsplit(request.referrer).path
+        response.headers["HX-Redirect"] = url_for("accounts.login", next=back)
         return response
     return login_manager.unauthorized()
+
+
+def refuse_disabled_accounts():
+    """A disabled account's open session ends at its next request: a page visit goes to the login page,
+    any other request (a crafted POST, say) is refused with a 403 before it can change anything.
+
+    create_app puts this first in line, so the 403 comes before the login check would answer with a redirect."""
+    user = current_user._get_current_object() if request.endpoint != "static" else None
+    if isinstance(user, User) and not user.active:
+        logout_user()
+        if request.method not in ("GET", "HEAD"):
+            raise NotAllowed("This account is disabled. Ask an admin to enable it again.")
+    return None
 
 
 def page(form: TokenForm | None = None, new_token: str | None = None, status: int = 200):
     """The account page; a token just created is shown in it once, and the response is never cached."""
     settings_form = SettingsForm(formdata=None, allow_private_urls=settings.private_urls_allowed())
-    html = render_template("accounts/account.html", form=form or TokenForm(formdata=None), revoke_form=RevokeTokenForm(),
-                           tokens=tokens.user_tokens(current_user), new_token=new_token, settings_form=settings_form)
+    html = render_template("accounts/account.html", form=form or TokenForm(formdata=None),
+                           revoke_form=RevokeTokenForm(), tokens=tokens.user_tokens(current_user), new_token=new_token,
+                           settings_form=settings_form)
     response = make_response(html, status)
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -157,10 +170,9 @@ def revoke_token(token_id: int):
 
 
 @bp.route("/account/settings", methods=["POST"])
+@role_required("admin")
 def save_settings():
     """Admins only: whether articles may be fetched from private network addresses."""
-    if current_user.role != "admin":
-        abort(403, "Only an admin can change the site settings.")
     form = SettingsForm()
     if not form.validate():
         abort(400, "The form is incomplete; reload the page and try again.")
@@ -172,6 +184,7 @@ def save_settings():
 
 
 def users_page(error: InputError | None = None, values: dict | None = None, created: str | None = None):
+    """The accounts page; after a refusal, its message (status 422) and what the new-account form held."""
     status = 422 if error else 200
     return render_template("accounts/users.html", users=operations.all_users(), error=error, values=values or {},
                            created=created), status
@@ -188,15 +201,15 @@ def users():
 @role_required("admin")
 def create_user():
     """Create an account; a generated password is shown once when none is given."""
-    form = request.form
+    form = NewUserForm()
     try:
-        user, password = operations.create_user(form.get("username", ""), form.get("role", "reviewer"),
-                                              form.get("password") or None)
+        form.check()
+        user, password = operations.create_user(form.username.data or "", form.role.data, form.password.data or None)
     except InputError as error:
         db.session.rollback()
-        return users_page(error, form.to_dict())
+        return users_page(error, form.submitted())
     db.session.commit()
-    created = None if form.get("password") else f"Password for {user.username}: {password} (shown once)"
+    created = None if form.password.data else f"Password for {user.username}: {password} (shown once)"
     flash(f"Created {user.role} {user.username}.", "success")
     return users_page(created=created)
 
@@ -206,10 +219,10 @@ def create_user():
 def change_user(user_id: int):
     """Change a user's role, or disable / enable the account."""
     user = get_or_404(User, user_id)
-    form = request.form
-    active = {"disable": False, "enable": True}.get(form.get("action"))
+    form = ChangeUserForm()
     try:
-        operations.change_account(user, current_user, form.get("role") or None, active)
+        form.check()
+        operations.change_account(user, current_user, form.role.data or None, form.active())
     except InputError as error:
         db.session.rollback()
         return users_page(error)

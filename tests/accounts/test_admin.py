@@ -1,0 +1,51 @@
+"""The admin's account forms and the site settings: bounded values, the rules of accounts.operations, admins only."""
+import pytest
+
+from annotate.accounts import settings
+from annotate.extensions import db
+from annotate.models import User
+from tests.factories import login
+
+
+@pytest.mark.parametrize("data, marked", [
+    ({"username": "x" * 5000, "role": "reviewer"}, "username"),
+    ({"username": "dan", "role": "reviewer", "password": "p" * 5000}, "password"),
+    ({"username": "dan", "role": "reviewer", "password": "short"}, "password"),
+    ({"username": "dan", "role": "r" * 5000}, None),
+])
+def test_a_new_account_with_oversized_or_bad_values_is_a_422_by_its_field(client, team, data, marked):
+    login(client, "root")
+    response = client.post("/admin/users", data=data)
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert 'role="alert"' in html
+    assert ('<div class="field has-error"><label for="new-' in html) == (marked is not None)
+    if marked:
+        assert f'<div class="field has-error"><label for="new-{marked}">' in html
+    assert db.session.query(User).count() == len(team)
+
+
+def test_the_new_account_form_keeps_the_name_and_role_after_a_refusal(client, team):
+    login(client, "root")
+    html = client.post("/admin/users", data={"username": "dan", "role": "editor", "password": "short"}).get_data(
+        as_text=True)
+    assert 'value="dan"' in html and '<option value="editor" selected>' in html
+
+
+def test_changing_an_account_with_an_unknown_action_changes_nothing(client, team):
+    login(client, "root")
+    bob = team["bob"]
+    assert client.post(f"/admin/users/{bob.id}", data={"action": "promote"}).status_code == 303
+    db.session.refresh(bob)
+    assert (bob.role, bob.active) == ("reviewer", True)
+    assert client.post(f"/admin/users/{bob.id}", data={"role": "x" * 5000}).status_code == 422
+
+
+@pytest.mark.parametrize("who", ["ann", "ed"])
+def test_only_an_admin_saves_the_site_settings(client, team, who):
+    login(client, who)
+    assert client.post("/account/settings", data={"allow_private_urls": "y"}).status_code == 403
+    assert settings.private_urls_allowed() is False
+    login(client, "root")
+    assert client.post("/account/settings", data={"allow_private_urls": "y"}).status_code == 303
+    assert settings.private_urls_allowed() is True
