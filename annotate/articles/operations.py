@@ -10,13 +10,14 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from annotate.suggestions import operations as suggestion_ops
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.models import Article
 from annotate.models import Claim
 from annotate.models import Sentence
 from annotate.models import User
+from annotate.review import ratings
+from annotate.suggestions import operations as suggestion_ops
 from annotate.text.segment import normalize_text
 from annotate.text.segment import segment
 from annotate.text.urls import check_http_url
@@ -104,7 +105,10 @@ def checked_condition():
 
 
 def article_summaries(status: str | None = None) -> list[ArticleSummary]:
-    """Every article with its figures, in three queries whatever the number of articles."""
+    """Every article with its figures, in three queries whatever the number of articles; with a status, only
+    the articles holding a claim of that status (any status a claim can show: core, workflow state or rating)."""
+    if status and status not in ratings.labels():
+        raise InputError("Unknown status filter.", "status")
     newest_first = select(Article).order_by(Article.created_at.desc(), Article.id.desc())
     articles = db.session.scalars(newest_first.options(selectinload(Article.created_by))).all()  # shown per row
     rows = {a.id: ArticleSummary(a) for a in articles}

@@ -6,12 +6,13 @@ from itertools import groupby
 from sqlalchemy import select
 from sqlalchemy.orm.attributes import set_committed_value
 
-from annotate.suggestions import operations as suggestion_ops
 from annotate.extensions import db
+from annotate.models import MAX_INTEGER
 from annotate.models import Article
 from annotate.models import Claim
 from annotate.models import Sentence
 from annotate.models import Suggestion
+from annotate.suggestions import operations as suggestion_ops
 
 
 @dataclass
@@ -87,3 +88,11 @@ def sentence_view(sentence: Sentence) -> SentenceView:
 def paragraphs(views: list[SentenceView]) -> list[list[SentenceView]]:
     """Group sentence views by paragraph, keeping reading order."""
     return [list(group) for _, group in groupby(views, key=lambda v: v.sentence.paragraph)]
+
+
+def claim_to_open(article: Article, claim_id: int | None) -> Claim | None:
+    """The claim whose panel the page opens with (?claim=ID): one of this article's claims, or none."""
+    if claim_id is None or not 0 < claim_id <= MAX_INTEGER:
+        return None
+    claim = db.session.get(Claim, claim_id)
+    return claim if claim is not None and claim.article_id == article.id else None

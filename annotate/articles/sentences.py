@@ -1,6 +1,7 @@
 """Sentence operations: 'checked, no claim', and mending a bad split without losing claims."""
 from sqlalchemy import update
 
+from annotate.claims.operations import span_from_browser
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.models import Sentence
@@ -52,6 +53,12 @@ def merge_with_next(sentence: Sentence, user: User | None) -> Sentence:
     _shift_indices(article.id, sentence.index, -1)
     db.session.expire(article, ["sentences"])
     return sentence
+
+
+def split_at_browser_offset(sentence: Sentence, offset16: int, user: User | None) -> Sentence:
+    """Split where the reviewer clicked: a UTF-16 offset into the sentence, as the browser counts."""
+    offset, _ = span_from_browser(sentence, offset16, offset16)
+    return split_at(sentence, offset, user)
 
 
 def split_at(sentence: Sentence, offset: int, user: User | None) -> Sentence:

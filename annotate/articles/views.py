@@ -17,14 +17,10 @@ from annotate.articles.forms import ArticleForm
 from annotate.articles.forms import SplitForm
 from annotate.articles.fragments import sentence_response
 from annotate.articles.fragments import sentences_response
-from annotate.claims.operations import span_from_browser
 from annotate.errors import InputError
 from annotate.extensions import db
-from annotate.models import MAX_INTEGER
 from annotate.models import Article
-from annotate.models import Claim
 from annotate.models import Sentence
-from annotate.review.ratings import labels as status_labels
 from annotate.text import extract
 from annotate.web.responses import form_errors
 from annotate.web.responses import get_or_404
@@ -37,9 +33,11 @@ bp = Blueprint("articles", __name__)
 def index():
     """Every article with its progress and claim counts by status."""
     status = request.args.get("status") or None
-    if status is not None and status not in status_labels():
-        abort(400, "Unknown status filter.")
-    return render_template("articles/list.html", summaries=operations.article_summaries(status), status=status,
+    try:
+        summaries = operations.article_summaries(status)
+    except InputError as error:
+        abort(400, error.message)
+    return render_template("articles/list.html", summaries=summaries, status=status,
                            present_statuses=operations.statuses_in_use())
 
 
@@ -81,7 +79,8 @@ def upload_too_large(error):
     """An oversized upload gets the form back with the limit, not a bare error page."""
     form = ArticleForm(formdata=None)
     limit = current_app.config["MAX_CONTENT_LENGTH"]
-    form.file.errors = [f"The file (or pasted text) is too large; the limit is {limit // (1024 * 1024)} MB for one article."]
+    form.file.errors = [f"The file (or pasted text) is too large; the limit is {limit // (1024 * 1024)} MB "
+                        "for one article."]
     return render_template("articles/new.html", form=form, limit=current_app.config["MAX_ARTICLE_CHARS"]), 413
 
 
@@ -89,12 +88,7 @@ def upload_too_large(error):
 def show(article_id: int):
     """Read an article as numbered sentences; ?claim=ID opens that claim's panel."""
     article = get_or_404(Article, article_id)
-    claim = None
-    claim_id = request.args.get("claim", type=int)
-    if claim_id is not None and 0 < claim_id <= MAX_INTEGER:  # int("²") fails although "²".isdigit()
-        claim = db.session.get(Claim, claim_id)
-        if claim is not None and claim.article_id != article.id:
-            claim = None
+    claim = reading.claim_to_open(article, request.args.get("claim", type=int))
     views = reading.sentence_views(article)
     return render_template("articles/page.html", article=article, paragraphs=reading.paragraphs(views),
                            progress=operations.article_progress(article), claim=claim)
@@ -134,8 +128,7 @@ def split(sentence_id: int):
     if not form.validate():
         return toast(form_errors(form))
     try:
-        offset, _ = span_from_browser(sentence, form.offset16.data, form.offset16.data)
-        sentences.split_at(sentence, offset, current_user)
+        sentences.split_at_browser_offset(sentence, form.offset16.data, current_user)
     except InputError as error:
         db.session.rollback()
         return toast(error.message)

@@ -2,20 +2,21 @@
 from annotate.claims import history
 from annotate.errors import InputError
 from annotate.extensions import db
+from annotate.models import Article
 from annotate.models import Claim
 from annotate.models import Evidence
 from annotate.models import Sentence
 from annotate.models import User
 from annotate.models import utcnow
-from annotate.text.offsets import OffsetError
-from annotate.text.offsets import snap_to_words
-from annotate.text.offsets import utf16_to_codepoint
-from annotate.review.workflow import check_unlocked
-from annotate.review.workflow import status_is_derived
-from annotate.text.urls import check_http_url
 from annotate.models.choices import ATTRIBUTION_TYPES
 from annotate.models.choices import STANCES
 from annotate.models.choices import STATUSES
+from annotate.review.workflow import check_unlocked
+from annotate.review.workflow import status_is_derived
+from annotate.text.offsets import OffsetError
+from annotate.text.offsets import snap_to_words
+from annotate.text.offsets import utf16_to_codepoint
+from annotate.text.urls import check_http_url
 
 
 class StaleEdit(InputError):
@@ -26,6 +27,10 @@ class StaleEdit(InputError):
         super().__init__(f"{who} changed this claim while you were editing it. Their version is shown below; "
                          "reapply your change and save again.", "version")
         self.claim = claim
+
+
+class ElsewhereError(InputError):
+    """The sentence named belongs to another article than the one the request is about."""
 
 
 def span_from_browser(sentence: Sentence, start16: int, end16: int) -> tuple[int, int]:
@@ -49,12 +54,12 @@ def mark_claim(sentence: Sentence, start: int, end: int, user: User | None, quot
     start, end = snap_to_words(text, start, end, sentence.start, sentence.end)
     if start >= end:
         raise InputError("Select at least one word.", "start")
+    sentence.no_claim = False  # a sentence holding a claim is no longer "checked, no claim", whoever marks it
     for existing in sentence.claims:
         if (existing.start, existing.end) == (start, end):
             return existing
     claim = Claim(article=sentence.article, sentence=sentence, start=start, end=end, quote=text[start:end])
     claim.created_by = claim.updated_by = user
-    sentence.no_claim = False  # a sentence holding a claim is no longer "checked, no claim", whoever marks it
     db.session.add(claim)
     db.session.flush()
     history.record("created", "claim", claim, user, None, history.claim_snapshot(claim), claim.uuid)
@@ -64,6 +69,18 @@ def mark_claim(sentence: Sentence, start: int, end: int, user: User | None, quot
 def mark_sentence(sentence: Sentence, user: User | None) -> Claim:
     """The whole sentence as one claim."""
     return mark_claim(sentence, sentence.start, sentence.end, user)
+
+
+def mark_selection(article: Article, sentence: Sentence, user: User | None, whole: bool = False,
+                   start16: int | None = None, end16: int | None = None, quote: str | None = None) -> Claim:
+    """Mark what the reviewer selected in the article page: the whole sentence, or words given by the browser's
+    UTF-16 offsets into it (with the text the browser saw there, to catch a stale page)."""
+    if sentence.article_id != article.id:
+        raise ElsewhereError("That sentence belongs to another article.", "sentence_id")
+    if whole:
+        return mark_sentence(sentence, user)
+    start, end = span_from_browser(sentence, start16, end16)
+    return mark_claim(sentence, start, end, user, quote=quote)
 
 
 def _choice(value: str, allowed: tuple[str, ...], field: str) -> str:

@@ -7,12 +7,12 @@ from flask_login import current_user
 from annotate.articles.fragments import progress_fragment
 from annotate.articles.fragments import sentence_fragment
 from annotate.articles.fragments import sentence_response
-from annotate.claims.fragments import panel_fragment
-from annotate.claims.fragments import panel_response
 from annotate.claims import operations
 from annotate.claims.forms import ClaimForm
 from annotate.claims.forms import EvidenceForm
 from annotate.claims.forms import MarkForm
+from annotate.claims.fragments import panel_fragment
+from annotate.claims.fragments import panel_response
 from annotate.claims.operations import StaleEdit
 from annotate.errors import InputError
 from annotate.extensions import db
@@ -21,17 +21,14 @@ from annotate.models import Article
 from annotate.models import Claim
 from annotate.models import Evidence
 from annotate.models import Sentence
+from annotate.review.workflow import ClaimLocked
+from annotate.review.workflow import check_unlocked
 from annotate.web.responses import form_errors
 from annotate.web.responses import get_or_404
 from annotate.web.responses import hx_fragments
 from annotate.web.responses import toast
 
 bp = Blueprint("claims", __name__)
-
-
-def refuse_locked(claim: Claim):
-    """A decided claim takes no edits until an editor reopens it: say so and change nothing."""
-    return toast("This claim is decided and locked; an editor must reopen it before it can change.", 409)
 
 
 @bp.route("/articles/<int:article_id>/claims", methods=["POST"])
@@ -42,17 +39,12 @@ def mark(article_id: int):
     if not form.validate():
         return toast(form_errors(form))
     sentence = get_or_404(Sentence, form.sentence_id.data)
-    if sentence.article_id != article.id:
-        return toast("That sentence belongs to another article.", 404)
     try:
-        if form.whole.data:
-            claim = operations.mark_sentence(sentence, current_user)
-        else:
-            start, end = operations.span_from_browser(sentence, form.start16.data, form.end16.data)
-            claim = operations.mark_claim(sentence, start, end, current_user, quote=form.quote.data or None)
+        claim = operations.mark_selection(article, sentence, current_user, form.whole.data, form.start16.data,
+                                          form.end16.data, form.quote.data or None)
     except InputError as error:
         db.session.rollback()
-        return toast(error.message)
+        return toast(error.message, 404 if isinstance(error, operations.ElsewhereError) else 422)
     db.session.commit()
     return sentence_response(sentence, panel_fragment(claim, oob=True))
 
@@ -70,13 +62,14 @@ def show(claim_id: int):
 def save(claim_id: int):
     """Save attribution, status and rationale; refuse a save made on an outdated version."""
     claim = get_or_404(Claim, claim_id)
-    if claim.locked:
-        return refuse_locked(claim)
     form = ClaimForm()
-    if not form.validate():
-        return panel_response(claim, form, status=422)
     try:
+        check_unlocked(claim)  # before the form: a decided claim's panel has no form to correct
+        if not form.validate():
+            return panel_response(claim, form, status=422)
         operations.update_claim(claim, form.data, current_user, form.version.data)
+    except ClaimLocked as error:
+        return toast(error.message, 409)
     except StaleEdit:
         db.session.rollback()
         return panel_response(claim, status=409, stale=form.data)
@@ -92,16 +85,18 @@ def save(claim_id: int):
 def delete(claim_id: int):
     """Delete a claim; the panel closes and the sentence loses its highlight."""
     claim = get_or_404(Claim, claim_id)
-    if claim.locked:
-        return refuse_locked(claim)
     sentence = claim.sentence
-    operations.delete_claim(claim, current_user)
+    try:
+        operations.delete_claim(claim, current_user)
+    except ClaimLocked as error:
+        return toast(error.message, 409)
     db.session.commit()
     return hx_fragments(("claims/_empty_panel.html", {}), sentence_fragment(sentence),
                         progress_fragment(sentence.article))
 
 
 def evidence_section(claim: Claim, form: EvidenceForm | None = None, status: int = 200):
+    """The claim's evidence list with its form (emptied after an addition, kept with messages after a refusal)."""
     return hx_fragments(("claims/_evidence.html", {"claim": claim, "evidence_form": form}), status=status)
 
 
@@ -109,14 +104,15 @@ def evidence_section(claim: Claim, form: EvidenceForm | None = None, status: int
 def add_evidence(claim_id: int):
     """Add an evidence item to a claim."""
     claim = get_or_404(Claim, claim_id)
-    if claim.locked:
-        return refuse_locked(claim)
     form = EvidenceForm(prefix="evidence")
-    if not form.validate():
-        return evidence_section(claim, form, 422)
     try:
+        check_unlocked(claim)  # before the form, as for the panel
+        if not form.validate():
+            return evidence_section(claim, form, 422)
         operations.add_evidence(claim, form.url.data, current_user, form.title.data or "", form.excerpt.data or "",
                                form.stance.data)
+    except ClaimLocked as error:
+        return toast(error.message, 409)
     except InputError as error:
         db.session.rollback()
         getattr(form, error.field).errors.append(error.message)
@@ -129,8 +125,9 @@ def add_evidence(claim_id: int):
 def remove_evidence(evidence_id: int):
     """Remove an evidence item from its claim."""
     evidence = get_or_404(Evidence, evidence_id)
-    if evidence.claim.locked:
-        return refuse_locked(evidence.claim)
-    claim = operations.remove_evidence(evidence, current_user)
+    try:
+        claim = operations.remove_evidence(evidence, current_user)
+    except ClaimLocked as error:
+        return toast(error.message, 409)
     db.session.commit()
     return evidence_section(claim)

@@ -214,10 +214,10 @@ def team(article_id: int):
 
 
 @bp.route("/articles/<int:article_id>/team", methods=["POST"])
-@role_required("editor")
 def change_team(article_id: int):
     """An editor saves the review rules (blind verdicts, quorum) or assigns the whole article to a reviewer."""
     article = get_or_404(Article, article_id)
+    require_role(current_user, "editor")  # before the form: a reviewer is refused, whatever was posted
     form = TeamForm()
     try:
         form.check()

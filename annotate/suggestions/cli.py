@@ -3,14 +3,16 @@ import json
 
 import click
 
-from annotate.suggestions import operations as suggestion_ops
 from annotate.extensions import db
+from annotate.models import MAX_INTEGER
 from annotate.models import Article
 from annotate.models import Suggestion
+from annotate.suggestions import figures as suggestion_figures
+from annotate.suggestions import operations as suggestion_ops
 
 
 def article_or_fail(article_id: int) -> Article:
-    article = db.session.get(Article, article_id) if 0 < article_id <= 2**63 - 1 else None
+    article = db.session.get(Article, article_id) if 0 < article_id <= MAX_INTEGER else None
     if article is None:
         raise click.ClickException(f"No article with id {article_id}.")
     return article
@@ -47,7 +49,7 @@ def suggest_stats_command(article_id: int | None, as_json: bool):
     """How reviewers received the suggestions: open, accepted (and how many edited), rejected, acceptance rate."""
     if article_id is not None:
         article_or_fail(article_id)
-    figures = suggestion_ops.figures(article_id)
+    figures = suggestion_figures.figures(article_id)
     if as_json:
         click.echo(json.dumps(figures.as_dict()))
         return

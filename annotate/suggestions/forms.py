@@ -1,6 +1,5 @@
-"""Suggestion forms: a suggestion edited before it is accepted."""
-from flask import request
-from flask_wtf import FlaskForm
+"""Suggestion forms: a suggestion edited before it is accepted, and a rejection."""
+from wtforms import BooleanField
 from wtforms import SelectField
 from wtforms import StringField
 from wtforms import TextAreaField
@@ -8,12 +7,13 @@ from wtforms.validators import Length
 from wtforms.validators import Optional
 
 from annotate.models.choices import ATTRIBUTION_LABELS
+from annotate.web.forms import Form
 from annotate.web.forms import choices
 
 EDIT_FIELDS = ("quote", "attr_source", "attr_role", "attr_cue", "attr_type")
 
 
-class SuggestionForm(FlaskForm):
+class SuggestionForm(Form):
     """The suggestion, editable before accepting; a field that was not sent keeps the suggestion's value."""
 
     quote = TextAreaField("Claim text", validators=[Optional(), Length(max=20000)])
@@ -25,4 +25,10 @@ class SuggestionForm(FlaskForm):
 
     def edits(self) -> dict:
         """Only the fields the request carried: a one-click accept sends none."""
-        return {name: self[name].data for name in EDIT_FIELDS if self[name].name in request.form}
+        return {name: self[name].data for name in EDIT_FIELDS if self[name].raw_data}
+
+
+class RejectForm(Form):
+    """Rejecting from a chip or from the edit panel (which then closes)."""
+
+    from_panel = BooleanField()

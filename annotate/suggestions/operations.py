@@ -7,14 +7,11 @@ of the suggestions can be measured on real use. Operations flush, never commit.
 """
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from sqlalchemy import delete
-from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import update
 
-from annotate.suggestions import rules as suggestions_rules
 from annotate.claims import operations as claim_ops
 from annotate.errors import InputError
 from annotate.extensions import db
@@ -24,6 +21,7 @@ from annotate.models import Sentence
 from annotate.models import Suggestion
 from annotate.models import User
 from annotate.models import utcnow
+from annotate.suggestions import rules as suggestions_rules
 from annotate.text.segment import Unit
 
 ATTRIBUTION_FIELDS = ("attr_source", "attr_role", "attr_cue", "attr_type")
@@ -119,6 +117,13 @@ def recompute(article: Article) -> list[Suggestion]:
     return store_suggestions(article, skip=decided)
 
 
+def compute_missing(article: Article) -> list[Suggestion]:
+    """Suggestions for an article that has none (imported before suggestions existed); never a second set."""
+    if article_suggestions(article):
+        raise InputError("This article has suggestions already.", "article")
+    return store_suggestions(article)
+
+
 def ensure_suggestions(article: Article) -> list[Suggestion]:
     """The article's suggestions, computed now when none were stored (articles imported before suggestions existed)."""
     existing = article_suggestions(article)
@@ -150,6 +155,13 @@ def proposed_fields(suggestion: Suggestion) -> dict[str, str]:
     """The suggestion's attribution in the claim panel's field names."""
     return {"attr_source": suggestion.source or "", "attr_role": suggestion.role or "",
             "attr_cue": suggestion.cue or "", "attr_type": suggestion.type}
+
+
+def draft(suggestion: Suggestion) -> dict[str, str]:
+    """What the edit panel starts from: the suggested text and attribution (a decided suggestion is not edited)."""
+    if not suggestion.is_open:
+        raise AlreadyDecided(suggestion)
+    return proposed_fields(suggestion) | {"quote": suggestion.quote}
 
 
 def edited_span(sentence: Sentence, quote: str, near: int) -> tuple[int, int]:
@@ -211,7 +223,6 @@ def accept(suggestion: Suggestion, user: User | None, edits: dict | None = None)
     known = {claim.id for claim in sentence.claims}
     claim = claim_ops.mark_claim(sentence, start, end, user)
     _fill_claim(claim, fields, user, claim.id not in known)
-    sentence.no_claim = False
     suggestion.claim_id, suggestion.sentence_id, suggestion.edited = claim.id, sentence.id, edited
     db.session.flush()
     return claim
@@ -225,58 +236,7 @@ def reject(suggestion: Suggestion, user: User | None) -> Suggestion:
     return suggestion
 
 
-# ---------------------------------------------------------------- figures and the CLI's shape
-
-@dataclass
-class Figures:
-    """How reviewers received the suggestions: counts by state and the acceptance rate."""
-
-    open: int = 0
-    accepted: int = 0
-    rejected: int = 0
-    edited: int = 0  # accepted after changing the span or the attribution
-
-    @property
-    def total(self) -> int:
-        return self.open + self.accepted + self.rejected
-
-    @property
-    def acceptance_rate(self) -> float | None:
-        """Accepted over decided; None before anything was decided."""
-        decided = self.accepted + self.rejected
-        return self.accepted / decided if decided else None
-
-    @property
-    def percent(self) -> int | None:
-        rate = self.acceptance_rate
-        return None if rate is None else round(100 * rate)
-
-    def as_dict(self) -> dict:
-        return {"open": self.open, "accepted": self.accepted, "rejected": self.rejected, "edited": self.edited,
-                "total": self.total, "acceptance_rate": self.acceptance_rate}
-
-
-def figures_of(suggestions: list[Suggestion]) -> Figures:
-    """Figures of suggestions already loaded (the article page has them; no query)."""
-    result = Figures()
-    for suggestion in suggestions:
-        setattr(result, suggestion.state, getattr(result, suggestion.state) + 1)
-        result.edited += suggestion.state == "accepted" and bool(suggestion.edited)
-    return result
-
-
-def figures(article_id: int | None = None) -> Figures:
-    """Figures of one article, or of every article, in one query."""
-    query = select(Suggestion.state, Suggestion.edited, func.count(Suggestion.id)).group_by(Suggestion.state,
-                                                                                          Suggestion.edited)
-    if article_id is not None:
-        query = query.where(Suggestion.article_id == article_id)
-    result = Figures()
-    for state, edited, count in db.session.execute(query):
-        setattr(result, state, getattr(result, state) + count)
-        result.edited += count if state == "accepted" and edited else 0
-    return result
-
+# ---------------------------------------------------------------- the CLI's shape
 
 def as_proposal(suggestion: Suggestion, sentence_index: int | None) -> suggestions_rules.Suggestion:
     """The stored row as the rules' value object (its as_dict() is the CLI's JSON shape)."""

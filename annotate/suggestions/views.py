@@ -1,7 +1,6 @@
 """Suggested claims on the article page: accept (as is or edited), reject, and compute for older articles."""
 from flask import Blueprint
 from flask import redirect
-from flask import request
 from flask import url_for
 from flask_login import current_user
 
@@ -14,8 +13,10 @@ from annotate.extensions import db
 from annotate.extensions import htmx
 from annotate.models import Article
 from annotate.models import Suggestion
+from annotate.suggestions import figures
 from annotate.suggestions import operations
 from annotate.suggestions.forms import EDIT_FIELDS
+from annotate.suggestions.forms import RejectForm
 from annotate.suggestions.forms import SuggestionForm
 from annotate.web.responses import get_or_404
 from annotate.web.responses import hx_fragments
@@ -24,22 +25,13 @@ from annotate.web.responses import toast
 bp = Blueprint("suggestions", __name__)
 
 
-
-def edit_form(suggestion: Suggestion) -> SuggestionForm:
-    data = operations.proposed_fields(suggestion) | {"quote": suggestion.quote}
-    return SuggestionForm(formdata=None, data=data, prefix="suggestion")
-
-
 def figures_oob(article: Article) -> tuple:
-    return ("suggestions/_figures.html", {"article": article, "figures": operations.figures(article.id), "oob": True})
-
-
-def refuse(message: str, status: int = 409, *extra):
-    """Say why nothing changed; the stale parts of the page refresh out of band."""
-    return toast(message, status, *extra)
+    """The article's suggestion figures, out of band."""
+    return ("suggestions/_figures.html", {"article": article, "figures": figures.figures(article.id), "oob": True})
 
 
 def edit_panel(suggestion: Suggestion, form: SuggestionForm, status: int = 200):
+    """The suggestion in the side panel, its form prefilled (or as submitted, with messages)."""
     sentence = operations.owner_of(suggestion)
     context = {"suggestion": suggestion, "sentence": sentence, "form": form}
     return hx_fragments(("suggestions/_edit.html", context), status=status, retarget="#panel", reswap="outerHTML")
@@ -51,9 +43,11 @@ def edit(suggestion_id: int):
     suggestion = get_or_404(Suggestion, suggestion_id)
     if not htmx:
         return redirect(url_for("articles.show", article_id=suggestion.article_id))
-    if not suggestion.is_open:
-        return refuse(operations.AlreadyDecided(suggestion).message)
-    return edit_panel(suggestion, edit_form(suggestion))
+    try:
+        draft = operations.draft(suggestion)
+    except operations.AlreadyDecided as error:
+        return toast(error.message, 409)
+    return edit_panel(suggestion, SuggestionForm(formdata=None, data=draft, prefix="suggestion"))
 
 
 @bp.route("/suggestions/<int:suggestion_id>/accept", methods=["POST"])
@@ -67,11 +61,11 @@ def accept(suggestion_id: int):
         claim = operations.accept(suggestion, current_user, form.edits())
     except operations.AlreadyDecided as error:
         db.session.rollback()
-        return refuse(error.message, 409, sentence_fragment(operations.owner_of(suggestion)))
+        return toast(error.message, 409, sentence_fragment(operations.owner_of(suggestion)))
     except InputError as error:
         db.session.rollback()
         if not form.edits():
-            return refuse(error.message, 422)
+            return toast(error.message, 422)
         getattr(form, error.field if error.field in EDIT_FIELDS else "quote").errors.append(error.message)
         return edit_panel(suggestion, form, 422)
     db.session.commit()
@@ -84,17 +78,18 @@ def accept(suggestion_id: int):
 def reject(suggestion_id: int):
     """Turn a suggestion down; it disappears from the sentence and counts as rejected."""
     suggestion = get_or_404(Suggestion, suggestion_id)
+    form = RejectForm()
     try:
         operations.reject(suggestion, current_user)
     except InputError as error:
         db.session.rollback()
-        return refuse(error.message, 409 if isinstance(error, operations.AlreadyDecided) else 422,
-                      sentence_fragment(operations.owner_of(suggestion)))
+        return toast(error.message, 409 if isinstance(error, operations.AlreadyDecided) else 422,
+                     sentence_fragment(operations.owner_of(suggestion)))
     db.session.commit()
     sentence = operations.owner_of(suggestion)
-    if request.form.get("from_panel"):  # the edit panel closes; the sentence updates out of band
-        return hx_fragments(("claims/_empty_panel.html", {}), sentence_fragment(sentence), figures_oob(suggestion.article),
-                            retarget="#panel", reswap="outerHTML")
+    if form.from_panel.data:  # the edit panel closes; the sentence updates out of band
+        return hx_fragments(("claims/_empty_panel.html", {}), sentence_fragment(sentence),
+                            figures_oob(suggestion.article), retarget="#panel", reswap="outerHTML")
     return hx_fragments(sentence_fragment(sentence, oob=False), figures_oob(suggestion.article),
                         retarget=f"#s-{sentence.id}", reswap="outerHTML")
 
@@ -103,13 +98,14 @@ def reject(suggestion_id: int):
 def compute(article_id: int):
     """Compute suggestions for an article that has none (one imported before suggestions existed)."""
     article = get_or_404(Article, article_id)
-    if operations.article_suggestions(article):
-        return refuse("This article has suggestions already.", 409, figures_oob(article))
-    created = operations.store_suggestions(article)
+    try:
+        created = operations.compute_missing(article)
+    except InputError as error:
+        db.session.rollback()
+        return toast(error.message, 409, figures_oob(article))
     db.session.commit()
     views = reading.sentence_views(article)
     message = f"{len(created)} claims suggested." if created else "No sentence scored high enough to suggest."
     return hx_fragments(("articles/_sentences.html", {"article": article, "paragraphs": reading.paragraphs(views)}),
                         figures_oob(article), ("_toast_oob.html", {"message": message, "level": "success"}),
                         retarget="#sentences", reswap="outerHTML")
-

@@ -15,7 +15,7 @@ from annotate.review import panel
 from annotate.review import queue
 from annotate.review import ratings
 from annotate.review import workflow
-from annotate.suggestions import operations as suggestion_operations
+from annotate.suggestions import figures as suggestion_figures_of
 
 
 def claim_form(claim) -> ClaimForm:
@@ -44,9 +44,9 @@ def id_url(endpoint: str, param: str, ident: int) -> str:
     return cache[key].replace(str(PLACEHOLDER), str(int(ident)))
 
 
-def suggestion_figures(article) -> suggestion_operations.Figures:
+def suggestion_figures(article) -> suggestion_figures_of.Figures:
     """The article page's figures line (one query)."""
-    return suggestion_operations.figures(article.id)
+    return suggestion_figures_of.figures(article.id)
 
 
 def suggestions_hidden() -> bool:

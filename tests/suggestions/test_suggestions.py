@@ -6,12 +6,13 @@ import pytest
 from sqlalchemy import func
 from sqlalchemy import select
 
-from annotate.suggestions import operations as suggestion_ops
-from annotate.suggestions.rules import suggest
 from annotate.extensions import db
 from annotate.models import Claim
 from annotate.models import HistoryEvent
 from annotate.models import Suggestion
+from annotate.suggestions import figures as suggestion_figures
+from annotate.suggestions import operations as suggestion_ops
+from annotate.suggestions.rules import suggest
 from annotate.text.segment import segment
 from tests.conftest import HX
 from tests.factories import make_article
@@ -396,13 +397,13 @@ def test_recompute_keeps_decisions_and_does_not_propose_them_again(bridge, user)
 
 def test_figures_count_states_and_the_acceptance_rate(bridge, user):
     council, lopez, later = suggestions_of(bridge.id)
-    assert suggestion_ops.figures(bridge.id).acceptance_rate is None
+    assert suggestion_figures.figures(bridge.id).acceptance_rate is None
     suggestion_ops.accept(council, user)
     suggestion_ops.accept(lopez, user, {"attr_role": "engineer"})
     suggestion_ops.reject(later, user)
     db.session.commit()
-    figures = suggestion_ops.figures(bridge.id)
+    figures = suggestion_figures.figures(bridge.id)
     assert (figures.open, figures.accepted, figures.rejected, figures.edited) == (0, 2, 1, 1)
     assert figures.acceptance_rate == pytest.approx(2 / 3) and figures.percent == 67
-    assert suggestion_ops.figures_of(suggestions_of(bridge.id)) == figures
-    assert suggestion_ops.figures().total == 3
+    assert suggestion_figures.figures_of(suggestions_of(bridge.id)) == figures
+    assert suggestion_figures.figures().total == 3
