@@ -1,6 +1,6 @@
 """Measure the suggestion rules on the hand-labelled real-news set (tests/data/news).
 
-Usage: python bench/eval_suggestions.py [--split dev|heldout] [--misses] [--article ID]
+Usage: python bench/eval_suggestions.py [--split dev|heldout] [--misses] [--article ID] [--speed]
 
 Prints, for the development and held-out articles separately: source and
 type accuracy over attributed sentences (a missing attribution counts as
@@ -8,11 +8,14 @@ wrong), the share of author statements given a source, check-worthiness
 precision and recall at the default threshold, chrome and credit units read
 as body per article, and sentence-boundary F1. The label format and the
 articles' provenance are described in docs/news-evaluation-set.md.
+With --speed it times segment() and analyse() on attribution-heavy text
+built from the same articles, at 1,000 to 8,000 sentences.
 """
 import argparse
 import json
 import re
 import sys
+import time
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
@@ -179,12 +182,47 @@ def show(title: str, tally: Tally, misses: bool) -> None:
                   f" got {got_text} | {row['text'][:90]}")
 
 
+def heavy_article(target: int) -> str:
+    """The news articles' paragraphs that quote or cite someone, repeated with
+    the figures and one name per round varied, plus "the company said"-style
+    lines, until `target` sentences: every look-up has a long history."""
+    lines = []
+    for article in articles():
+        text, _ = load(article["id"])
+        lines += [ln for ln in text.split("\n") if len(ln) > 60 and re.search(r"said|says|told|[“\"]", ln)]
+    out, count, round_no = [], 0, 0
+    while count < target:
+        for line in lines:
+            out.append(re.sub(r"\d+", lambda m: str(int(m.group()) + round_no), line))
+            out.append(f"The company said sales at Acme{round_no} Corp. rose {round_no} percent.")
+            count += line.count(". ") + 2
+        round_no += 1
+    return normalize_text("\n\n".join(out))
+
+
+def speed() -> None:
+    """Seconds per 1,000 sentences at growing lengths: flat means linear."""
+    for target in (1000, 2000, 4000, 8000):
+        text = heavy_article(target)
+        t0 = time.perf_counter()
+        units = segment(text)
+        t1 = time.perf_counter()
+        analyse(text, units)
+        t2 = time.perf_counter()
+        n = sum(1 for u in units if u.kind == "body") / 1000
+        print(f"{n * 1000:6.0f} sentences: segment {(t1 - t0) / n:.2f} s, analyse {(t2 - t1) / n:.2f} s"
+              f" per 1,000 ({t2 - t0:.1f} s in all)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=["dev", "heldout"])
     parser.add_argument("--article")
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--speed", action="store_true")
     args = parser.parse_args()
+    if args.speed:
+        return speed()
     for split in [args.split] if args.split else ["dev", "heldout"]:
         show(split, evaluate(split, args.article), args.misses)
 

@@ -8,6 +8,7 @@ earlier name containing it (speakers first, then any mention); a pronoun goes
 to the most recent speaker of the right kind; a definite description goes to
 the most recent document, organisation, office-holder or group that fits.
 """
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -17,6 +18,8 @@ from annotate.suggestions.rules import names
 CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]{1,3}\.(?=\s[A-Z])|[A-Z][\w'’\-]*)"  # U.S., Sen., Name
 RUN = re.compile(CAP + r"(?:[ ](?:(?:of|for|the|de|van|von|al|bin)[ ])*(?:" + CAP + r"|\d+\b))*")
 DOC = re.compile(r"\b(?:report|assessment|study|analysis|survey|review|audit|findings|poll)\b")
+LOOKBACK = 60  # mentions or speakers a description may reach back over
+MAX_NAME_WORDS = 8  # longer capitalised runs are titles of works, not names
 COMPANY_HEADS = frozenset("company firm utility lender bank insurer retailer carrier maker".split())
 
 
@@ -84,22 +87,30 @@ def _mention(start: int, run: str) -> Mention:
 class Discourse:
     """State carried from sentence to sentence while reading one article.
 
-    Mentions are parsed once and indexed by word, so each look-up touches
-    only the names sharing a word with the one resolved: linear overall.
+    Every look-up costs the same however long the article is, so that the
+    whole reading stays linear: names are expanded through per-name indexes
+    built once, the last speaker of each kind is kept, and descriptions
+    ("the company", "the judge") look back over a bounded number of
+    recent mentions, as a reader does.
     """
 
     def __init__(self, text: str):
         self.mentions = [_mention(m.start(), _clean_run(m.group())) for m in RUN.finditer(text)]
-        self.starts = [m.start for m in self.mentions]
         self.by_token: dict[str, list[Mention]] = {}
         for mention in self.mentions:
             for token in set(mention.tokens):
                 self.by_token.setdefault(token, []).append(mention)
         self.orgs = [m for m in self.mentions if m.org]
+        self.org_starts = [m.start for m in self.orgs]
         self.titled = [m for m in self.mentions if m.role and m.name]
+        self.titled_starts = [m.start for m in self.titled]
         self.docs = doc_mentions(text)
+        self.doc_starts = [start for start, _ in self.docs]
         self.sources: list[Entity] = []
-        self.source_by_token: dict[str, list[Entity]] = {}
+        self.last_of_kind: dict[bool, Entity] = {}  # is-person -> last such speaker
+        self.last_body_source: Entity | None = None
+        self.expansions: dict[tuple[str, ...], Entity] = {}  # short name -> last longer speaker
+        self.longest: dict[tuple[str, ...], tuple[list[int], list[Mention]]] = {}
         self.subjects: list[tuple[int, str]] = []
 
     def note_subject(self, pos: int, subject: str | None) -> None:
@@ -110,8 +121,14 @@ class Discourse:
     def note_source(self, entity: Entity) -> None:
         """Remember a speaker, for pronouns and surnames later on."""
         self.sources.append(entity)
-        for token in set(_tokens(entity.name)):
-            self.source_by_token.setdefault(token, []).append(entity)
+        self.last_of_kind[entity.kind == "person"] = entity
+        if entity.kind in {"org", "group"}:
+            self.last_body_source = entity
+        tokens = _tokens(entity.name)[:MAX_NAME_WORDS]
+        for i in range(len(tokens)):
+            for j in range(i + 1, len(tokens) + 1):
+                if j - i < len(tokens):
+                    self.expansions[tokens[i:j]] = entity
 
     def resolve(self, phrase: names.Phrase, pos: int) -> Entity:
         """The fullest entity the article gives for a parsed source slot."""
@@ -127,25 +144,21 @@ class Discourse:
             return Entity(phrase.text, phrase.role, phrase.kind, pos)
         return Entity(found.name, phrase.role or found.role, found.kind, pos)
 
-    def _before(self, mentions: list[Mention], pos: int):
-        """Mentions starting before pos, most recent first."""
-        for mention in reversed(mentions):
-            if mention.start < pos:
-                yield mention
+    def _before(self, mentions: list[Mention], starts: list[int], pos: int):
+        """Up to LOOKBACK mentions starting before pos, most recent first."""
+        i = bisect.bisect_left(starts, pos)
+        for k in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
+            yield mentions[k]
 
     def _last_speaker(self, pronoun: str) -> Entity | None:
         """He/she: the last person who spoke; they/it: the last body that did."""
-        want_person = pronoun in lexicon.PERSON_PRONOUNS
-        for entity in reversed(self.sources):
-            if (entity.kind == "person") == want_person:
-                return entity
-        return None
+        return self.last_of_kind.get(pronoun in lexicon.PERSON_PRONOUNS)
 
     def _last_org_mention(self, pronoun: str, pos: int) -> Entity | None:
         """"It said" before any organisation spoke: the last one mentioned."""
         if pronoun in lexicon.PERSON_PRONOUNS:
             return None
-        mention = next(self._before(self.orgs, pos), None)
+        mention = next(self._before(self.orgs, self.org_starts, pos), None)
         return Entity(mention.run, None, "org", mention.start) if mention else None
 
     def _expand(self, text: str, pos: int) -> Entity | None:
@@ -153,18 +166,30 @@ class Discourse:
         short = _tokens(text)
         if not short:
             return None
-        for entity in reversed(self.source_by_token.get(short[0], [])):
-            longer = _tokens(entity.name)
-            if len(longer) > len(short) and _contains(longer, short):
-                return entity
-        best = None
-        for m in self.by_token.get(short[0], []):
-            if m.start >= pos:
-                break
-            if len(m.tokens) > len(short) and _contains(m.tokens, short):
-                if best is None or len(m.tokens) >= len(best.tokens):
-                    best = m
-        return Entity(best.name, best.role, names.name_kind(best.name), best.start) if best else None
+        if short in self.expansions:
+            return self.expansions[short]
+        starts, best = self._longest_index(short)
+        k = bisect.bisect_left(starts, pos)
+        if k == 0:
+            return None
+        m = best[k - 1]
+        return Entity(m.name, m.role, names.name_kind(m.name), m.start)
+
+    def _longest_index(self, short: tuple[str, ...]) -> tuple[list[int], list[Mention]]:
+        """For a short name, the longer mentions containing it in text order,
+        with the longest so far (the later on ties) at each position; built
+        once per name from the rarest of its words."""
+        if short not in self.longest:
+            rarest = min(short, key=lambda t: len(self.by_token.get(t, ())))
+            starts, best, current = [], [], None
+            for m in self.by_token.get(rarest, []):
+                if len(m.tokens) > len(short) and _contains(m.tokens, short):
+                    if current is None or len(m.tokens) >= len(current.tokens):
+                        current = m
+                    starts.append(m.start)
+                    best.append(current)
+            self.longest[short] = (starts, best)
+        return self.longest[short]
 
     def _definite(self, phrase: names.Phrase, pos: int) -> Entity | None:
         """"the report", "the institute", "the judge", "the groups"."""
@@ -172,7 +197,8 @@ class Discourse:
         if head == "statement":
             return self._last_body()
         if head in lexicon.DOC_NOUNS:
-            named = next((label for start, label in reversed(self.docs) if start < pos), None)
+            k = bisect.bisect_left(self.doc_starts, pos)
+            named = self.docs[k - 1][1] if k else None
             if named:
                 return Entity(named, None, "org", pos)
             return self._last_body()
@@ -186,14 +212,11 @@ class Discourse:
 
     def _last_body(self) -> Entity | None:
         """The last organisation that spoke (author of "the statement")."""
-        for entity in reversed(self.sources):
-            if entity.kind in {"org", "group"}:
-                return entity
-        return self.sources[-1] if self.sources else None
+        return self.last_body_source or (self.sources[-1] if self.sources else None)
 
     def _org_named(self, head: str, pos: int) -> Entity | None:
         """"the institute" -> the last "... Institute"; "the company" -> a firm."""
-        for m in self._before(self.orgs, pos):
+        for m in self._before(self.orgs, self.org_starts, pos):
             heads = set(m.tokens) | {names.bare(w) for w in m.run.split()}
             if head in heads or head in COMPANY_HEADS and heads & lexicon.COMPANY_WORDS:
                 return self._expand(m.run, pos) or Entity(m.run, None, "org", m.start)
@@ -201,10 +224,10 @@ class Discourse:
 
     def _office_holder(self, head: str, pos: int) -> Entity | None:
         """"the judge" -> the last person introduced with that title."""
-        for entity in reversed(self.sources):
+        for entity in self.sources[:-LOOKBACK - 1:-1]:
             if entity.role and head in entity.role.lower():
                 return entity
-        for m in self._before(self.titled, pos):
+        for m in self._before(self.titled, self.titled_starts, pos):
             if head in m.role.lower():
                 return Entity(m.name, m.role, "person", m.start)
         return None
@@ -212,7 +235,7 @@ class Discourse:
     def _group(self, head: str, pos: int) -> Entity | None:
         """"the groups" -> the last subject headed by a group noun."""
         kind = lexicon.GROUP_NOUNS[head]
-        for start, subject in reversed(self.subjects):
+        for start, subject in self.subjects[:-LOOKBACK - 1:-1]:
             if start < pos and any(lexicon.GROUP_NOUNS.get(w.lower()) == kind for w in subject.split()):
                 return Entity(subject, None, "group", start)
         return None
