@@ -27,7 +27,8 @@ class ArticleForm(Form):
         sources = [bool((self.text.data or "").strip()), bool(self.file.data and self.file.data.filename),
                    bool((self.fetch_url.data or "").strip())]
         if not any(sources):
-            self.text.errors = [*self.text.errors, "The article text is empty: paste it, choose a file, or give a web address."]
+            self.text.errors = [*self.text.errors,
+                                "The article text is empty: paste it, choose a file, or give a web address."]
             return False
         if sources[2] and any(sources[:2]):
             self.text.errors = [*self.text.errors,

@@ -13,12 +13,12 @@ from itertools import combinations
 
 from sqlalchemy import select
 
-from annotate.review import ratings as review_ratings
 from annotate.extensions import db
 from annotate.models import Article
 from annotate.models import Claim
 from annotate.models import User
 from annotate.models import Verdict
+from annotate.review import ratings as review_ratings
 
 
 def percent_agreement(pairs: list[tuple]) -> float | None:

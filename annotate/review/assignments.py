@@ -6,6 +6,7 @@ from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
 
+from annotate.accounts.permissions import require_role
 from annotate.claims import history
 from annotate.errors import InputError
 from annotate.extensions import db
@@ -17,7 +18,6 @@ from annotate.models import CommentRead
 from annotate.models import Mention
 from annotate.models import User
 from annotate.models import Verdict
-from annotate.accounts.permissions import require_role
 
 
 def reviewers() -> list[User]:

@@ -10,6 +10,9 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from annotate.accounts.permissions import NotAllowed
+from annotate.accounts.permissions import can_resolve
+from annotate.accounts.permissions import require_role
 from annotate.claims import history
 from annotate.errors import InputError
 from annotate.extensions import db
@@ -19,9 +22,6 @@ from annotate.models import CommentRead
 from annotate.models import Mention
 from annotate.models import User
 from annotate.models import utcnow
-from annotate.accounts.permissions import NotAllowed
-from annotate.accounts.permissions import can_resolve
-from annotate.accounts.permissions import require_role
 
 MAX_BODY = 5000
 MENTION = re.compile(r"(?<![\w@])@([\w.+@-]+)")

@@ -7,14 +7,14 @@ from flask_login import current_user
 from sqlalchemy import func
 from sqlalchemy import select
 
-from annotate.review import assignments
-from annotate.review import discussion
-from annotate.review import workflow
-from annotate.review import ratings
 from annotate.extensions import db
 from annotate.models import Claim
 from annotate.models import Rating
 from annotate.models import utcnow
+from annotate.review import assignments
+from annotate.review import discussion
+from annotate.review import ratings
+from annotate.review import workflow
 
 
 @dataclass

@@ -6,10 +6,10 @@ from flask import has_request_context
 from sqlalchemy import func
 from sqlalchemy import select
 
-from annotate.models import choices as models_choices
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.models import Rating
+from annotate.models import choices as models_choices
 
 WORKFLOW_LABELS = {
     "unverified": "Unverified",

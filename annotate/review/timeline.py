@@ -5,14 +5,14 @@ from dataclasses import field
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from annotate.review import ratings
 from annotate.extensions import db
 from annotate.models import Claim
 from annotate.models import HistoryEvent
-from annotate.review.workflow import CONFIDENCE_LABELS
-from annotate.review.workflow import METHOD_LABELS
 from annotate.models.choices import ATTRIBUTION_LABELS
 from annotate.models.choices import STANCE_LABELS
+from annotate.review import ratings
+from annotate.review.workflow import CONFIDENCE_LABELS
+from annotate.review.workflow import METHOD_LABELS
 
 FIELD_LABELS = {
     "start": "Start", "end": "End", "quote": "Quote", "attr_source": "Source", "attr_role": "Role",

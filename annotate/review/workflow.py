@@ -10,8 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm import selectinload
 
+from annotate.accounts.permissions import NotAllowed
+from annotate.accounts.permissions import can_unflag
+from annotate.accounts.permissions import is_editor
+from annotate.accounts.permissions import require_role
 from annotate.claims import history
-from annotate.review import ratings
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.models import Claim
@@ -20,10 +23,7 @@ from annotate.models import Evidence
 from annotate.models import User
 from annotate.models import Verdict
 from annotate.models import utcnow
-from annotate.accounts.permissions import NotAllowed
-from annotate.accounts.permissions import can_unflag
-from annotate.accounts.permissions import is_editor
-from annotate.accounts.permissions import require_role
+from annotate.review import ratings
 
 METHODS = ("consensus", "vote", "editor")
 METHOD_LABELS = {"consensus": "Consensus", "vote": "Vote", "editor": "Editor's call"}

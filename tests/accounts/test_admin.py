@@ -49,3 +49,15 @@ def test_only_an_admin_saves_the_site_settings(client, team, who):
     login(client, "root")
     assert client.post("/account/settings", data={"allow_private_urls": "y"}).status_code == 303
     assert settings.private_urls_allowed() is True
+
+
+@pytest.mark.parametrize("path, tab", [("/admin/users", "Accounts"), ("/admin/vocabulary", "Rating vocabulary")])
+def test_the_admin_tab_of_the_page_is_marked(client, team, path, tab):
+    html = login(client, "root").get(path).get_data(as_text=True)
+    active = [line for line in html.splitlines() if 'class="chip is-active"' in line]
+    assert len(active) == 1 and f">{tab}</a>" in active[0]
+
+
+def test_the_import_menu_item_is_for_editors_and_admins(client, team):
+    assert b"Import annotation set" not in login(client, "ann").get("/").data
+    assert b"Import annotation set" in login(client, "ed").get("/").data

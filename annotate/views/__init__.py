@@ -1,1 +1,0 @@
-"""Blueprints: thin views that parse a form, call one operation, commit and render."""
