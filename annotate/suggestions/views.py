@@ -5,8 +5,8 @@ from flask import url_for
 from flask_login import current_user
 
 from annotate.articles import reading
-from annotate.articles.fragments import progress_fragment
 from annotate.articles.fragments import sentence_fragment
+from annotate.articles.fragments import sentence_response
 from annotate.claims.fragments import panel_fragment
 from annotate.errors import InputError
 from annotate.extensions import db
@@ -21,6 +21,7 @@ from annotate.suggestions.forms import SuggestionForm
 from annotate.web.responses import get_or_404
 from annotate.web.responses import hx_fragments
 from annotate.web.responses import toast
+from annotate.web.responses import toast_fragment
 
 bp = Blueprint("suggestions", __name__)
 
@@ -69,9 +70,7 @@ def accept(suggestion_id: int):
         getattr(form, error.field if error.field in EDIT_FIELDS else "quote").errors.append(error.message)
         return edit_panel(suggestion, form, 422)
     db.session.commit()
-    return hx_fragments(sentence_fragment(claim.sentence, oob=False), progress_fragment(claim.article),
-                        panel_fragment(claim, oob=True), figures_oob(claim.article),
-                        retarget=f"#s-{claim.sentence_id}", reswap="outerHTML")
+    return sentence_response(claim.sentence, panel_fragment(claim, oob=True), figures_oob(claim.article))
 
 
 @bp.route("/suggestions/<int:suggestion_id>/reject", methods=["POST"])
@@ -107,5 +106,5 @@ def compute(article_id: int):
     views = reading.sentence_views(article)
     message = f"{len(created)} claims suggested." if created else "No sentence scored high enough to suggest."
     return hx_fragments(("articles/_sentences.html", {"article": article, "paragraphs": reading.paragraphs(views)}),
-                        figures_oob(article), ("_toast_oob.html", {"message": message, "level": "success"}),
+                        figures_oob(article), toast_fragment(message, "success"),
                         retarget="#sentences", reswap="outerHTML")

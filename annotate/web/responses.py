@@ -34,7 +34,11 @@ def form_errors(form) -> str:
     return " ".join(message for messages in form.errors.values() for message in messages)
 
 
+def toast_fragment(message: str, level: str = "error") -> tuple:
+    """A toast, out of band, to ride along with whatever else a response swaps."""
+    return ("_toast_oob.html", {"message": message, "level": level})
+
+
 def toast(message: str, status: int = 422, *extra, level: str = "error"):
     """Tell the user what happened without swapping anything else (extra fragments ride out of band)."""
-    return hx_fragments(("_toast_oob.html", {"message": message, "level": level}), *extra, status=status,
-                        reswap="none")
+    return hx_fragments(toast_fragment(message, level), *extra, status=status, reswap="none")
