@@ -1,5 +1,6 @@
 """The review pages and fragments that views render again after a change or a refusal."""
 from flask import render_template
+from flask_login import current_user
 
 from annotate.errors import InputError
 from annotate.models import Article
@@ -13,12 +14,14 @@ from annotate.web.responses import hx_fragments
 
 def thread_fragment(claim: Claim, status: int = 200):
     """The discussion's threads alone (what polling and resolving replace)."""
-    return hx_fragments(("review/_thread.html", {"claim": claim, "talk": discussion_view(claim)}), status=status)
+    context = {"claim": claim, "talk": discussion_view(claim, current_user)}
+    return hx_fragments(("review/_thread.html", context), status=status)
 
 
 def section_fragment(claim: Claim, status: int = 200, error: str | None = None, values: dict | None = None):
     """The discussion section, its form emptied after a post (or kept, with the message, after a refusal)."""
-    context = {"claim": claim, "rp": review_panel(claim), "comment_error": error, "comment_values": values or {}}
+    context = {"claim": claim, "rp": review_panel(claim, current_user), "comment_error": error,
+               "comment_values": values or {}}
     return hx_fragments(("review/_discussion.html", context), status=status)
 
 

@@ -1,15 +1,18 @@
-"""The claim panel's review view model: verdicts as the user may see them, the discussion, assignees; nav figures."""
+"""The claim panel's review view model: verdicts as the user may see them, the discussion, assignees; nav figures.
+
+The user is passed in (templates pass current_user), so the view model can be built for anyone, without a request.
+"""
 from dataclasses import dataclass
 from datetime import datetime
 
 from flask import g
-from flask_login import current_user
 from sqlalchemy import func
 from sqlalchemy import select
 
 from annotate.extensions import db
 from annotate.models import Claim
 from annotate.models import Rating
+from annotate.models import User
 from annotate.models import utcnow
 from annotate.review import assignments
 from annotate.review import discussion
@@ -19,15 +22,16 @@ from annotate.review import workflow
 
 @dataclass
 class DiscussionView:
-    """A claim's threads as the current user sees them: which comments are new to them, and the poll stamp."""
+    """A claim's threads as one user sees them: which comments are new to them, and the poll stamp."""
 
     claim: Claim
+    user: User
     threads: list[discussion.Thread]
     stamp: str
-    seen: object
+    seen: datetime | None
 
     def unread(self, comment) -> bool:
-        return discussion.is_unread(comment, current_user, self.seen)
+        return discussion.is_unread(comment, self.user, self.seen)
 
     @property
     def count(self) -> int:
@@ -38,14 +42,15 @@ class DiscussionView:
         return sum(self.unread(c) for t in self.threads for c in [t.root, *t.replies])
 
 
-def discussion_view(claim: Claim) -> DiscussionView:
+def discussion_view(claim: Claim, user: User) -> DiscussionView:
+    """The claim's discussion for this user (what is new to them since they last read it)."""
     threads = discussion.threads(claim)
-    return DiscussionView(claim, threads, discussion.stamp_of(threads), discussion.last_read(current_user, claim))
+    return DiscussionView(claim, user, threads, discussion.stamp_of(threads), discussion.last_read(user, claim))
 
 
 @dataclass
 class ReviewPanel:
-    """Everything the claim panel's review sections show to the current user."""
+    """Everything the claim panel's review sections show to one user."""
 
     claim: Claim
     verdicts: workflow.VerdictView
@@ -53,8 +58,9 @@ class ReviewPanel:
     assignees: list
 
 
-def review_panel(claim: Claim) -> ReviewPanel:
-    return ReviewPanel(claim, workflow.verdict_view(claim, current_user), discussion_view(claim),
+def review_panel(claim: Claim, user: User) -> ReviewPanel:
+    """The panel's review sections for this user: blind review decides which verdicts they see."""
+    return ReviewPanel(claim, workflow.verdict_view(claim, user), discussion_view(claim, user),
                        assignments.claim_assignees(claim))
 
 
@@ -70,6 +76,7 @@ def load_nav_data() -> None:
 
 
 def status_labels() -> dict[str, str]:
+    """Labels of every status a claim can show, with the layout's figures loaded in the same query."""
     load_nav_data()
     return ratings.labels()
 
