@@ -19,6 +19,8 @@ TEXT_CAP = 20_000
 
 
 class VerdictForm(Form):
+    """A reviewer's own verdict: rating, confidence, note, and the evidence items it rests on."""
+
     rating = StringField(validators=[Length(max=KEY_CAP)])
     confidence = WholeNumberField(message="Choose a confidence from the list.")
     note = TextAreaField(validators=[Length(max=TEXT_CAP)])
@@ -26,20 +28,28 @@ class VerdictForm(Form):
 
 
 class FlagForm(Form):
+    """A dispute flagged by hand says why."""
+
     reason = TextAreaField(validators=[Length(max=TEXT_CAP)])
 
 
 class SignOffForm(Form):
+    """An editor's decision: the final rating, its public explanation, how it was reached."""
+
     rating = StringField(validators=[Length(max=KEY_CAP)])
     explanation = TextAreaField(validators=[Length(max=TEXT_CAP)])
     method = StringField(validators=[Length(max=KEY_CAP)])
 
 
 class AssignForm(Form):
+    """One claim given to a reviewer."""
+
     reviewer_id = RecordIdField()
 
 
 class CommentForm(Form):
+    """A comment, or a reply to one, optionally pointing at an evidence item."""
+
     body = TextAreaField(validators=[Length(max=TEXT_CAP)])
     parent_id = RecordIdField()
     evidence_id = RecordIdField()
