@@ -32,6 +32,14 @@ ADDING = re.compile(r"^[^,\x01]{0,40}?,\s*(?:adding|saying|noting|arguing)\s+(?:
 INTRO_TO_QUOTE = re.compile(r"^[^\x01]{0,40}?[,:]\s*(?=\x01)")
 ADDRESSEE = re.compile(r"^\s+(?:the\s+)?(?:reporters|journalists|press|jurors|court|lawmakers|"
                        r"investors|analysts|parliament|members)\b")
+ADJUNCT_FIRST = re.compile(r"^\s+(?:at|in|on|during|after|before|when|while|as|of|about|via|through|from|"
+                           r"to|with|last|this|late|early|earlier|later|yesterday|today|Monday|Tuesday|"
+                           r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+INVERTED_RESUMED = re.compile(r"^\s*([^\x01,]{1,80}?),\s*(?=\x01)(?=[\x01\s.,!?]*$)")
+COORDINATOR = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+")
+DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)?"
+    r"\s*(?:\([^)]{1,30}\))?|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*\s*\([^)]{1,30}\))\s*(?:--|[—–:-])\s+")
 ADJUNCT_CUT = re.compile(r"\s(?:in|on|at|during|after|before|via|to|when|as|while)\s.*$", re.S)
 
 
@@ -48,21 +56,32 @@ class Frame:
 
 
 def mask(sentence: str, quoted: list[bool]) -> str:
-    """The sentence with quoted characters replaced by QUOTED."""
-    return "".join(QUOTED if q else ch for ch, q in zip(sentence, quoted))
+    """The sentence with quoted characters replaced by QUOTED and a leading
+    dateline ("HANOI, Vietnam (AP) — ") blanked, so it is never a source."""
+    masked = "".join(QUOTED if q else ch for ch, q in zip(sentence, quoted))
+    dateline = DATELINE.match(masked)
+    if dateline and dateline.group().split()[0][:2].isupper() or dateline and "(" in dateline.group():
+        masked = " " * dateline.end() + masked[dateline.end():]
+    return masked
 
 
 def find_frame(m: str) -> Frame | None:
     """The main-clause attribution frame of a masked sentence, if any."""
-    post, pre, part = [], [], []
+    post, pre, part, tail = [], [], [], []
     for cue in _cues(m):
-        for finder, bucket in ((_post, post), (_pre, pre), (_participle, part)):
+        for finder, bucket in ((_post, post), (_pre, pre), (_participle, part), (_clause_tail, tail)):
             frame = finder(m, cue)
             if frame:
                 bucket.append(frame)
                 break
-    ranked = post + pre + [_according(m)] + part + [_statement(m)]
+    if post and pre and _is_pronoun(post[0].region) and pre[0].region_start < post[0].region_start:
+        post = []  # "Sweeney said investigators ..., he said": the named speaker
+    ranked = post + pre + [_according(m)] + part + [_statement(m)] + tail
     return next((f for f in ranked if f is not None), None)
+
+
+def _is_pronoun(region: str) -> bool:
+    return region.strip().lower() in lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS
 
 
 def _cues(m: str) -> list[re.Match]:
@@ -74,8 +93,19 @@ def _cues(m: str) -> list[re.Match]:
         before = [w.lower() for w in WORD.findall(m[max(0, cue.start() - 30): cue.start()])][-3:]
         if set(before) & lexicon.NEGATORS or before[-1:] and before[-1] in lexicon.MODALS:
             continue
+        if cue.group() in lexicon.STANCE_CUES and not _stance_allowed(m, cue, before):
+            continue
         found.append(cue)
     return found
+
+
+def _stance_allowed(m: str, cue: re.Match, before: list[str]) -> bool:
+    """"Investigators believe that ...", "Tunisians worry ...": a group's stance,
+    not "I think" or "things fear"."""
+    if re.match(r"\s+that\b", m[cue.end():]):
+        return bool(before) and before[-1] not in {"i", "we", "you"}
+    return bool(before) and before[-1] in {"they", "experts", "analysts"} | lexicon.GROUP_NOUNS.keys() \
+        or bool(before) and len(before[-1]) > 4 and before[-1].endswith(("ers", "ors", "ans", "ists", "ts"))
 
 
 def _np_like(region: str, limit: int = 12) -> bool:
@@ -83,7 +113,7 @@ def _np_like(region: str, limit: int = 12) -> bool:
     parts = names.source_parts(region)
     if not parts or QUOTED in region:
         return False
-    last = region.rstrip().rsplit(",", 1)[-1]
+    last = names.CLAUSE_CUT.sub("", region).rstrip().rsplit(",", 1)[-1]
     if not region.rstrip().endswith(",") and any(names.is_verb_like(w) for w in names.words(last)):
         return False  # "..., introduced legislation Friday urging": a verb phrase
     for part in parts:
@@ -104,17 +134,32 @@ def _adjunct_only(rest: str) -> bool:
 
 
 def _post(m: str, cue: re.Match) -> Frame | None:
-    """Cue after the claim: after a quotation or after a comma."""
+    """Cue after the claim: after a quotation or after a comma. The nearest
+    commas are tried first, so "...” in that law, Azzouz said" keeps the
+    unquoted words in the claim, and an appositive or relative clause before
+    the cue ("the source, who said he had ..., told Reuters") is skipped."""
     head = m[: cue.start()]
-    qb, cb = head.rfind(QUOTED), head.rfind(",")
-    for boundary, limit in ((qb, 15), (cb, 6)):
-        if boundary < 0 or (boundary == cb and cb < qb):
+    qb = head.rfind(QUOTED)
+    commas = [(c, 6) for c in reversed([i for i, ch in enumerate(head) if ch == "," and i > qb][-3:])]
+    quote = [(qb, 15)] if qb >= 0 else []
+    first_part = names.words(head[qb + 1:].split(",")[0])[:1] if quote else []
+    if first_part and first_part[0].lower() in lexicon.INTRO_WORDS:
+        candidates = commas + quote  # "...” in that law, Azzouz said": the adjunct is claim
+    else:
+        candidates = quote + commas
+    for boundary, limit in candidates:
+        after_quote = boundary == qb or not head[qb + 1: boundary].strip()
+        if cue.group() in lexicon.QUOTE_ONLY_CUES and not after_quote:
             continue
         between = head[boundary + 1:].strip(" ,")
         if not between:
-            return _inverted(m, cue, boundary)
-        if len(names.words(between)) <= limit and _np_like(between, limit):
+            frame = _inverted(m, cue, boundary)
+            if frame:
+                return frame
+            continue
+        if len(names.words(names.CLAUSE_CUT.sub("", between))) <= limit and _np_like(between, limit):
             start = head.index(between, boundary)
+            start, between = _with_role_before(head, start, between)
             frame = _post_frame(m, cue, between, start, boundary, boundary == qb)
             if frame:
                 return frame
@@ -124,46 +169,71 @@ def _post(m: str, cue: re.Match) -> Frame | None:
 def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
                 after_quote: bool) -> Frame | None:
     """What may follow a post-position cue: adjuncts only, the rest of an
-    interrupted quotation, or ", adding that ..." (both halves kept)."""
+    interrupted quotation, ", adding that ..." (both halves kept), or the
+    rest of a sentence the frame interrupts ("Businesses, Hoenig said, are")."""
     rest = m[cue.end():]
     if after_quote and RESUMED.match(rest):
         gap = (boundary + 1, m.index(QUOTED, cue.end()))
         return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
-    if _adjunct_only(rest):
+    if _adjunct_only(rest) or after_quote and ADJUNCT_FIRST.match(rest):
         return Frame(cue.group(), between, start, (0, boundary + 1), "post")
     adding = ADDING.match(rest) if after_quote else None
     if adding:
         gap = (boundary + 1, cue.end() + adding.end())
         return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
+    if not after_quote and re.match(r",\s*[^\s\x01]", rest) and m[:boundary].strip():
+        gap = (boundary, cue.end() + 1)
+        return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
     return None
 
 
+def _with_role_before(head: str, start: int, between: str) -> tuple[int, str]:
+    """"..., her spokesman, Luis Ortega, wrote": the role before the name joins it."""
+    before = head[:start].rstrip()
+    if not before.endswith(","):
+        return start, between
+    prev = before[:-1].rsplit(",", 1)[-1]
+    ws = names.words(prev)
+    if ws and len(ws) <= 5 and names.is_role_word(ws[-1]) and names.is_proper(between.strip(" ,")) \
+            and QUOTED not in prev:
+        new_start = before[:-1].rindex(prev) + len(prev) - len(prev.lstrip())
+        return new_start, head[new_start:start] + between
+    return start, between
+
+
 def _inverted(m: str, cue: re.Match, boundary: int) -> Frame | None:
-    """`"...," said Dolkun Isa, president of the World Uyghur Congress.`"""
+    """`"...," said Dolkun Isa, president of the World Uyghur Congress.` and
+    `"...," says Hopkinson, "and will ..."` (the quotation resumed)."""
     rest = m[cue.end():]
     first = names.words(rest)[:1]
-    if QUOTED in rest or not first or first[0].lower() in {"that", "it"}:
+    resumed = INVERTED_RESUMED.match(rest)
+    if not first or first[0].lower() in {"that", "it"} or QUOTED in rest.split(",", 1)[0]:
         return None
     if cue.group() not in lexicon.INVERTIBLE_CUES or not _np_like(rest.split(",", 1)[0]):
         return None
     if first[0].lower() in lexicon.INTRO_WORDS | lexicon.CLAUSE_OPENERS:
         return None  # `said on Monday that ...`: not a source after the cue
-    region = rest.split(",", 1)
-    region[0] = ADJUNCT_CUT.sub("", region[0])
     start = cue.end() + len(rest) - len(rest.lstrip())
-    return Frame(cue.group(), ",".join(region).strip(), start, (0, boundary + 1), "post")
+    if resumed:
+        gap = (boundary + 1, cue.end() + resumed.end())
+        return Frame(cue.group(), resumed.group(1).strip(), start, (0, len(m)), "post", gap)
+    region = rest.split(QUOTED, 1)[0].split(",", 1)
+    region[0] = ADJUNCT_CUT.sub("", region[0])
+    return Frame(cue.group(), ",".join(region).strip(" ,"), start, (0, boundary + 1), "post")
 
 
 def _pre(m: str, cue: re.Match) -> Frame | None:
     """Cue before the claim: `Wang told the press that ...`, `X said, "..."`."""
     words = m[: cue.start()].split()
-    while words and names.bare(words[-1]) in lexicon.AUX_ADVERBS:
+    while words and (names.bare(words[-1]) in lexicon.AUX_ADVERBS or _adverb(words[-1])):
         words.pop()
     region = " ".join(words)
-    if not region or not _np_like(region):
+    if not region or not _np_like(region) or _embedded(region):
         return None
     rest = m[cue.end():]
-    offset = cue.end() + _claim_offset(rest)
+    if cue.group() in lexicon.QUOTE_ONLY_CUES and not INTRO_TO_QUOTE.match(rest):
+        return None
+    offset = cue.end() + _claim_offset(rest, cue.group())
     if len(names.words(m[offset:])) + m[offset:].count(QUOTED) < 2:
         return None
     if not _cue_allowed(cue, region, rest):
@@ -171,14 +241,59 @@ def _pre(m: str, cue: re.Match) -> Frame | None:
     return Frame(cue.group(), region, m.index(words[0]), (offset, len(m)), "pre")
 
 
-def _claim_offset(rest: str) -> int:
-    """Where the claim starts after a cue: past "that", an addressee before a
-    quotation ("told Reuters: "), or an addressee of "told"."""
+def _adverb(word: str) -> bool:
+    """"recently", "seemingly", "quietly": adverbs between a subject and its cue."""
+    return word.islower() and len(word) > 4 and word.endswith("ly")
+
+
+def _embedded(region: str) -> bool:
+    """"The man who the police said ...": the cue belongs to a relative clause."""
+    found = re.search(r"\b(?:who|whom|that|which)\s+([^,]*)$", region)
+    return bool(found) and not any(names.is_verb_like(w) for w in names.words(found.group(1)))
+
+
+def _clause_tail(m: str, cue: re.Match) -> Frame | None:
+    """A cue in a second coordinated clause: "..., and experts said it's too early"."""
+    head = m[: cue.start()]
+    cut = None
+    for cut in COORDINATOR.finditer(head):
+        pass
+    if cut is None or QUOTED in head[cut.end():]:
+        return None
+    words = head[cut.end():].split()
+    while words and (names.bare(words[-1]) in lexicon.AUX_ADVERBS or _adverb(words[-1])):
+        words.pop()
+    region = " ".join(words)
+    if not region or len(words) > 8 or not _np_like(region) or _embedded(region):
+        return None
+    rest = m[cue.end():]
+    offset = cue.end() + _claim_offset(rest, cue.group())
+    if len(names.words(m[offset:])) < 2 or not _cue_allowed(cue, region, rest):
+        return None
+    return Frame(cue.group(), region, cut.end() + head[cut.end():].index(words[0]), (offset, len(m)), "pre")
+
+
+def _claim_offset(rest: str, cue: str = "") -> int:
+    """Where the claim starts after a cue: past "that", an addressee or adjunct
+    before a quotation ("told Reuters: "), or an addressee of "told"; not past
+    the claim's own subject ("said megabanks, "even after ...")."""
     that = THAT.match(rest)
-    lead = INTRO_TO_QUOTE.match(rest) or (that if that and len(that.group().split()) <= 8 else None)
+    intro = INTRO_TO_QUOTE.match(rest)
+    if intro and not _lead_is_adjunct(intro.group(), cue):
+        intro = None
+    lead = intro or (that if that and len(that.group().split()) <= 8 else None)
     lead = lead or ADDRESSEE.match(rest)
     offset = lead.end() if lead else 0
     return offset + len(rest[offset:]) - len(rest[offset:].lstrip(" ,:"))
+
+
+def _lead_is_adjunct(lead: str, cue: str) -> bool:
+    """What sits between a cue and its quotation: "told Reuters:", "said on
+    Monday,", "said in a statement:" are not part of the claim."""
+    ws = names.words(lead)
+    if not ws or lead.rstrip().endswith(":") or cue in {"told", "tells", "telling", "asked", "asks"}:
+        return True
+    return ws[0].lower() in lexicon.INTRO_WORDS or bool(ADDRESSEE.match(lead))
 
 
 def _cue_allowed(cue: re.Match, region: str, rest: str) -> bool:

@@ -19,13 +19,28 @@ contended contends countered counters replied replies responded responds
 recalled recalls stressed stresses emphasized emphasised emphasizes
 emphasises urged urges urge urging accused accuses accusing identified
 identifies recommended recommends recommend showed shows
+pledged pledges vowed vows criticized criticised criticizes criticises
+cited cites described describes reiterated reiterates revealed reveals
+recounted recounts assailed condemned condemns asserted asserts
+objected disputed disputes divulged complained complains agreed
+believe believes think thinks expect expects worry worries fear fears
+observed observes answered continued began yelled
 """.split())
+
+# Cues that report only a quotation they introduce or follow ("She continued:
+# "..."", ""...," the email began"): as plain verbs they report nothing.
+QUOTE_ONLY_CUES = frozenset("continued began yelled answered observed".split())
+
+# Stance verbs: a report only with a plural or collective subject or a
+# "that" clause ("Investigators believe that ...", "Analysts expect ...").
+STANCE_CUES = frozenset("believe believes think thinks expect expects worry worries fear fears".split())
 
 # Verbs that invert after a quotation or clause ("..., said Smith"); others
 # after a comma start a new predicate ("The mayor, Tom Hale, urged ...").
 INVERTIBLE_CUES = frozenset("""
 said says added adds asked asks wrote writes tweeted explained explains noted notes
 recalled recalls replied replies warned warns insisted insists continued argued
+observed answered began declared predicted says adds
 """.split())
 
 # Participles that hang a reported clause on the main subject:
@@ -37,7 +52,8 @@ PARTICIPLE_CUES = frozenset(
 # "police found a body"): they count only before "that" or after a document.
 THAT_CUES = frozenset(
     "states notes reports claims estimates found finds identified identifies showed shows "
-    "denied denies confirmed confirms admitted admits acknowledged reported announced announces"
+    "denied denies confirmed confirms admitted admits acknowledged reported announced announces "
+    "cited cites described describes revealed reveals agreed disputed objected complained"
     .split())
 
 # Words that, just before a bare cue ("to say", "would say"), mean it is not a report.
@@ -48,13 +64,14 @@ NEGATORS = frozenset("not never n't declined refused without".split())
 
 # Titles and offices written before a name ("Sen.", "Health Minister").
 TITLES = frozenset("""
-mr mrs ms dr prof sen rep gov gen lt col capt sgt det
+mr mrs ms dr prof sen rep gov gen lt col capt sgt det supt asst adm maj
 judge justice senator congressman congresswoman representative governor mayor
 president vice minister secretary speaker leader chairman chairwoman chair
 chief executive officer director commissioner marshal attorney prosecutor
 sheriff inspector ambassador spokesman spokeswoman spokesperson professor
 assistant deputy associate general prime premier king queen prince pope
 bishop rabbi imam coach detective trooper councilman councilwoman
+farmer realtor economist head
 """.split())
 
 # Words that make a capitalised name an organisation rather than a person.
@@ -91,6 +108,8 @@ INTRO_WORDS = frozenset("""
 on in at last after before while during asked speaking however earlier later
 also but and when since as for with by from despite although though
 meanwhile separately yesterday today tonight this next according
+so then now still indeed instead overall likewise thus first finally
+ultimately
 """.split())
 
 # Words that open a clause inside a noun phrase; the part stops there.
@@ -100,6 +119,7 @@ CLAUSE_OPENERS = frozenset("who whose which that where whom".split())
 AUX_ADVERBS = frozenset("""
 has have had also repeatedly previously later then again long already
 once often has been have been would could will may might did does do
+more since still now even too first
 """.split())
 
 # Common irregular past-tense verbs: they end a subject noun phrase.

@@ -14,8 +14,13 @@ from dataclasses import dataclass
 from annotate.suggestions.rules import lexicon
 
 WORD = re.compile(r"[\w][\w'’.\-]*")
-DETERMINERS = frozenset("the a an his her its their our this that these those".split())
-CLAUSE_CUT = re.compile(r"\s(?:who|whose|which|where|whom)\s.*$", re.S)
+DETERMINERS = frozenset("""the a an his her its their our this that these those
+one another some many most all several few both each virtually""".split())
+QUANTIFIER = re.compile(r"^(?:an?\s+)?(?:number|couple|majority|handful|group)\s+of\s+|"
+                        r"^an?\s+[\d.]+-percent\s+(?:majority\s+)?of\s+", re.I)
+CLAUSE_CUT = re.compile(r"\s(?:who|whose|which|where|whom)\s[^,]*")
+OFFICE_OF = re.compile(r"^of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:Security|Affairs|Services|Resources|Development))?\s+")
+NAME_THEN_BODY = re.compile(r"\s(?:of|at|from)\s+(?:the\s+)?(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,9 @@ def is_verb_like(word: str) -> bool:
 
 
 def strip_determiners(part: str) -> str:
-    """Drop leading articles and possessive pronouns ("the", "her")."""
+    """Drop leading articles, possessive pronouns and quantifiers ("the",
+    "her", "one", "a number of")."""
+    part = QUANTIFIER.sub("", part.strip())
     ws = part.split()
     while ws and ws[0].lower() in DETERMINERS:
         ws = ws[1:]
@@ -76,15 +83,30 @@ def is_org_name(name: str) -> bool:
 
 
 def split_title(name: str) -> tuple[str | None, str]:
-    """Split "Senate Majority Leader Tom Brandt" into role and name."""
+    """Split "Senate Majority Leader Tom Brandt" into role and name; "Secretary
+    of State Mike Pompeo" keeps "of State" in the role, and "Capt. James
+    Sarnicki of the Linden Police Department" keeps the body out of the name."""
     ws = name.split()
     cut = max((i for i, w in enumerate(ws[:-1]) if bare(w) in lexicon.TITLES), default=-1)
-    if cut < 0 or is_org_name(" ".join(ws[cut + 1:])):
+    if cut < 0 or is_org_name(" ".join(ws[cut + 1:])) and not _person_of_body(ws[cut + 1:]):
         return None, name  # no title, or "Office of the President"-like names
+    office = OFFICE_OF.match(" ".join(ws[cut + 1:]))
+    if office and len(ws[cut + 1:]) - len(office.group().split()) >= 2:
+        cut += len(office.group().split())
+    person = " ".join(ws[cut + 1:])
+    body = NAME_THEN_BODY.search(person)
+    if body and is_org_name(person[body.end():]):
+        person = person[: body.start()]
     role = " ".join(ws[: cut + 1])
     if bare(role) in {"mr", "mrs", "ms", "dr", "prof"}:
         role = None  # honorifics are not roles
-    return role, " ".join(ws[cut + 1:])
+    return role, person
+
+
+def _person_of_body(ws: list[str]) -> bool:
+    """"James Sarnicki of the Linden Police Department": a person, then a body."""
+    body = NAME_THEN_BODY.search(" ".join(ws))
+    return bool(body) and body.start() > 0 and not is_org_name(" ".join(ws)[: body.start()])
 
 
 def trailing_name(part: str) -> tuple[str | None, str] | None:
@@ -126,8 +148,8 @@ def source_parts(region: str) -> list[str]:
         first = ws[0].lower()
         if first in lexicon.CLAUSE_OPENERS:
             break
-        if first in lexicon.INTRO_WORDS or (first.endswith("ed") and len(ws) > 1 and not kept):
-            continue
+        if first in lexicon.INTRO_WORDS or (first.endswith(("ed", "ing")) and len(ws) > 1 and not kept):
+            continue  # "Referring to Modi's visit to Wuhan, Geng said"
         if not ws[0][:1].isupper() and ws[0].lower().endswith(("ed", "ing")) and len(ws) > 1:
             continue  # participial phrase: "released in a report by ..."
         kept.append(part)
@@ -191,7 +213,11 @@ def parse(region: str) -> Phrase | None:
 
 
 def _named_phrase(name: str, others: list[str]) -> Phrase:
-    """Phrase for a proper name, with its role from a title or an appositive."""
+    """Phrase for a proper name, with its role from a title or an appositive;
+    a title alone ("the US President") is a description of an office holder."""
+    if all(bare(w) in lexicon.TITLES or is_role_word(w) or w.isupper() or w in {"U.S.", "U.N."}
+           for w in words(name)) and is_role_word(words(name)[-1]):
+        return Phrase(name, None, "anaphor", bare(words(name)[-1]))
     title, name = split_title(name)
     role = _appositive(others) or title
     return Phrase(name, role, name_kind(name), bare(words(name)[-1]))
