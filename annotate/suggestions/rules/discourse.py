@@ -20,6 +20,9 @@ RUN = re.compile(CAP + r"(?:[ ](?:(?:of|for|the|de|van|von|al|bin)[ ])*(?:" + CA
 DOC = re.compile(r"\b(?:report|assessment|study|analysis|survey|review|audit|findings|poll)\b")
 LOOKBACK = 60  # mentions or speakers a description may reach back over
 MAX_NAME_WORDS = 8  # longer capitalised runs are titles of works, not names
+RUN_STOP = lexicon.INTRO_WORDS | names.DETERMINERS | frozenset(
+    "in on at if but and as to of for with by from despite although though other".split())
+QUANTITIES = frozenset("thousands hundreds dozens millions tens scores most many some all".split())
 COMPANY_HEADS = frozenset("company firm utility lender bank insurer retailer carrier maker".split())
 
 
@@ -34,8 +37,13 @@ class Entity:
 
 
 def _clean_run(run: str) -> str:
-    """Drop a sentence-initial article and a sentence-final period."""
-    run = re.sub(r"^(?:The|A|An|In|On|At)\s+", "", run)
+    """Drop sentence-initial function words ("After Russia", "Thousands of
+    Tunisians") and a sentence-final period."""
+    ws = run.split()
+    while len(ws) > 1 and (ws[0].lower() in RUN_STOP or ws[1] in lexicon.NAME_CONNECTORS
+                           and ws[0].lower() in QUANTITIES):
+        ws = ws[2:] if ws[1] in lexicon.NAME_CONNECTORS and ws[0].lower() in QUANTITIES else ws[1:]
+    run = " ".join(ws)
     if run.endswith(".") and len(run.split()[-1]) > 4 and "." not in run.split()[-1][:-1]:
         run = run[:-1]
     return run
@@ -102,6 +110,8 @@ class Discourse:
                 self.by_token.setdefault(token, []).append(mention)
         self.orgs = [m for m in self.mentions if m.org]
         self.org_starts = [m.start for m in self.orgs]
+        self.people = [m for m in self.mentions if not m.org and len(m.tokens) >= 2 and m.name[:1].isupper()]
+        self.people_starts = [m.start for m in self.people]
         self.titled = [m for m in self.mentions if m.role and m.name]
         self.titled_starts = [m.start for m in self.titled]
         self.docs = doc_mentions(text)
@@ -133,7 +143,9 @@ class Discourse:
     def resolve(self, phrase: names.Phrase, pos: int) -> Entity:
         """The fullest entity the article gives for a parsed source slot."""
         if phrase.kind == "pronoun":
-            found = self._last_speaker(phrase.head) or self._last_org_mention(phrase.head, pos)
+            found = self._last_speaker(phrase.head) or self._last_mention(phrase.head, pos)
+        elif phrase.kind == "group" and len(phrase.text.split()) == 1:
+            found = None  # "Tunisians", "Officials": the group as written
         elif phrase.kind in {"person", "org", "group"}:
             found = self._expand(phrase.text, pos)
         elif phrase.kind == "anaphor":
@@ -154,10 +166,12 @@ class Discourse:
         """He/she: the last person who spoke; they/it: the last body that did."""
         return self.last_of_kind.get(pronoun in lexicon.PERSON_PRONOUNS)
 
-    def _last_org_mention(self, pronoun: str, pos: int) -> Entity | None:
-        """"It said" before any organisation spoke: the last one mentioned."""
+    def _last_mention(self, pronoun: str, pos: int) -> Entity | None:
+        """"It said" before any organisation spoke: the last one mentioned;
+        "he said" before anyone spoke: the last person named."""
         if pronoun in lexicon.PERSON_PRONOUNS:
-            return None
+            mention = next((m for m in self._before(self.people, self.people_starts, pos)), None)
+            return Entity(mention.name, mention.role, "person", mention.start) if mention else None
         mention = next(self._before(self.orgs, self.org_starts, pos), None)
         return Entity(mention.run, None, "org", mention.start) if mention else None
 
@@ -212,7 +226,7 @@ class Discourse:
 
     def _last_body(self) -> Entity | None:
         """The last organisation that spoke (author of "the statement")."""
-        return self.last_body_source or (self.sources[-1] if self.sources else None)
+        return self.last_body_source
 
     def _org_named(self, head: str, pos: int) -> Entity | None:
         """"the institute" -> the last "... Institute"; "the company" -> a firm."""
@@ -227,6 +241,8 @@ class Discourse:
         for entity in self.sources[:-LOOKBACK - 1:-1]:
             if entity.role and head in entity.role.lower():
                 return entity
+            if entity.kind == "description" and entity.name.lower().split()[-1:] == [head]:
+                return entity  # "the official" after "a senior law enforcement official"
         for m in self._before(self.titled, self.titled_starts, pos):
             if head in m.role.lower():
                 return Entity(m.name, m.role, "person", m.start)
@@ -237,5 +253,5 @@ class Discourse:
         kind = lexicon.GROUP_NOUNS[head]
         for start, subject in self.subjects[:-LOOKBACK - 1:-1]:
             if start < pos and any(lexicon.GROUP_NOUNS.get(w.lower()) == kind for w in subject.split()):
-                return Entity(subject, None, "group", start)
+                return Entity(names.strip_determiners(subject) or subject, None, "group", start)
         return None

@@ -53,7 +53,7 @@ PARTICIPLE_CUES = frozenset(
 THAT_CUES = frozenset(
     "states notes reports claims estimates found finds identified identifies showed shows "
     "denied denies confirmed confirms admitted admits acknowledged reported announced announces "
-    "cited cites described describes revealed reveals agreed disputed objected complained"
+    "cited cites described describes revealed reveals agreed disputed objected show suggest"
     .split())
 
 # Words that, just before a bare cue ("to say", "would say"), mean it is not a report.
@@ -71,7 +71,8 @@ chief executive officer director commissioner marshal attorney prosecutor
 sheriff inspector ambassador spokesman spokeswoman spokesperson professor
 assistant deputy associate general prime premier king queen prince pope
 bishop rabbi imam coach detective trooper councilman councilwoman
-farmer realtor economist head
+farmer realtor economist head captain lieutenant sergeant colonel commander
+chancellor principal
 """.split())
 
 # Words that make a capitalised name an organisation rather than a person.
@@ -109,7 +110,7 @@ on in at last after before while during asked speaking however earlier later
 also but and when since as for with by from despite although though
 meanwhile separately yesterday today tonight this next according
 so then now still indeed instead overall likewise thus first finally
-ultimately
+ultimately yet
 """.split())
 
 # Words that open a clause inside a noun phrase; the part stops there.

@@ -18,7 +18,7 @@ DETERMINERS = frozenset("""the a an his her its their our this that these those
 one another some many most all several few both each virtually""".split())
 QUANTIFIER = re.compile(r"^(?:an?\s+)?(?:number|couple|majority|handful|group)\s+of\s+|"
                         r"^an?\s+[\d.]+-percent\s+(?:majority\s+)?of\s+", re.I)
-CLAUSE_CUT = re.compile(r"\s(?:who|whose|which|where|whom)\s[^,]*")
+CLAUSE_CUT = re.compile(r"\s(?:who|whose|which|where|whom|who['’]s)\s[^,]*")
 OFFICE_OF = re.compile(r"^of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:Security|Affairs|Services|Resources|Development))?\s+")
 NAME_THEN_BODY = re.compile(r"\s(?:of|at|from)\s+(?:the\s+)?(?=[A-Z])")
 
@@ -119,9 +119,14 @@ def trailing_name(part: str) -> tuple[str | None, str] | None:
         i += 1
     if i == 0 or i == len(ws):
         return None
+    if ws[i - 1].lower() in PREPOSITIONS:
+        return None  # "researchers at the University of Georgia": the researchers speak
     prefix = strip_determiners(" ".join(ws[:i]))
     role = prefix if bare(ws[i - 1]) in lexicon.TITLES or is_role_word(ws[i - 1]) else None
     return role, " ".join(ws[i:])
+
+
+PREPOSITIONS = frozenset("at of from for with in on by".split())
 
 
 def is_role_word(word: str) -> bool:
@@ -139,7 +144,7 @@ director president founder manager adviser advisor expert strategist
 def source_parts(region: str) -> list[str]:
     """Comma parts of a slot, minus adjuncts, ages, clauses and participles."""
     region = CLAUSE_CUT.sub("", region.strip().rstrip(".?!").strip())
-    parts = [p.strip(" \t\n—–-:;") for p in re.split(r",|\s[—–]\s", region)]
+    parts = [p.strip(" \t\n—–-:;") for p in re.split(r",|\s(?:[—–]|--)\s", region)]
     kept = []
     for part in parts:
         ws = words(part)
@@ -159,6 +164,8 @@ def source_parts(region: str) -> list[str]:
 DOC_BY = re.compile(
     r"\b(?:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r")\b(?:\s+[\w'’.\-]+){0,6}?\s+(?:by|from)\s+"
     r"(?P<np>[^,.;]+)")
+TIME_WORDS = (r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+              r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last|this|\d)")
 GROUP_SUFFIXES = ("ors", "ers", "ans", "als", "ists", "ents", "ats")
 
 
@@ -168,6 +175,8 @@ def doc_author(region: str) -> str | None:
     if not m:
         return None
     np = CLAUSE_CUT.sub("", m.group("np")).strip()
+    if re.match(TIME_WORDS, np):
+        return None  # "a poll from June": when, not who
     split = trailing_name(np)
     if split and split[1]:
         return split[1]
@@ -232,11 +241,8 @@ def _appositive(parts: list[str]) -> str | None:
 
 
 def _plain(text: str) -> str:
-    """A description kept as the source: drop a leading article only."""
-    ws = text.split()
-    if ws and ws[0].lower() in {"the", "a", "an"}:
-        ws = ws[1:]
-    return " ".join(ws)
+    """A description kept as the source: drop leading articles and quantifiers."""
+    return strip_determiners(text) or text
 
 
 def subject(clause: str) -> str | None:
