@@ -79,6 +79,9 @@ def classify_line(line: str, previous: tuple[str, str] | None, is_first_content:
         return "heading"  # a deck right under a headline may be longer than a subhead
     if is_first_content and looks_like_headline(line):
         return "heading"
+    if _is_short(line, 10) and rules.QUESTION_SUBHEAD.match(line) \
+            and previous is not None:
+        return "heading"  # "What did the prosecutors say?" alone on its line
     return "body"
 
 
@@ -98,6 +101,12 @@ def is_boilerplate(line: str) -> bool:
     """Navigation, sharing, ads and bylines are page furniture, not article prose."""
     if rules.CREDIT_LINE.match(line) and ". " not in line:
         return True
+    if _is_short(line, 40, 400) and (rules.CREDIT_OR_PROMO.search(line) or rules.AUTHOR_BIO.match(line)):
+        return True
+    if rules.SEPARATOR.match(line) or rules.EMBED_CREDIT.match(line) or rules.PROMO_PARENTHESIS.match(line):
+        return True
+    if len(line.split()) <= 4 and rules.LINK_LABEL.match(line) or _is_name_roster(line):
+        return True
     if not _is_short(line):
         return False
     parts = [p for p in re.split(r"\s+[|·•/]\s+", line) if p]
@@ -109,15 +118,26 @@ def is_boilerplate(line: str) -> bool:
                 or rules.CAPITALISED_CHROME.match(line) or rules.CONTACT_DETAILS.search(line))
 
 
+def _is_name_roster(line: str) -> bool:
+    """"Iowa: Tim Albrecht, Brad Anderson, ...": a list of names, not prose."""
+    parts = [p.strip() for p in line.split(",")]
+    if len(parts) < 8:
+        return False
+    names = [p for p in parts if re.fullmatch(r"(?:[A-Z][\w.'’-]*\s?){1,4}", p.split(": ")[-1])]
+    return len(names) >= 0.8 * len(parts)
+
+
 def _chrome_key(line: str) -> str:
     """Chrome is compared ignoring case, spacing and decorative trailing marks."""
     return " ".join(line.lower().split()).rstrip(" .:!|>»›→…").replace("’", "'")
 
 
 def is_caption(line: str) -> bool:
-    """Photo captions follow wire conventions: FILE -, Photo:, dated endings, credits."""
+    """Photo captions follow wire conventions: FILE -, Photo:, dated endings, credits;
+    an embedded post (a t.co link) is media too."""
     return bool(rules.CAPTION_PREFIX.match(line) or rules.CAPTION_LABEL.match(line)
-                or rules.CAPTION_DATE_END.search(line) or rules.PHOTO_CREDIT.search(line))
+                or rules.CAPTION_DATE_END.search(line) or rules.PHOTO_CREDIT.search(line)
+                or rules.EMBED_TEXT.search(line))
 
 
 def _continues_caption(line: str, previous: tuple[str, str] | None) -> bool:
@@ -175,7 +195,11 @@ def sentence_spans(line: str) -> list[Span]:
     spans = _split_where(line, spans, rules.EMOJI_TERMINAL)
     spans = _move_leading_emoji_back(line, spans)
     spans = _join_where(line, spans, continues_previous_sentence)
-    spans = _split_where(line, spans, rules.INITIALISM_THEN_PRONOUN)
+    for pattern in (rules.INITIALISM_THEN_PRONOUN, rules.INITIALISM_THEN_STARTER,
+                    rules.TIME_THEN_SENTENCE, rules.PERIOD_GLUED_QUOTE):
+        spans = _split_where(line, spans, pattern)
+    spans = _split_where(line, spans, rules.QUOTED_END_THEN_CAPITAL,
+                         lambda before, after: bool(rules.SPEAKER_TAG.match(after)))
     return _split_where(line, spans, rules.PERIOD_BEFORE_OPENING_QUOTE, _ends_with_name_title)
 
 
@@ -193,12 +217,16 @@ def _syntok_spans(line: str) -> list[Span]:
 
 
 def _split_where(line: str, spans: list[Span], pattern: re.Pattern,
-                 keep_together: Callable[[str], bool] | None = None) -> list[Span]:
-    """Cut a unit after each match of pattern, unless keep_together(text before match)."""
+                 keep_together: Callable[..., bool] | None = None) -> list[Span]:
+    """Cut a unit after each match of pattern, unless keep_together(text before
+    match) says no; a two-argument keep_together also sees the text after it."""
+    two = keep_together is not None and keep_together.__code__.co_argcount == 2
     result = []
     for start, end in spans:
         matches = [m for m in pattern.finditer(line, start, end)
-                   if keep_together is None or not keep_together(line[start:m.end()])]
+                   if keep_together is None
+                   or not (keep_together(line[start:m.end()], line[m.end():end]) if two
+                           else keep_together(line[start:m.end()]))]
         cuts = [start] + [m.end() for m in matches] + [end]
         pieces = [trim_span(line, a, b) for a, b in zip(cuts, cuts[1:])]
         result.extend((s, e) for s, e in pieces if e > s)
@@ -239,6 +267,11 @@ def continues_previous_sentence(previous: str, following: str) -> bool:
         return True  # '"Why?"' + 'she asked.'
     if rules.PHOTO_CREDIT.match(following):  # "..., Oct. 3, 2023." + "(AP Photo/Name)"
         return True
+    if rules.ENDS_WITH_QUOTED_TERMINAL.search(previous) and previous.rstrip("\"'”’»")[-1:] in "?!" \
+            and rules.SPEAKER_TAG.match(" " + following):
+        return True  # '"Who cares?"' + 'Henderson asked.'
+    if rules.MIDDLE_INITIAL.search(previous) and following.split()[0] not in rules.SENTENCE_STARTERS:
+        return True  # "Francis X." + "De Luca, Anita Earls"
     return _title_before_name(previous, following)
 
 

@@ -11,7 +11,7 @@ import re
 TITLE_ABBREVIATIONS = frozenset("""
 mr mrs ms mx dr prof gov sen rep reps sens pres supt
 gen lt col maj capt cpt cmdr adm sgt cpl pvt brig ens
-rev fr sr sra jr hon atty amb det insp
+rev fr sr sra jr hon atty amb det insp asst
 st mt ft ave blvd
 inc corp ltd co cos llc plc bros
 vs v etc no nos
@@ -164,3 +164,65 @@ LEADING_EMOJI = re.compile(r"[" + EMOJI + r"]+(?=\s+\S)")
 LIST_BULLET = re.compile(r"^(?:[•·▪►‣◦*+–—-]|\d{1,2}[.)])\s")
 
 HEADING_TERMINALS = ".!?:;,…-–—"
+
+# Lines that are page furniture whatever their length: credits ("X contributed
+# to this report."), promotions, newsletter and follow prompts, update notes,
+# author bios and contact lines at the foot of a story.
+CREDIT_OR_PROMO = re.compile(
+    r"\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b"
+    r"|^(?:get up to speed with|you may occasionally receive|know something we don'?t"
+    r"|e-?mail us at|get \w+(?: \w+)? on (?:twitter|facebook)|continue reading"
+    r"|this (?:article|story) (?:was|has been) (?:originally published|updated)"
+    r"|listen to\b.*\blive\b|watch\b.*\blive\b|read this story in)"
+    r"|^\d{1,2}:\d{2} [ap]\.m\.: this (?:article|story)"
+    r"|\b(?:he|she) can be reached at\b|^you can (?:send|follow|reach|e-?mail)\b"
+    r"|\bedited by\b.*\bupdated:",
+    re.IGNORECASE,
+)
+
+# "Shahien Nasiripour is the business reporter for the Huffington Post."
+AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+ (?:is|writes) (?:a|an|the) [\w ,-]{0,40}?"
+    r"\b(?:reporter|correspondent|writer|editor|columnist|contributor|producer)\b.{0,60}$"
+)
+
+# A separator ("___", "--", "* * *") or a link label ("Read more:", "UPDATES:").
+SEPARATOR = re.compile(r"^[\W_]+$")
+LINK_LABEL = re.compile(r"^(?!.*\b(?:said|says|told|added|wrote|asked)\b)[^.!?]{1,40}:$")
+PROMO_PARENTHESIS = re.compile(r"^\((?:See|Watch|Read|Listen|Click|View|Photos?|Video|Related)\b[^()]*\)\.?$")
+
+# An embedded post: "— Name (@handle) December 23, 2016", or text with a t.co link.
+EMBED_CREDIT = re.compile(r"^[—–-]+\s*[^()]*\(@\w+\)\s+\w+\.? \d{1,2}, \d{4}$")
+EMBED_TEXT = re.compile(r"https?://t\.co/|\bpic\.twitter\.com/")
+
+# A question asked as a subhead: short, Title Case or a bare question ("What did
+# the prosecutors say?"), alone on its line.
+QUESTION_SUBHEAD = re.compile(r"^(?:What|Why|How|Who|Where|When|Which|Is|Are|Can|Could|Will|Should|Does|Do|Did)\b[^.!?]*\?$")
+
+# After a.m./p.m. or a dotted initialism, a capitalised word that opens a new
+# sentence ("It was 3:05 a.m. Anthony Rodriguez heard ..."); not a time zone or
+# a name that goes on ("U.S. Treasuries", "3 p.m. ET").
+TIME_THEN_SENTENCE = re.compile(
+    r"(?<![\w.])[ap]\.m\.(?=\s+(?!(?:ET|EST|EDT|CT|CST|CDT|MT|PT|PST|PDT|GMT|UTC|BST|CET|IST|JST|AEST|"
+    r"Eastern|Central|Pacific|Mountain|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|local)\b)"
+    r"[\"“‘(]?[A-Z][a-z])"
+)
+INITIALISM_THEN_STARTER = re.compile(
+    r"(?<![\w.])(?:(?:[A-Z]\.){2,}|Jr\.|Sr\.)(?=\s+(?:The|This|That|These|Those|It|Its|In|On|At|But|And|"
+    r"However|Meanwhile|There|After|Before|When|While|Still|Yet|So|Also|A|An)\s)"
+)
+
+# A full stop glued to the opening mark of the next quotation: 'Kaine."So that'.
+PERIOD_GLUED_QUOTE = re.compile(r"(?<=[a-z])\.(?=[\"“][A-Z])")
+
+# A quotation ending a sentence, then a new capitalised sentence that is not
+# the quotation's speaker tag ('"... after you.\'" Committee Chairman Jason
+# Chaffetz did not respond' splits; '"Who cares?" Henderson asked.' does not).
+QUOTED_END_THEN_CAPITAL = re.compile(r"[.!?]['’]?[\"”]+(?=\s+[A-Z])")
+SPEAKER_TAG = re.compile(
+    r"\s+(?!(?:He|She|They|We|I|It|You)\s)(?:[A-Z][\w.'’-]*\s+){1,4}?"
+    r"(?:said|says|asked|asks|added|adds|told|wrote|writes|replied|recalled|explained|continued|"
+    r"insisted|warned|noted)\b")
+
+# A middle initial that syntok took for a full stop: "Francis X." + "De Luca".
+MIDDLE_INITIAL = re.compile(r"(?:^|\s)[A-Z][a-z]+ [A-Z]\.$")

@@ -252,7 +252,7 @@ WIRE_SENATE_VOTE = [
     ('body', "'Now it's real.'"),
     ('body', 'The measure passed the U.S. Senate with support from lawmakers in both parties.'),
     ('body', 'It faces a tougher path in the House.'),
-    ('body', 'Associated Press writers Hope Yen in Washington and Ellen Knickmeyer in St. Louis contributed to this report.'),
+    ('boilerplate', 'Associated Press writers Hope Yen in Washington and Ellen Knickmeyer in St. Louis contributed to this report.'),
     ('boilerplate', 'Related stories'),
     ('boilerplate', 'Follow us on Twitter'),
 ]
