@@ -28,7 +28,7 @@ from annotate.suggestions.rules.quotes import paragraph_spans
 from annotate.suggestions.rules.quotes import quoted_mask
 from annotate.text.offsets import trim_span
 
-QUOTE_MARKS = "\"“”«»„"
+QUOTE_MARKS = "\"“”«»„‘’`'"  # doubled single marks (‘‘...’’) trim too
 
 
 @dataclass

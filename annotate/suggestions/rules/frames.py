@@ -91,8 +91,9 @@ def _cues(m: str) -> list[re.Match]:
         if cue.group() not in lexicon.CUE_VERBS:
             continue
         before = [w.lower() for w in WORD.findall(m[max(0, cue.start() - 30): cue.start()])][-3:]
-        if set(before) & lexicon.NEGATORS or before[-1:] and before[-1] in lexicon.MODALS:
-            continue
+        after_pause = m[: cue.start()].rstrip().endswith((",", ":", ";", QUOTED))
+        if not after_pause and (set(before) & lexicon.NEGATORS or before[-1:] and before[-1] in lexicon.MODALS):
+            continue  # "did not say", "to say"; not "... what to do, said Cortines"
         if cue.group() in lexicon.STANCE_CUES and not _stance_allowed(m, cue, before):
             continue
         found.append(cue)
@@ -114,15 +115,25 @@ def _np_like(region: str, limit: int = 12) -> bool:
     if not parts or QUOTED in region:
         return False
     last = names.CLAUSE_CUT.sub("", region).rstrip().rsplit(",", 1)[-1]
-    if not region.rstrip().endswith(",") and any(names.is_verb_like(w) for w in names.words(last)):
+    last_words = names.words(last)
+    if not region.rstrip().endswith(",") and any(_verb_in_slot(w, k == len(last_words) - 1)
+                                                 for k, w in enumerate(last_words)):
         return False  # "..., introduced legislation Friday urging": a verb phrase
     for part in parts:
         ws = names.words(part)
-        if len(ws) > limit or any(names.is_verb_like(w) for w in ws):
+        if len(ws) > limit or any(_verb_in_slot(w, k == len(ws) - 1) for k, w in enumerate(ws)):
             return False
         if any(w.lower() in lexicon.CLAUSE_OPENERS for w in ws):
             return False
     return True
+
+
+def _verb_in_slot(word: str, last: bool) -> bool:
+    """A finite verb inside a source slot, bar "those surveyed" and a final
+    noun like "reports" ("Initial reports said")."""
+    if word.lower() in lexicon.SLOT_PARTICIPLES or last and word.lower() in lexicon.SLOT_NOUNS:
+        return False
+    return names.is_verb_like(word)
 
 
 def _adjunct_only(rest: str) -> bool:

@@ -24,7 +24,8 @@ cited cites described describes reiterated reiterates revealed reveals
 recounted recounts assailed condemned condemns asserted asserts
 objected disputed disputes divulged complained complains agreed
 believe believes think thinks expect expects worry worries fear fears
-observed observes answered continued began yelled
+observed observes answered continued began yelled accuse show suggest
+cautioned cautions indicated indicates affirmed affirms
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
@@ -53,7 +54,8 @@ PARTICIPLE_CUES = frozenset(
 THAT_CUES = frozenset(
     "states notes reports claims estimates found finds identified identifies showed shows "
     "denied denies confirmed confirms admitted admits acknowledged reported announced announces "
-    "cited cites described describes revealed reveals agreed disputed objected show suggest"
+    "cited cites described describes revealed reveals agreed disputed objected show suggest "
+    "indicated indicates affirmed affirms"
     .split())
 
 # Words that, just before a bare cue ("to say", "would say"), mean it is not a report.
@@ -112,6 +114,12 @@ meanwhile separately yesterday today tonight this next according
 so then now still indeed instead overall likewise thus first finally
 ultimately yet
 """.split())
+
+# Participles that sit inside a source slot without making it a clause
+# ("those surveyed", "insiders polled last week"), and plural nouns that
+# double as cue verbs when they end the slot ("Initial reports said").
+SLOT_PARTICIPLES = frozenset("surveyed polled interviewed contacted questioned asked quoted cited".split())
+SLOT_NOUNS = frozenset("reports claims estimates notes findings states shows warnings".split())
 
 # Words that open a clause inside a noun phrase; the part stops there.
 CLAUSE_OPENERS = frozenset("who whose which that where whom".split())

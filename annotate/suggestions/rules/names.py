@@ -126,6 +126,7 @@ def trailing_name(part: str) -> tuple[str | None, str] | None:
     return role, " ".join(ws[i:])
 
 
+CONJUNCTIONS = frozenset("but and so yet still".split())
 PREPOSITIONS = frozenset("at of from for with in on by".split())
 
 
@@ -153,6 +154,9 @@ def source_parts(region: str) -> list[str]:
         first = ws[0].lower()
         if first in lexicon.CLAUSE_OPENERS:
             break
+        if first in CONJUNCTIONS and len(ws) > 1:
+            part = part.split(None, 1)[1]  # "But Andrew Bacevich", "And others"
+            ws, first = ws[1:], ws[1].lower()
         if first in lexicon.INTRO_WORDS or (first.endswith(("ed", "ing")) and len(ws) > 1 and not kept):
             continue  # "Referring to Modi's visit to Wuhan, Geng said"
         if not ws[0][:1].isupper() and ws[0].lower().endswith(("ed", "ing")) and len(ws) > 1:

@@ -17,6 +17,9 @@ OPENING = "“«„"
 CLOSING = "”»"
 TOGGLE = '"'
 MARKS = OPENING + CLOSING + TOGGLE
+# Doubled single marks stand for double ones in wire copy: ‘‘...’’ and ``...''.
+DOUBLED_OPENING = ("‘‘", "``")
+DOUBLED_CLOSING = ("’’", "''")
 
 
 @dataclass(frozen=True)
@@ -41,21 +44,37 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     return quotes
 
 
+def _marks(text: str, start: int, end: int):
+    """(offset, width, side) of each quotation mark; side is open, close or toggle."""
+    i = start
+    while i < end:
+        pair = text[i:i + 2]
+        if pair in DOUBLED_OPENING:
+            yield i, 2, "open"
+            i += 2
+            continue
+        if pair in DOUBLED_CLOSING:
+            yield i, 2, "close"
+            i += 2
+            continue
+        ch = text[i]
+        if ch in MARKS:
+            yield i, 1, "open" if ch in OPENING else "close" if ch in CLOSING else "toggle"
+        i += 1
+
+
 def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
     """Pair the marks of one paragraph."""
     quotes, opened = [], None
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in MARKS:
-            continue
-        if opened is None and ch in CLOSING:
+    for i, width, side in _marks(text, start, end):
+        if opened is None and side == "close":
             continue  # stray closing mark: nothing to close
         if opened is None:
             opened = i
-        elif ch in OPENING:
+        elif side == "open":
             opened = i  # a second opening mark: the first was unbalanced
         else:
-            quotes.append(Quote(opened, i + 1, True))
+            quotes.append(Quote(opened, i + width, True))
             opened = None
     if opened is not None:
         quotes.append(Quote(opened, trim_span(text, opened, end)[1], False))  # runs to the paragraph's last word
