@@ -110,8 +110,6 @@ class Discourse:
                 self.by_token.setdefault(token, []).append(mention)
         self.orgs = [m for m in self.mentions if m.org]
         self.org_starts = [m.start for m in self.orgs]
-        self.people = [m for m in self.mentions if not m.org and len(m.tokens) >= 2 and m.name[:1].isupper()]
-        self.people_starts = [m.start for m in self.people]
         self.titled = [m for m in self.mentions if m.role and m.name]
         self.titled_starts = [m.start for m in self.titled]
         self.docs = doc_mentions(text)
@@ -170,10 +168,20 @@ class Discourse:
         """"It said" before any organisation spoke: the last one mentioned;
         "he said" before anyone spoke: the last person named."""
         if pronoun in lexicon.PERSON_PRONOUNS:
-            mention = next((m for m in self._before(self.people, self.people_starts, pos)), None)
-            return Entity(mention.name, mention.role, "person", mention.start) if mention else None
+            return self._last_person_subject(pos)
         mention = next(self._before(self.orgs, self.org_starts, pos), None)
         return Entity(mention.run, None, "org", mention.start) if mention else None
+
+    def _last_person_subject(self, pos: int) -> Entity | None:
+        """The last sentence subject that is a person's name ("Kristen Wiig
+        ... looks mortified. "...," she says")."""
+        for start, subject in self.subjects[:-LOOKBACK - 1:-1]:
+            name = names.strip_determiners(subject)
+            if start < pos and names.is_proper(name) and names.name_kind(name) == "person" \
+                    and not name.lower() in lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS:
+                found = self._expand(name, pos)
+                return found or Entity(name, None, "person", start)
+        return None
 
     def _expand(self, text: str, pos: int) -> Entity | None:
         """A short name to the longest earlier name that contains it."""

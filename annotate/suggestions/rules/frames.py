@@ -32,10 +32,12 @@ ADDING = re.compile(r"^[^,\x01]{0,40}?,\s*(?:adding|saying|noting|arguing)\s+(?:
 INTRO_TO_QUOTE = re.compile(r"^[^\x01]{0,40}?[,:]\s*(?=\x01)")
 ADDRESSEE = re.compile(r"^\s+(?:the\s+)?(?:reporters|journalists|press|jurors|court|lawmakers|"
                        r"investors|analysts|parliament|members)\b")
+NAMED_AS = re.compile(r"^(?!\s+(?:for|on|off|up|in|back)\b)(?:\s+[^\s\x01]+){1,8}?\s+(?:as\s+)?\x01")
 ADJUNCT_FIRST = re.compile(r"^\s+(?:at|in|on|during|after|before|when|while|as|of|about|via|through|from|"
                            r"to|with|last|this|late|early|earlier|later|yesterday|today|Monday|Tuesday|"
                            r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 INVERTED_RESUMED = re.compile(r"^\s*([^\x01,]{1,80}?),\s*(?=\x01)(?=[\x01\s.,!?]*$)")
+LEADING_NAME = re.compile(r"((?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3})(?=[\s,])")
 COORDINATOR = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+")
 DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)?"
@@ -76,8 +78,12 @@ def find_frame(m: str) -> Frame | None:
                 break
     if post and pre and _is_pronoun(post[0].region) and pre[0].region_start < post[0].region_start:
         post = []  # "Sweeney said investigators ..., he said": the named speaker
-    ranked = post + pre + [_according(m)] + part + [_statement(m)] + tail
-    return next((f for f in ranked if f is not None), None)
+    statement = _statement(m)
+    ranked = post + pre + [_according(m)] + part + [statement] + tail
+    found = next((f for f in ranked if f is not None), None)
+    if found and statement and found.cue in lexicon.NAMING_CUES:
+        return statement  # "In a statement, Norvale called the ruling "deeply flawed.""
+    return found
 
 
 def _is_pronoun(region: str) -> bool:
@@ -192,8 +198,10 @@ def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
     if adding:
         gap = (boundary + 1, cue.end() + adding.end())
         return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
-    if not after_quote and re.match(r",\s*[^\s\x01]", rest) and m[:boundary].strip():
-        gap = (boundary, cue.end() + 1)
+    addressee = re.match(r"(?:\s+[^,\x01\s]+){0,3}?(?=,\s*[^\s\x01])", rest) \
+        if cue.group() in {"told", "tells", "asked"} else re.match(r"(?=,\s*[^\s\x01])", rest)
+    if not after_quote and addressee and m[:boundary].strip():
+        gap = (boundary, cue.end() + addressee.end() + 1)
         return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
     return None
 
@@ -244,6 +252,8 @@ def _pre(m: str, cue: re.Match) -> Frame | None:
     rest = m[cue.end():]
     if cue.group() in lexicon.QUOTE_ONLY_CUES and not INTRO_TO_QUOTE.match(rest):
         return None
+    if cue.group() in lexicon.NAMING_CUES and not NAMED_AS.match(rest):
+        return None  # "called it "a disaster"", not "called for" or "called police"
     offset = cue.end() + _claim_offset(rest, cue.group())
     if len(names.words(m[offset:])) + m[offset:].count(QUOTED) < 2:
         return None
@@ -320,13 +330,23 @@ def _participle(m: str, cue: re.Match) -> Frame | None:
     """`The judge denied it, saying ...`: the main subject is the source."""
     head = m[: cue.start()].rstrip()
     participle = cue.group() in lexicon.PARTICIPLE_CUES and head.endswith(",")
-    coordinated = head.endswith(" and") and cue.group().endswith("ed")
+    coordinated = head.endswith(" and") and cue.group() not in lexicon.PARTICIPLE_CUES
     if not (participle or coordinated) or QUOTED in head:
         return None
     subject = names.subject(head)
+    leading = LEADING_NAME.match(head.lstrip())
+    if coordinated and leading and (not subject or _present_verb_after(subject, leading.group(1))):
+        subject = leading.group(1)  # "Wiig smiles and says"
     if not subject:
         return None
-    return Frame(cue.group(), subject, m.index(subject), (cue.end(), len(m)), "participle")
+    offset = cue.end() + _claim_offset(m[cue.end():], cue.group())
+    return Frame(cue.group(), subject, m.index(subject), (offset, len(m)), "participle")
+
+
+def _present_verb_after(subject: str, name: str) -> bool:
+    """"Wiig smiles and": the word after the name is a present-tense verb."""
+    after = subject[len(name):].split()[:1] if subject.startswith(name) else []
+    return bool(after) and after[0].islower() and after[0].endswith("s") and len(after[0]) > 3
 
 
 def _according(m: str) -> Frame | None:

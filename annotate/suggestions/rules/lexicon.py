@@ -25,12 +25,16 @@ recounted recounts assailed condemned condemns asserted asserts
 objected disputed disputes divulged complained complains agreed
 believe believes think thinks expect expects worry worries fear fears
 observed observes answered continued began yelled accuse show suggest
-cautioned cautions indicated indicates affirmed affirms
+cautioned cautions indicated indicates affirmed affirms called calls dubbed
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
 # "..."", ""...," the email began"): as plain verbs they report nothing.
 QUOTE_ONLY_CUES = frozenset("continued began yelled answered observed".split())
+
+# Cues that name or label something, a report only before a quotation:
+# "Yellen called that a "very modest adjustment"".
+NAMING_CUES = frozenset("called calls dubbed".split())
 
 # Stance verbs: a report only with a plural or collective subject or a
 # "that" clause ("Investigators believe that ...", "Analysts expect ...").
@@ -112,6 +116,8 @@ on in at last after before while during asked speaking however earlier later
 also but and when since as for with by from despite although though
 meanwhile separately yesterday today tonight this next according
 so then now still indeed instead overall likewise thus first finally
+under like amid among within across through over toward towards behind beyond
+inside outside near just only even nearly almost sure
 ultimately yet
 """.split())
 
