@@ -47,43 +47,37 @@ def with_fields(base: str, **properties) -> dict:
     return {"allOf": [ref(base), {"type": "object", "required": list(properties), "properties": properties}]}
 
 
+STRING = {"type": "string"}
+NULLABLE_STRING = {"type": ["string", "null"]}
+ERROR = {"type": "object", "required": ["code", "message", "field"],
+         "properties": {"code": STRING, "message": STRING, "field": NULLABLE_STRING}}
+
+
 def api_components() -> dict:
-    string, nullable_string = {"type": "string"}, {"type": ["string", "null"]}
+    """The API's own shapes (what it adds to the export's), then the request bodies."""
     count = {"type": "integer", "minimum": 0}
     summary = {"type": "object",
                "required": ["id", "title", "source_url", "published", "created_by", "created_at", "sentence_count",
                             "claim_count", "url"],
-               "properties": {"id": string, "title": string, "source_url": nullable_string,
-                              "published": nullable_string, "created_by": nullable_string,
-                              "created_at": nullable_string, "sentence_count": count, "claim_count": count,
-                              "url": string}}
-    error = {"type": "object", "required": ["code", "message", "field"],
-             "properties": {"code": string, "message": string, "field": nullable_string}}
+               "properties": {"id": STRING, "title": STRING, "source_url": NULLABLE_STRING,
+                              "published": NULLABLE_STRING, "created_by": NULLABLE_STRING,
+                              "created_at": NULLABLE_STRING, "sentence_count": count, "claim_count": count,
+                              "url": STRING}}
     return {
-        "Error": {"type": "object", "required": ["error"], "properties": {"error": error}},
+        "Error": {"type": "object", "required": ["error"], "properties": {"error": ERROR}},
         "ClaimConflict": {"type": "object", "required": ["error", "claim"],
-                          "properties": {"error": error, "claim": ref("Claim")}},
+                          "properties": {"error": ERROR, "claim": ref("Claim")}},
         "ImportInvalid": {"type": "object", "required": ["error"], "properties": {
-            "error": error, "errors": {"type": "array", "items": {
+            "error": ERROR, "errors": {"type": "array", "items": {
                 "type": "object", "required": ["path", "message"],
-                "properties": {"path": string, "message": string}}}}},
-        "Me": {"type": "object", "required": ["username", "role"], "properties": {"username": string, "role": string}},
+                "properties": {"path": STRING, "message": STRING}}}}},
+        "Me": {"type": "object", "required": ["username", "role"], "properties": {"username": STRING, "role": STRING}},
         "ArticleSummary": summary,
         "ArticlePage": page_of(ref("ArticleSummary")),
         "ClaimPage": page_of(ref("Claim")),
-        "Claim": with_fields("ExportClaim", article_id=string),
-        "Evidence": with_fields("ExportEvidence", claim_id=string),
-        "Verdict": {"type": "object", "required": ["id", "claim_id", "reviewer", "rating", "confidence", "note",
-                                                   "evidence", "created_at", "workflow_state"],
-                    "properties": {"id": string, "claim_id": string, "reviewer": nullable_string, "rating": string,
-                                   "confidence": {"type": "integer", "minimum": 1, "maximum": 5}, "note": string,
-                                   "evidence": {"type": "array", "items": string}, "created_at": string,
-                                   "workflow_state": string}},
-        "Comment": {"type": "object", "required": ["id", "claim_id", "author", "body", "parent_id", "evidence_id",
-                                                   "created_at", "resolved"],
-                    "properties": {"id": string, "claim_id": string, "author": nullable_string, "body": string,
-                                   "parent_id": nullable_string, "evidence_id": nullable_string,
-                                   "created_at": string, "resolved": {"type": "boolean"}}},
+        "Claim": with_fields("ExportClaim", article_id=STRING),
+        "Evidence": with_fields("ExportEvidence", claim_id=STRING),
+        **review_components(),
         "ImportReport": {"type": "object", "required": ["report"], "properties": {"report": {
             "type": "object", "description": "What the import did: counts of created, matched, replaced, skipped, "
                                              "re-anchored and orphaned records, users created disabled, notes."}}},
@@ -94,6 +88,23 @@ def api_components() -> dict:
         "VerdictCreate": schemas.VERDICT_CREATE,
         "CommentCreate": schemas.COMMENT_CREATE,
         "ImportDocument": schemas.IMPORT_DOCUMENT,
+    }
+
+
+def review_components() -> dict:
+    """A verdict and a comment as the review endpoints answer them."""
+    return {
+        "Verdict": {"type": "object", "required": ["id", "claim_id", "reviewer", "rating", "confidence", "note",
+                                                   "evidence", "created_at", "workflow_state"],
+                    "properties": {"id": STRING, "claim_id": STRING, "reviewer": NULLABLE_STRING, "rating": STRING,
+                                   "confidence": {"type": "integer", "minimum": 1, "maximum": 5}, "note": STRING,
+                                   "evidence": {"type": "array", "items": STRING}, "created_at": STRING,
+                                   "workflow_state": STRING}},
+        "Comment": {"type": "object", "required": ["id", "claim_id", "author", "body", "parent_id", "evidence_id",
+                                                   "created_at", "resolved"],
+                    "properties": {"id": STRING, "claim_id": STRING, "author": NULLABLE_STRING, "body": STRING,
+                                   "parent_id": NULLABLE_STRING, "evidence_id": NULLABLE_STRING,
+                                   "created_at": STRING, "resolved": {"type": "boolean"}}},
     }
 
 
@@ -140,13 +151,18 @@ PAGING = (query("page", "Page number, from 1.", {"type": "integer", "minimum": 1
           query("per_page", "Items per page (default 20).", {"type": "integer", "minimum": 1, "maximum": 100}))
 
 
-def paths() -> dict:
-    from annotate.interchange.importer import MODES
-    from annotate.models.choices import STATUSES
+ARTICLE = path_id("article_id", "article")
+CLAIM = path_id("claim_id", "claim")
+EVIDENCE = path_id("evidence_id", "evidence item")
+NO_CONTENT = {"204": {"description": "Done."}}
 
-    article, claim, evidence = path_id("article_id", "article"), path_id("claim_id", "claim"), \
-        path_id("evidence_id", "evidence item")
-    no_content = {"204": {"description": "Done."}}
+
+def paths() -> dict:
+    """Every operation, by path; one function per resource group keeps each readable."""
+    return {**article_paths(), **claim_paths(), **review_paths(), **interchange_paths()}
+
+
+def article_paths() -> dict:
     return {
         "/me": {"get": operation("me", "Who the token belongs to", {"200": json_response("The account.", ref("Me"))},
                                  tag="account")},
@@ -160,43 +176,61 @@ def paths() -> dict:
         },
         "/articles/{article_id}": {"get": operation(
             "readArticle", "An article as the export writes it",
-            {"200": json_response("The article.", ref("ExportArticle"))}, 404, params=[article], tag="articles")},
+            {"200": json_response("The article.", ref("ExportArticle"))}, 404, params=[ARTICLE], tag="articles")},
+    }
+
+
+def claim_paths() -> dict:
+    return {
         "/articles/{article_id}/claims": {
             "get": operation("listClaims", "The article's claims in text order",
                              {"200": json_response("A page of claims.", ref("ClaimPage"))}, 400, 404,
-                             params=[article, *PAGING], tag="claims"),
+                             params=[ARTICLE, *PAGING], tag="claims"),
             "post": operation("createClaim", "Mark a claim (a span or a whole sentence)",
                               {"201": json_response("The new claim.", ref("Claim"), LOCATION),
                                "409": json_response("That span is already a claim (it is in `claim`).",
                                                     ref("ClaimConflict"))},
-                              403, 404, body="ClaimCreate", params=[article], tag="claims"),
+                              403, 404, body="ClaimCreate", params=[ARTICLE], tag="claims"),
         },
         "/claims/{claim_id}": {
             "get": operation("readClaim", "One claim", {"200": json_response("The claim.", ref("Claim"))}, 404,
-                             params=[claim], tag="claims"),
+                             params=[CLAIM], tag="claims"),
             "patch": operation("updateClaim", "Describe a claim: attribution, status, rationale",
                                {"200": json_response("The claim after the change.", ref("Claim")),
                                 "409": json_response("The version sent is stale, or the claim is locked; the claim "
                                                      "as it is now is in `claim`.", ref("ClaimConflict"))},
-                               403, 404, body="ClaimUpdate", params=[claim], tag="claims"),
-            "delete": operation("deleteClaim", "Delete a claim and its evidence", no_content, 403, 404, 409,
-                                params=[claim], tag="claims"),
+                               403, 404, body="ClaimUpdate", params=[CLAIM], tag="claims"),
+            "delete": operation("deleteClaim", "Delete a claim and its evidence", NO_CONTENT, 403, 404, 409,
+                                params=[CLAIM], tag="claims"),
         },
         "/claims/{claim_id}/evidence": {"post": operation(
             "addEvidence", "Attach evidence to a claim", {"201": json_response("The evidence.", ref("Evidence"))},
-            403, 404, 409, body="EvidenceCreate", params=[claim], tag="claims")},
+            403, 404, 409, body="EvidenceCreate", params=[CLAIM], tag="claims")},
         "/evidence/{evidence_id}": {"delete": operation(
-            "removeEvidence", "Remove evidence from its claim", no_content, 403, 404, 409, params=[evidence],
+            "removeEvidence", "Remove evidence from its claim", NO_CONTENT, 403, 404, 409, params=[EVIDENCE],
             tag="claims")},
+    }
+
+
+def review_paths() -> dict:
+    return {
         "/claims/{claim_id}/verdicts": {"post": operation(
             "giveVerdict", "Give (or revise) the caller's verdict on a claim",
             {"201": json_response("The verdict.", ref("Verdict")),
              "409": json_response("The claim is signed off and locked.", ref("Error"))},
-            403, 404, body="VerdictCreate", params=[claim], tag="review")},
+            403, 404, body="VerdictCreate", params=[CLAIM], tag="review")},
         "/claims/{claim_id}/comments": {"post": operation(
             "addComment", "Comment on a claim, or reply to a comment",
-            {"201": json_response("The comment.", ref("Comment"))}, 403, 404, 409, body="CommentCreate", params=[claim],
+            {"201": json_response("The comment.", ref("Comment"))}, 403, 404, 409, body="CommentCreate", params=[CLAIM],
             tag="review")},
+    }
+
+
+def interchange_paths() -> dict:
+    from annotate.interchange.importer import MODES
+    from annotate.models.choices import STATUSES
+
+    return {
         "/export": {"get": operation(
             "exportAnnotations", "Export an annotation set (format annotate.claims)",
             {"200": json_response("The annotation set.", ref("ExportDocument"))}, 400, 404,
