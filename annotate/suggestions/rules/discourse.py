@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from annotate.suggestions.rules import lexicon
 from annotate.suggestions.rules import names
 
-CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]{1,3}\.(?=\s[A-Z])|[A-Z][\w'’\-]*)"  # U.S., Sen., Name
+CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.(?=\s[A-Z])|[A-Z][\w'’\-]*)"  # U.S., Sen., M., Name
 RUN = re.compile(CAP + r"(?:[ ](?:(?:of|for|the|de|van|von|al|bin)[ ])*(?:" + CAP + r"|\d+\b))*")
 DOC = re.compile(r"\b(?:report|assessment|study|analysis|survey|review|audit|findings|poll)\b")
 LOOKBACK = 60  # mentions or speakers a description may reach back over
@@ -119,6 +119,7 @@ class Discourse:
         self.last_body_source: Entity | None = None
         self.expansions: dict[tuple[str, ...], Entity] = {}  # short name -> last longer speaker
         self.longest: dict[tuple[str, ...], tuple[list[int], list[Mention]]] = {}
+        self.first_seen: dict[tuple[str, ...], tuple[int | None, int | None]] = {}
         self.subjects: list[tuple[int, str]] = []
 
     def note_subject(self, pos: int, subject: str | None) -> None:
@@ -190,12 +191,30 @@ class Discourse:
             return None
         if short in self.expansions:
             return self.expansions[short]
+        if self._introduced_short(short, pos):
+            return None  # "President Trump" came first: a later "Ivanka Trump" is someone else
         starts, best = self._longest_index(short)
         k = bisect.bisect_left(starts, pos)
         if k == 0:
             return None
         m = best[k - 1]
         return Entity(m.name, m.role, names.name_kind(m.name), m.start)
+
+    def _introduced_short(self, short: tuple[str, ...], pos: int) -> bool:
+        """Whether the short name stood alone in the text before any longer name
+        containing it: then it is a person of its own (a surname-only reference)."""
+        if short not in self.first_seen:
+            exact = longer = None
+            for m in self.by_token.get(short[0], []):
+                if exact is None and m.tokens == short:
+                    exact = m.start
+                if longer is None and len(m.tokens) > len(short) and _contains(m.tokens, short):
+                    longer = m.start
+                if exact is not None and longer is not None:
+                    break
+            self.first_seen[short] = (exact, longer)
+        exact, longer = self.first_seen[short]
+        return exact is not None and exact < pos and (longer is None or exact < longer)
 
     def _longest_index(self, short: tuple[str, ...]) -> tuple[list[int], list[Mention]]:
         """For a short name, the longer mentions containing it in text order,
