@@ -85,15 +85,21 @@ def _inherit(text: str, readings: list[Reading], quotes: list[Quote]) -> None:
             for q in overlapping(quotes, *r.content):
                 owner.setdefault(q, r.attribution)
     last: Reading | None = None
+    previous: Reading | None = None
     for r in readings:
         if not r.frame:
-            _adopt(text, r, overlapping(quotes, r.start, r.end), owner, last)
+            _adopt(text, r, overlapping(quotes, r.start, r.end), owner, last, previous)
         if any(r.quoted) and r.attribution.type != "author":
             last = r
+        previous = r
 
 
-def _adopt(text: str, r: Reading, inside: list[Quote], owner: dict, last: Reading | None) -> None:
-    """Give a frameless sentence the attribution of its quotation, if any."""
+def _adopt(text: str, r: Reading, inside: list[Quote], owner: dict, last: Reading | None,
+           previous: Reading | None = None) -> None:
+    """Give a frameless sentence the attribution of its quotation, if any: the
+    quotation's owner, the last speaker for a new full quotation, or the
+    previous sentence's speaker for a partial one of several words
+    ('Mr. Rahami fled, "indiscriminately firing his weapon at passing vehicles."')."""
     kind = _type(text, r, r.start, r.end)
     if kind == "indirect":
         return  # no quotation at all: the author's own sentence
@@ -104,10 +110,17 @@ def _adopt(text: str, r: Reading, inside: list[Quote], owner: dict, last: Readin
         source = last.attribution  # a further quotation from the same speaker
         for q in inside:
             owner.setdefault(q, source)
+    elif kind == "mixed" and previous is not None and previous is last and _quoted_words(text, inside) >= 4:
+        source = last.attribution  # the speaker's words go on inside the author's sentence
     else:
         return
     r.attribution = Attribution(source.source, source.role, source.cue, kind)
     r.content = (r.start, r.end)
+
+
+def _quoted_words(text: str, inside: list[Quote]) -> int:
+    """Words inside the quotations: a scare-quoted term has one or two."""
+    return sum(len(text[q.open:q.close].split()) for q in inside)
 
 
 def _attribution(entity: Entity, cue: str, kind: str) -> Attribution:
