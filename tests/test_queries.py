@@ -5,10 +5,13 @@ import pytest
 from flask import current_app
 from sqlalchemy import event
 
+from annotate.accounts import tokens
 from annotate.claims import operations as claim_ops
-from annotate.interchange import native
 from annotate.extensions import db
+from annotate.interchange import native
+from annotate.models import Article
 from annotate.models import User
+from annotate.review import ratings
 from tests.conftest import HX
 from tests.factories import make_article
 
@@ -21,11 +24,12 @@ REVIEW_EXPORT_QUERIES = 5
 
 @contextmanager
 def counted_queries():
-    """Count the SQL statements sent to the database inside the block."""
+    """Count the SQL statements sent to the database inside the block (not the BEGIN that opens a transaction)."""
     statements: list[str] = []
 
     def record(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
+        if not statement.startswith("BEGIN"):
+            statements.append(statement)
 
     event.listen(db.engine, "before_cursor_execute", record)
     try:
@@ -85,10 +89,10 @@ def fresh_request_context():
             yield statements
 
 
-def queries_for(client, url: str) -> int:
+def queries_for(client, url: str, headers: dict | None = None) -> int:
     db.session.commit()
     with fresh_request_context() as statements:
-        response = client.get(url)
+        response = client.get(url, headers=headers)
         assert response.status_code == 200, url
     return len(statements)
 
@@ -163,3 +167,65 @@ def test_marking_a_claim_on_a_long_article_is_bounded(logged_in, small_and_large
         counts.append(len(statements))
     assert counts[0] == counts[1]
     assert counts[1] <= 25
+
+
+# --- the API: every read, and the review endpoints' answers, cost the same at 30 claims as at 300 ---------------
+
+@pytest.fixture
+def api_auth(app, client):
+    """An editor's bearer token, used once already (a first use also records when the token was last used)."""
+    editor = User(username="api-editor", password_hash="!", role="editor", active=True)
+    db.session.add(editor)
+    _, plaintext = tokens.create_token(editor, "counting")
+    db.session.commit()
+    headers = {"Authorization": f"Bearer {plaintext}"}
+    assert client.get("/api/v1/me", headers=headers).status_code == 200
+    return headers
+
+
+def uuids_of(article_id: int) -> dict:
+    """The article's stable id, and that of a claim of it with evidence."""
+    article = db.session.get(Article, article_id)
+    claim = next(c for c in article.claims if c.evidence)
+    return {"article": article.uuid, "claim": claim.uuid}
+
+
+API_READS = ["/api/v1/me", "/api/v1/articles", "/api/v1/articles/{article}",
+             "/api/v1/articles/{article}/claims?per_page=100", "/api/v1/claims/{claim}",
+             "/api/v1/export?article={article}"]
+
+
+def test_api_reads_do_not_grow_with_claims(client, small_and_large, api_auth):
+    """One test for every read, so the two articles are built once."""
+    for route in API_READS:
+        counts = [queries_for(client, route.format(**uuids_of(article)), api_auth) for article in small_and_large]
+        assert counts[0] == counts[1], route
+        assert counts[1] <= 20, route  # the token (3), the record asked for, and the export's snapshot
+    assert queries_for(client, "/api/v1/export", api_auth) <= 20
+
+
+def test_api_article_list_does_not_grow_with_articles_or_their_authors(app, client, api_auth):
+    people = team(30)
+    make_article(title="First", user=people[0])
+    few = queries_for(client, "/api/v1/articles", api_auth)
+    for person in people[1:]:
+        make_article(title=f"By {person.username}", user=person)
+    assert queries_for(client, "/api/v1/articles?per_page=100", api_auth) == few
+
+
+def api_post_count(client, url: str, body: dict, headers: dict) -> int:
+    db.session.commit()
+    with fresh_request_context() as statements:
+        response = client.post(url, json=body, headers=headers)
+        assert response.status_code == 201, response.get_data(as_text=True)[:300]
+    return len(statements)
+
+
+def test_api_review_answers_do_not_grow_with_claims(client, small_and_large, api_auth):
+    ratings.ensure_default_vocabulary()
+    for action, body in (("verdicts", {"rating": "refuted", "note": "Figures differ."}),
+                         ("comments", {"body": "Which source, @member1?"})):
+        counts = [api_post_count(client, f"/api/v1/claims/{uuids_of(article)['claim']}/{action}", body, api_auth)
+                  for article in small_and_large]
+        assert counts[0] == counts[1], action
+

@@ -5,39 +5,43 @@ from flask import request
 from flask import url_for
 from sqlalchemy import select
 
-from annotate.articles import operations as article_ops
-from annotate.interchange import native
-from annotate.articles import fetch
-from annotate.extensions import db
-from annotate.models import Article
-from annotate.models import Claim
-from annotate.models.choices import STATUSES
+from annotate.accounts.permissions import require_role
 from annotate.api import bp
 from annotate.api import schemas
 from annotate.api.auth import api_user
-from annotate.accounts.permissions import require_role
 from annotate.api.bodies import choice_arg
 from annotate.api.bodies import date_value
 from annotate.api.bodies import json_body
 from annotate.api.errors import ApiError
+from annotate.api.serializers import ARTICLE_READ
+from annotate.api.serializers import CLAIM_READ
+from annotate.api.serializers import article_json
 from annotate.api.serializers import article_summaries
 from annotate.api.serializers import by_uuid
-from annotate.api.serializers import claim_json
+from annotate.api.serializers import claims_json
 from annotate.api.serializers import paginate
+from annotate.articles import fetch
+from annotate.articles import operations as article_ops
+from annotate.extensions import db
+from annotate.interchange.export import render_export
+from annotate.models import Article
+from annotate.models import Claim
+from annotate.models.choices import STATUSES
 
 
-
-def created(body: dict, location: str | None = None):
-    """201 with the new record, and where to read it when it has its own URL."""
+def created(body: dict, endpoint: str | None = None, **values):
+    """201 with the new record, and (when it has its own URL) the endpoint and values to read it at."""
     response = jsonify(body)
     response.status_code = 201
-    if location:
-        response.headers["Location"] = location
+    if endpoint:
+        response.headers["Location"] = url_for(endpoint, **values)
     return response
 
 
-def no_content() -> Response:
-    """204: done, nothing to say (and no content type for an empty body)."""
+def deleted(operation, record) -> Response:
+    """Run a delete operation as the caller and commit; 204, with no body and so no content type."""
+    operation(record, api_user())
+    db.session.commit()
     response = Response(status=204)
     del response.headers["Content-Type"]
     return response
@@ -53,7 +57,7 @@ def me():
 @bp.get("/articles")
 def list_articles():
     """Articles, newest first, a page at a time."""
-    query = select(Article).order_by(Article.id.desc())
+    query = select(Article).order_by(Article.id.desc()).options(*ARTICLE_READ)
     return jsonify(paginate(query, "api.list_articles", article_summaries))
 
 
@@ -71,32 +75,35 @@ def create_article():
         article = article_ops.create_article(data["text"], api_user(), title=data.get("title", ""),
                                              source_url=source_url, published=published)
     db.session.commit()
-    return created(native.article_dict(article), url_for("api.read_article", article_id=article.uuid))
+    return created(article_json(article), "api.read_article", article_id=article.uuid)
 
 
 @bp.get("/articles/<article_id>")
 def read_article(article_id: str):
     """An article exactly as the export writes it: text, sentences, claims and evidence."""
-    return jsonify(native.article_dict(by_uuid(Article, article_id, "article")))
+    return jsonify(article_json(by_uuid(Article, article_id, "article")))
 
 
 @bp.get("/articles/<article_id>/claims")
 def list_claims(article_id: str):
     """The article's claims in text order, a page at a time."""
     article = by_uuid(Article, article_id, "article")
-    query = select(Claim).where(Claim.article_id == article.id).order_by(Claim.start, Claim.end, Claim.id)
-    return jsonify(paginate(query, "api.list_claims", lambda rows: [claim_json(c) for c in rows],
-                            article_id=article.uuid))
+    query = (select(Claim).where(Claim.article_id == article.id).order_by(Claim.start, Claim.end, Claim.id)
+             .options(*CLAIM_READ))
+    return jsonify(paginate(query, "api.list_claims", claims_json, article_id=article.uuid))
 
 
 @bp.get("/export")
 def export():
-    """The annotation set (format annotate.claims): everything, one article, or claims of one status."""
+    """The annotation set (format annotate.claims): everything, one article, or claims of one status.
+
+    Built and serialised by the same entry point as the downloads and the CLI.
+    """
     status = choice_arg("status", STATUSES)
     article_ids = None
     if request.args.get("article"):
         article_ids = [by_uuid(Article, request.args["article"], "article").id]
-    return jsonify(native.export_articles(article_ids, status=status))
+    return Response(render_export("json", article_ids, status), mimetype="application/json")
 
 
 @bp.post("/import")

@@ -1,6 +1,5 @@
 """API routes for claims and their evidence: mark, read, update with a version, delete."""
 from flask import jsonify
-from flask import url_for
 
 from annotate.claims import operations as claim_ops
 from annotate.review import workflow
@@ -17,7 +16,8 @@ from annotate.api.serializers import by_uuid
 from annotate.api.serializers import claim_json
 from annotate.api.serializers import evidence_json
 from annotate.api.articles import created
-from annotate.api.articles import no_content
+from annotate.api.articles import deleted
+from annotate.api.serializers import CLAIM_READ
 
 
 def claim_fields(data: dict) -> dict:
@@ -68,13 +68,13 @@ def create_claim(article_id: str):
     if claim_fields(data):
         claim_ops.update_claim(claim, claim_fields(data), api_user(), None)
     db.session.commit()
-    return created(claim_json(claim), url_for("api.read_claim", claim_id=claim.uuid))
+    return created(claim_json(claim), "api.read_claim", claim_id=claim.uuid)
 
 
 @bp.get("/claims/<claim_id>")
 def read_claim(claim_id: str):
     """One claim, as the export writes it."""
-    return jsonify(claim_json(by_uuid(Claim, claim_id, "claim")))
+    return jsonify(claim_json(by_uuid(Claim, claim_id, "claim", *CLAIM_READ)))
 
 
 @bp.patch("/claims/<claim_id>")
@@ -103,9 +103,7 @@ def update_claim(claim_id: str):
 @bp.delete("/claims/<claim_id>")
 def delete_claim(claim_id: str):
     """Delete a claim and its evidence (the history keeps its last state)."""
-    claim_ops.delete_claim(by_uuid(Claim, claim_id, "claim"), api_user())
-    db.session.commit()
-    return no_content()
+    return deleted(claim_ops.delete_claim, by_uuid(Claim, claim_id, "claim"))
 
 
 @bp.post("/claims/<claim_id>/evidence")
@@ -122,6 +120,4 @@ def add_evidence(claim_id: str):
 @bp.delete("/evidence/<evidence_id>")
 def remove_evidence(evidence_id: str):
     """Detach a source from its claim."""
-    claim_ops.remove_evidence(by_uuid(Evidence, evidence_id, "evidence"), api_user())
-    db.session.commit()
-    return no_content()
+    return deleted(claim_ops.remove_evidence, by_uuid(Evidence, evidence_id, "evidence"))

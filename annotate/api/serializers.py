@@ -2,9 +2,12 @@
 from flask import url_for
 from sqlalchemy import func
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import selectinload
 
-from annotate.interchange import native
 from annotate.extensions import db
+from annotate.interchange import native
+from annotate.interchange import snapshot
 from annotate.models import Article
 from annotate.models import Claim
 from annotate.models import Evidence
@@ -17,9 +20,24 @@ from annotate.api.errors import ApiError
 from annotate.text.times import iso
 
 
+# Options for reading claims to serialise them: what the export preloads, plus the sentence and the article.
+CLAIM_READ = (*snapshot.CLAIM_LOADS, joinedload(Claim.sentence), selectinload(Claim.article))
+ARTICLE_READ = (selectinload(Article.created_by),)
+
+
+def claims_json(claims: list[Claim]) -> list[dict]:
+    """Claims exactly as the export writes them, with the id of their article; review records loaded once."""
+    return [data | {"article_id": claim.article.uuid} for claim, data in zip(claims, native.claim_dicts(claims))]
+
+
 def claim_json(claim: Claim) -> dict:
-    """A claim exactly as the export writes it, with the id of its article."""
-    return native.claim_dict(claim, claim.sentence.index, claim.article.text) | {"article_id": claim.article.uuid}
+    return claims_json([claim])[0]
+
+
+def article_json(article: Article) -> dict:
+    """An article exactly as the export writes it, from the export's own snapshot."""
+    loaded = snapshot.load([article.id])
+    return native.article_dict(loaded.articles[0], loaded.extras)
 
 
 def evidence_json(item: Evidence) -> dict:
@@ -73,9 +91,10 @@ def article_summaries(articles: list[Article]) -> list[dict]:
     return [article_summary(a, sentences.get(a.id, 0), claims.get(a.id, 0)) for a in articles]
 
 
-def by_uuid(model, uuid: str, name: str):
-    """A record by its stable id, or 404 naming what was looked for."""
-    record = db.session.scalar(select(model).where(model.uuid == uuid)) if len(uuid) <= 36 else None
+def by_uuid(model, uuid: str, name: str, *options):
+    """A record by its stable id (loaded with the given options), or 404 naming what was looked for."""
+    query = select(model).where(model.uuid == uuid).options(*options)
+    record = db.session.scalar(query) if len(uuid) <= 36 else None
     if record is None:
         raise ApiError(404, f"There is no {name} with id {uuid!r}.")
     return record

@@ -1,9 +1,9 @@
 """Export and import of the review records of claims (verdicts, discussion, decisions, history) and the vocabulary.
 
-exchange.py merges claim_extras() into every exported claim and vocabulary() into the document; the importer
+native.py merges claim_extras() into every exported claim and vocabulary() into the document; the importer
 calls import_vocabulary() and import_claim_extras() for the lossless round trip. Records keep their uuid as
 `id`, users travel by username, times as ISO 8601 UTC with a Z. Loading is query-bounded: preload() fetches
-the records of all exported claims in a handful of queries.
+the records of all exported claims in six queries, however many.
 """
 from collections import defaultdict
 from dataclasses import dataclass
@@ -28,10 +28,6 @@ from annotate.models import Verdict
 from annotate.text.times import iso
 from annotate.text.times import parse_iso
 
-CHUNK = 500
-
-
-
 @dataclass
 class Extras:
     """The review records of many claims, loaded up front and grouped by claim id."""
@@ -42,35 +38,42 @@ class Extras:
     history: dict[int, list[HistoryEvent]] = field(default_factory=lambda: defaultdict(list))
     mentions: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
 
+    def standing_decision(self, claim_id: int) -> Decision | None:
+        """The latest decision not reopened: what every format reports as the claim's rating."""
+        current = [d for d in self.decisions.get(claim_id, []) if d.reopened_at is None]
+        return current[-1] if current else None
 
-def preload(claim_ids) -> Extras:
-    """Fetch the verdicts, comments, decisions and history of these claims, a few queries per 500 claims."""
+
+def preload(claims) -> Extras:
+    """The verdicts, comments, mentions, decisions and history of some claims, in six queries however many
+    (SQLAlchemy fetches the verdicts' evidence 500 verdicts at a time).
+
+    `claims` is a list of claim ids or a select of them (a subquery keeps a whole-article export from
+    sending thousands of ids).
+    """
     extras = Extras()
-    ids = list(claim_ids)
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        for v in db.session.scalars(select(Verdict).where(Verdict.claim_id.in_(chunk))
-                                    .options(selectinload(Verdict.evidence), joinedload(Verdict.reviewer))
-                                    .order_by(Verdict.created_at, Verdict.id)):
-            extras.verdicts[v.claim_id].append(v)
-        comments = db.session.scalars(select(Comment).where(Comment.claim_id.in_(chunk))
-                                      .options(joinedload(Comment.author), joinedload(Comment.evidence),
-                                               joinedload(Comment.resolved_by))
-                                      .order_by(Comment.created_at, Comment.id)).all()
-        for c in comments:
-            extras.comments[c.claim_id].append(c)
-        mentions = select(Mention.comment_id, User.username).join(User, Mention.user_id == User.id)
-        for comment_id, name in (db.session.execute(mentions.where(Mention.comment_id.in_([c.id for c in comments]))
-                                                    .order_by(User.username)) if comments else ()):
+    for v in db.session.scalars(select(Verdict).where(Verdict.claim_id.in_(claims))
+                                .options(selectinload(Verdict.evidence), joinedload(Verdict.reviewer))
+                                .order_by(Verdict.created_at, Verdict.id)):
+        extras.verdicts[v.claim_id].append(v)
+    for c in db.session.scalars(select(Comment).where(Comment.claim_id.in_(claims))
+                                .options(joinedload(Comment.author), joinedload(Comment.evidence),
+                                         joinedload(Comment.resolved_by))
+                                .order_by(Comment.created_at, Comment.id)):
+        extras.comments[c.claim_id].append(c)
+    if extras.comments:
+        mentions = (select(Mention.comment_id, User.username).join(User, Mention.user_id == User.id)
+                    .join(Comment, Mention.comment_id == Comment.id).where(Comment.claim_id.in_(claims)))
+        for comment_id, name in db.session.execute(mentions.order_by(User.username)):
             extras.mentions[comment_id].append(name)
-        for d in db.session.scalars(select(Decision).where(Decision.claim_id.in_(chunk))
-                                    .options(joinedload(Decision.decided_by), joinedload(Decision.reopened_by))
-                                    .order_by(Decision.decided_at, Decision.id)):
-            extras.decisions[d.claim_id].append(d)
-        for e in db.session.scalars(select(HistoryEvent).where(HistoryEvent.claim_id.in_(chunk))
-                                    .options(joinedload(HistoryEvent.actor))
-                                    .order_by(HistoryEvent.at, HistoryEvent.id)):
-            extras.history[e.claim_id].append(e)
+    for d in db.session.scalars(select(Decision).where(Decision.claim_id.in_(claims))
+                                .options(joinedload(Decision.decided_by), joinedload(Decision.reopened_by))
+                                .order_by(Decision.decided_at, Decision.id)):
+        extras.decisions[d.claim_id].append(d)
+    for e in db.session.scalars(select(HistoryEvent).where(HistoryEvent.claim_id.in_(claims))
+                                .options(joinedload(HistoryEvent.actor))
+                                .order_by(HistoryEvent.at, HistoryEvent.id)):
+        extras.history[e.claim_id].append(e)
     return extras
 
 
@@ -103,13 +106,12 @@ def event_dict(e: HistoryEvent) -> dict:
             "entity_id": e.entity_id, "before": e.before, "after": e.after}
 
 
-def claim_extras(claim: Claim, extras: Extras | None = None) -> dict:
-    """The review fields of one exported claim (pass a preloaded Extras when exporting many)."""
-    extras = extras if extras is not None else preload([claim.id])
+def claim_extras(claim: Claim, extras: Extras) -> dict:
+    """The review fields of one exported claim, from records preloaded for all the claims being written."""
     verdicts = extras.verdicts.get(claim.id, [])
     comments = extras.comments.get(claim.id, [])
     decisions = extras.decisions.get(claim.id, [])
-    current = [d for d in decisions if d.reopened_at is None]
+    standing = extras.standing_decision(claim.id)
     by_id = {c.id: c for c in comments}
     flag = None
     if claim.flag_reason:
@@ -122,15 +124,14 @@ def claim_extras(claim: Claim, extras: Extras | None = None) -> dict:
         "verdicts": [verdict_dict(v) for v in verdicts if v.superseded_at is None],
         "verdict_revisions": [verdict_dict(v) for v in verdicts if v.superseded_at is not None],
         "comments": [comment_dict(c, by_id, extras.mentions.get(c.id, [])) for c in comments],
-        "decision": decision_dict(current[-1]) if current else None,
+        "decision": decision_dict(standing) if standing else None,
         "reopened_decisions": [decision_dict(d) for d in decisions if d.reopened_at is not None],
         "history": [event_dict(e) for e in extras.history.get(claim.id, [])],
     }
 
 
-def vocabulary() -> list[dict]:
-    """The rating vocabulary, in order, for the top level of an export."""
-    ratings = db.session.scalars(select(Rating).order_by(Rating.position, Rating.id))
+def vocabulary(ratings: list[Rating]) -> list[dict]:
+    """The rating vocabulary (given in order), for the top level of an export."""
     return [{"key": r.key, "label": r.label, "description": r.description, "colour": r.colour,
              "position": r.position, "agreement_group": r.agreement_group or r.key, "active": r.active}
             for r in ratings]

@@ -366,12 +366,12 @@ def test_tokens_of_two_users_act_as_each(app, client):
 
 def test_a_bug_still_answers_json_not_an_html_page(app, client, auth, monkeypatch):
     """The safety net only: no request the document allows should get here (schemathesis checks that)."""
-    from annotate.api import articles as api_articles
+    from annotate.interchange import native
 
     article = make_article()
 
-    def broken(article):
+    def broken(*args, **kwargs):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(api_articles.native, "article_dict", broken)
+    monkeypatch.setattr(native, "article_dict", broken)
     assert_json_error(client.get(f"/api/v1/articles/{article.uuid}", headers=auth), 500)

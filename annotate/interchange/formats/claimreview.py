@@ -1,8 +1,6 @@
 """schema.org ClaimReview JSON-LD for decided claims, ready to embed in a publisher's page."""
-from annotate.interchange.formats import active_decisions
 from annotate.interchange.formats import label_for
-from annotate.interchange.formats import load_articles
-from annotate.interchange.formats import rating_labels
+from annotate.interchange.snapshot import Snapshot
 
 
 def claim_author(claim) -> dict:
@@ -41,10 +39,7 @@ def claim_review(article, claim, decision, labels: dict, base_url: str, publishe
     }
 
 
-def export_claimreview(article_ids: list[int] | None, base_url: str, publisher: str) -> list[dict]:
-    """One ClaimReview per claim with a standing decision."""
-    articles = load_articles(article_ids)
-    decisions = active_decisions([c.id for a in articles for c in a.claims])
-    labels = rating_labels()
-    return [claim_review(a, c, decisions[c.id], labels, base_url, publisher)
-            for a in articles for c in a.claims if c.id in decisions]
+def export_claimreview(loaded: Snapshot, base_url: str, publisher: str) -> list[dict]:
+    """One ClaimReview per claim with a standing decision (an undecided claim has no rating to publish)."""
+    return [claim_review(a, c, loaded.decision(c), loaded.labels, base_url, publisher)
+            for a in loaded.articles for c in a.claims if loaded.decision(c) is not None]

@@ -2,10 +2,8 @@
 import csv
 import io
 
-from annotate.interchange.formats import active_decisions
 from annotate.interchange.formats import label_for
-from annotate.interchange.formats import load_articles
-from annotate.interchange.formats import rating_labels
+from annotate.interchange.snapshot import Snapshot
 from annotate.text.times import iso
 
 COLUMNS = ["article_id", "article_title", "article_url", "sentence_index", "sentence", "claim_id", "quote", "start",
@@ -30,16 +28,14 @@ def claim_row(article, claim, sentence, decision, labels: dict) -> list[str]:
     return [safe_cell(v) for v in values]
 
 
-def export_csv(article_ids: list[int] | None = None) -> str:
+def export_csv(loaded: Snapshot) -> str:
     """The whole CSV text, BOM first, so Excel opens it as UTF-8."""
-    articles = load_articles(article_ids)
-    decisions = active_decisions([c.id for a in articles for c in a.claims])
-    labels = rating_labels()
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for article in articles:
+    for article in loaded.articles:
         sentences = {s.id: s for s in article.sentences}
         for claim in article.claims:
-            writer.writerow(claim_row(article, claim, sentences[claim.sentence_id], decisions.get(claim.id), labels))
+            decision = loaded.decision(claim)
+            writer.writerow(claim_row(article, claim, sentences[claim.sentence_id], decision, loaded.labels))
     return "\ufeff" + out.getvalue()

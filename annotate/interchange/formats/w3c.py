@@ -1,16 +1,9 @@
 """W3C Web Annotation export: a JSON-LD AnnotationCollection, one 'assessing' annotation per claim."""
-from sqlalchemy import select
-
-from annotate.interchange.formats import active_decisions
 from annotate.interchange.formats import article_iri
 from annotate.interchange.formats import label_for
-from annotate.interchange.formats import load_articles
-from annotate.interchange.formats import rating_labels
-from annotate.text.times import iso
 from annotate.interchange.native import quote_context
-from annotate.extensions import db
-from annotate.models import Comment
-from annotate.models import Verdict
+from annotate.interchange.snapshot import Snapshot
+from annotate.text.times import iso
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -76,18 +69,12 @@ def comment_annotation(comment) -> dict:
             "creator": person(comment.author), "body": text_body(comment.body, "commenting"), "target": target}
 
 
-def export_w3c(article_ids: list[int] | None = None) -> dict:
-    """The AnnotationCollection for the given articles (all when None)."""
-    articles = load_articles(article_ids)
-    claims = [c for a in articles for c in a.claims]
-    ids = [c.id for c in claims]
-    decisions, labels = active_decisions(ids), rating_labels()
-    items = [claim_annotation(a, c, decisions.get(c.id), labels) for a in articles for c in a.claims]
-    if ids:
-        verdicts = db.session.scalars(select(Verdict).where(Verdict.claim_id.in_(ids)).order_by(Verdict.id))
-        items += [verdict_annotation(v, labels) for v in verdicts]
-        comments = db.session.scalars(select(Comment).where(Comment.claim_id.in_(ids)).order_by(Comment.id))
-        items += [comment_annotation(c) for c in comments]
+def export_w3c(loaded: Snapshot) -> dict:
+    """The AnnotationCollection of a snapshot: claims, then every verdict, then the discussion."""
+    labels = loaded.labels
+    items = [claim_annotation(a, c, loaded.decision(c), labels) for a in loaded.articles for c in a.claims]
+    items += [verdict_annotation(v, labels) for v in loaded.verdicts()]
+    items += [comment_annotation(c) for c in loaded.comments()]
     return {"@context": CONTEXT, "id": "urn:annotate:export", "type": "AnnotationCollection",
             "label": "Claims exported from Claim desk", "total": len(items),
             "first": {"type": "AnnotationPage", "startIndex": 0, "items": items}}
