@@ -1,4 +1,7 @@
 """Claims: marking a span of a sentence, describing it, and the evidence that bears on it."""
+from sqlalchemy import update
+from sqlalchemy.orm.attributes import set_committed_value
+
 from annotate.claims import history
 from annotate.errors import InputError
 from annotate.extensions import db
@@ -95,6 +98,22 @@ def _given(data: dict, name: str, current: str) -> str:
     return current if value is None else value
 
 
+def take_next_version(claim: Claim, expected: int) -> None:
+    """Compare-and-set: bump the version in one statement, only if it is still the one the editor saw.
+
+    Checking first and writing later lets two concurrent saves of the same version both succeed (one is
+    silently lost); here the database decides, and the second writer gets StaleEdit with the claim as stored.
+    """
+    with db.session.no_autoflush:  # the check comes first; the new field values are written after it
+        bumped = db.session.execute(
+            update(Claim).where(Claim.id == claim.id, Claim.version == expected).values(version=expected + 1)
+            .execution_options(synchronize_session=False))
+    if bumped.rowcount != 1:
+        db.session.refresh(claim)
+        raise StaleEdit(claim)
+    set_committed_value(claim, "version", expected + 1)
+
+
 def update_claim(claim: Claim, data: dict, user: User | None, version: int | None) -> Claim:
     """Apply the panel's fields; refuse a save based on an older version of the claim."""
     check_unlocked(claim)
@@ -111,7 +130,7 @@ def update_claim(claim: Claim, data: dict, user: User | None, version: int | Non
     claim.rationale = _given(data, "rationale", claim.rationale).strip()
     old, new = history.changed(before, history.claim_snapshot(claim))
     if new:
-        claim.version += 1
+        take_next_version(claim, claim.version if version is None else version)
         claim.updated_by, claim.updated_at = user, utcnow()
         history.record("updated", "claim", claim, user, old, new, claim.uuid)
     db.session.flush()
