@@ -1,5 +1,9 @@
-"""Query counts: the article page, the list and the export stay bounded whatever the size (no N+1)."""
+"""Query counts: the article page, the list, the export, every API read and the import stay bounded whatever the size
+(no N+1; an import reads only the records its file names)."""
+import json
+import re
 from contextlib import contextmanager
+from uuid import uuid4
 
 import pytest
 from flask import current_app
@@ -8,10 +12,13 @@ from sqlalchemy import event
 from annotate.accounts import tokens
 from annotate.claims import operations as claim_ops
 from annotate.extensions import db
+from annotate.interchange import importer
 from annotate.interchange import native
 from annotate.models import Article
 from annotate.models import User
+from annotate.review import discussion
 from annotate.review import ratings
+from annotate.review import workflow
 from tests.conftest import HX
 from tests.factories import make_article
 
@@ -229,3 +236,56 @@ def test_api_review_answers_do_not_grow_with_claims(client, small_and_large, api
                   for article in small_and_large]
         assert counts[0] == counts[1], action
 
+
+# --- import: the ids a document names are looked up once, whatever the database already holds ------------------
+
+RECORD_TABLE = re.compile(r"^SELECT .*\sFROM (user|article|claim|evidence|orphan_claim|verdict|comment|decision|"
+                          r"history_event)\b", re.DOTALL)
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def fresh_copy(document: dict, word: str) -> dict:
+    """The document with new ids throughout and "people" replaced by another six-letter word (so no article
+    here has its text): importing it creates everything anew."""
+    text = json.dumps(document)
+    for old in set(UUID.findall(text)):
+        text = text.replace(old, str(uuid4()))
+    copy = json.loads(text.replace("people", word))
+    for article in copy["articles"]:
+        article["sha256"] = native.text_sha256(article["text"])
+    return copy
+
+
+def import_statements(document: dict, actor: User) -> list[str]:
+    db.session.commit()
+    with fresh_request_context() as statements:
+        report = importer.import_document(document, "skip", db.session.merge(actor))
+        db.session.commit()
+    assert report.claims_created == sum(len(a["claims"]) for a in document["articles"])
+    return statements
+
+
+def reviewed_document(claims: int, people: list[User]) -> dict:
+    """An exported article of that many claims, each with a verdict and a comment, half with evidence."""
+    article = build_article(max(20, claims // 2), claims, people)
+    ratings.ensure_default_vocabulary()
+    for claim in article.claims:
+        workflow.give_verdict(claim, people[2], "refuted", 3, "Checked.")
+        discussion.add_comment(claim, people[3], f"@{people[1].username} see the log.")
+    db.session.commit()
+    return native.export_articles([article.id])
+
+
+def test_import_queries_do_not_grow_with_the_database_and_stay_bounded_in_the_file(app, user):
+    people = team(30)
+    document = reviewed_document(30, people[:5])
+    counts = []
+    for background, word in ((30, "voters"), (300, "owners")):  # M records here, then ten times as many
+        build_article(max(20, background // 2), background, people)
+        statements = import_statements(fresh_copy(document, word), people[0])
+        whole_tables = [s for s in statements if RECORD_TABLE.search(s) and "WHERE" not in s]
+        assert not whole_tables, whole_tables  # records are looked up by the ids in the file, never all read
+        counts.append(len(statements))
+    assert counts[0] == counts[1]
+    ten_times = len(import_statements(fresh_copy(reviewed_document(300, people[:5]), "makers"), people[0]))
+    assert ten_times <= 10 * counts[0]  # linear in the file: SQLite inserts ORM rows one at a time

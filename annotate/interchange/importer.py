@@ -3,10 +3,11 @@ import json
 from dataclasses import dataclass
 from dataclasses import field
 
-from annotate.interchange import writer as interchange_writer
 from annotate.errors import InputError
-from annotate.interchange.schema import FORMAT
+from annotate.interchange import writer as interchange_writer
 from annotate.interchange.checks import check_document
+from annotate.interchange.known import KnownIds
+from annotate.interchange.schema import FORMAT
 
 SUPPORTED_VERSIONS = (1,)
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -96,7 +97,7 @@ def import_document(document, mode: str = "skip", actor=None) -> ImportReport:
         raise ImportInvalid([{"path": "$", "message": f"mode must be one of {', '.join(MODES)}"}])
     validate(document)
     report = ImportReport(mode=mode)
-    writer = interchange_writer.Writer(report, mode, actor)
+    writer = interchange_writer.Writer(report, mode, actor, KnownIds.of_document(document))
     try:
         writer.users(document)
         writer.vocabulary(document.get("vocabulary"))

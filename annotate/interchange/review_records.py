@@ -1,15 +1,17 @@
 """Export and import of the review records of claims (verdicts, discussion, decisions, history) and the vocabulary.
 
-native.py merges claim_extras() into every exported claim and vocabulary() into the document; the importer
+native.py merges claim_extras() into every exported claim and vocabulary() into the document; the writer
 calls import_vocabulary() and import_claim_extras() for the lossless round trip. Records keep their uuid as
-`id`, users travel by username, times as ISO 8601 UTC with a Z. Loading is query-bounded: preload() fetches
-the records of all exported claims in six queries, however many.
+`id`, users travel by username, times as ISO 8601 UTC with a Z. Loading is query-bounded both ways: preload()
+fetches the records of all exported claims in six queries, and an import checks ids against a KnownIds
+loaded once for the whole document.
 """
 from collections import defaultdict
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import datetime
 
+from sqlalchemy import insert
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm import selectinload
@@ -17,6 +19,7 @@ from sqlalchemy.orm import selectinload
 from annotate.review import ratings as vocabulary_ops
 from annotate.errors import InputError
 from annotate.extensions import db
+from annotate.interchange.known import KnownIds
 from annotate.models import Claim
 from annotate.models import Comment
 from annotate.models import Decision
@@ -148,20 +151,6 @@ def _time(value: str | None, required: bool = True) -> datetime | None:
         raise InputError(f"Not an ISO 8601 time: {value!r}.", "time") from None
 
 
-def referenced_usernames(data: dict) -> set[str]:
-    """Every username a claim's review records mention (so the importer can make sure they exist)."""
-    names = set()
-    for v in data.get("verdicts", []) + data.get("verdict_revisions", []):
-        names.add(v.get("reviewer"))
-    for c in data.get("comments", []):
-        names.update([c.get("author"), c.get("resolved_by"), *c.get("mentions", [])])
-    for d in ([data["decision"]] if data.get("decision") else []) + data.get("reopened_decisions", []):
-        names.update([d.get("decided_by"), d.get("reopened_by")])
-    if data.get("dispute_flag"):
-        names.add(data["dispute_flag"].get("flagged_by"))
-    return {n for n in names if n}
-
-
 def import_vocabulary(items: list[dict]) -> None:
     """Create or update ratings by key (idempotent); labels, colours, order and groups follow the file."""
     existing = {r.key: r for r in db.session.scalars(select(Rating))}
@@ -196,66 +185,90 @@ def _user(users: dict[str, User], name: str | None, required: bool = True) -> Us
     return user
 
 
-def import_claim_extras(claim: Claim, data: dict, users_by_name: dict[str, User]) -> None:
-    """Recreate a claim's review records from its exported form; records already present (same id) are kept."""
-    db.session.flush()
-    known = _known_uuids()
+def import_claim_extras(claim: Claim, data: dict, users_by_name: dict[str, User], known: KnownIds | None = None):
+    """Recreate a claim's review state and records from its exported form; records already here (same id) are kept.
+
+    The writer passes the KnownIds of the whole document; a single claim's are loaded when none is given.
+    """
+    import_claim_state(claim, data, users_by_name)
+    history: list[dict] = []
+    known = known if known is not None else KnownIds.of_claims([data])
+    import_claim_records(claim, data, users_by_name, known, history)
+    insert_history(history)
+
+
+def import_claim_records(claim: Claim, data: dict, users: dict[str, User], known: KnownIds,
+                         history: list[dict]) -> None:
+    """Add the verdicts, comments and decisions of a claim that has its id, and collect its history rows for
+    insert_history (the longest list, and nothing refers to its rows: one bulk INSERT for many claims).
+
+    Nothing here changes the claim row itself, so its imported updated_at stands.
+    """
     evidence = {e.uuid: e for e in claim.evidence}
     for item in data.get("verdicts", []) + data.get("verdict_revisions", []):
-        if item["id"] in known["verdict"]:
-            continue
-        db.session.add(Verdict(
-            uuid=item["id"], claim=claim, reviewer=_user(users_by_name, item["reviewer"]), rating=item["rating"],
-            confidence=int(item.get("confidence") or 3), note=item.get("note") or "",
-            evidence=[evidence[i] for i in item.get("evidence_ids", []) if i in evidence],
-            created_at=_time(item["created_at"]), superseded_at=_time(item.get("superseded_at"), False)))
-    _import_comments(claim, data.get("comments", []), users_by_name, evidence, known["comment"])
+        if item["id"] not in known.verdicts:
+            known.verdicts.add(item["id"])
+            db.session.add(Verdict(
+                uuid=item["id"], claim=claim, reviewer=_user(users, item["reviewer"]), rating=item["rating"],
+                confidence=int(item.get("confidence") or 3), note=item.get("note") or "",
+                evidence=[evidence[i] for i in item.get("evidence_ids", []) if i in evidence],
+                created_at=_time(item["created_at"]), superseded_at=_time(item.get("superseded_at"), False)))
+    _import_comments(claim, data.get("comments", []), users, evidence, known)
     decisions = ([data["decision"]] if data.get("decision") else []) + data.get("reopened_decisions", [])
     for item in decisions:
-        if item["id"] in known["decision"]:
-            continue
-        db.session.add(Decision(
-            uuid=item["id"], claim=claim, rating=item["rating"], explanation=item.get("explanation") or "",
-            method=item["method"], decided_by=_user(users_by_name, item["decided_by"]),
-            decided_at=_time(item["decided_at"]), reopened_by=_user(users_by_name, item.get("reopened_by")),
-            reopened_at=_time(item.get("reopened_at"), False)))
-    for item in data.get("history", []):
-        if item["id"] in known["history"]:
-            continue
-        db.session.add(HistoryEvent(
-            uuid=item["id"], claim_id=claim.id, article_id=claim.article_id, actor=_user(users_by_name, item.get("actor"), False),
-            at=_time(item["at"]), action=item["action"], entity=item["entity"], entity_id=item.get("entity_id"),
-            before=item.get("before"), after=item.get("after")))
-    _import_state(claim, data, users_by_name)
-    db.session.flush()
+        if item["id"] not in known.decisions:
+            known.decisions.add(item["id"])
+            db.session.add(Decision(
+                uuid=item["id"], claim=claim, rating=item["rating"], explanation=item.get("explanation") or "",
+                method=item["method"], decided_by=_user(users, item["decided_by"]),
+                decided_at=_time(item["decided_at"]), reopened_by=_user(users, item.get("reopened_by")),
+                reopened_at=_time(item.get("reopened_at"), False)))
+    events = {item["id"]: item for item in data.get("history", []) if item["id"] not in known.history}
+    known.history.update(events)
+    history += [_history_row(claim, item, users) for item in events.values()]
 
 
-def _known_uuids() -> dict[str, set[str]]:
-    return {"verdict": set(db.session.scalars(select(Verdict.uuid))),
-            "comment": set(db.session.scalars(select(Comment.uuid))),
-            "decision": set(db.session.scalars(select(Decision.uuid))),
-            "history": set(db.session.scalars(select(HistoryEvent.uuid)))}
+def insert_history(rows: list[dict]) -> None:
+    """Write collected history rows in one statement (after flushing what they refer to)."""
+    if rows:
+        db.session.execute(insert(HistoryEvent), rows)
 
 
-def _import_comments(claim, items, users, evidence, known) -> None:
-    by_uuid = {c.uuid: c for c in db.session.scalars(select(Comment).where(Comment.claim_id == claim.id))}
-    for item in sorted(items, key=lambda i: i.get("parent_id") is not None):
-        if item["id"] in known:
+def _history_row(claim: Claim, item: dict, users: dict[str, User]) -> dict:
+    actor = _user(users, item.get("actor"), False)
+    return {"uuid": item["id"], "claim_id": claim.id, "article_id": claim.article_id,
+            "actor_id": actor.id if actor else None, "at": _time(item["at"]), "action": item["action"],
+            "entity": item["entity"], "entity_id": item.get("entity_id"), "before": item.get("before"),
+            "after": item.get("after")}
+
+
+def _parent_on(claim: Claim, parent: Comment | None) -> Comment | None:
+    """A reply keeps its parent only when the parent is a comment of the same claim."""
+    if parent is None:
+        return None
+    owner = parent.claim_id if parent.claim_id is not None else parent.claim.id
+    return parent if owner == claim.id else None
+
+
+def _import_comments(claim: Claim, items: list[dict], users, evidence, known: KnownIds) -> None:
+    for item in sorted(items, key=lambda i: i.get("parent_id") is not None):  # threads: roots before replies
+        if item["id"] in known.comments:
             continue
         comment = Comment(
             uuid=item["id"], claim=claim, author=_user(users, item["author"]), body=item["body"],
-            parent=by_uuid.get(item.get("parent_id")), created_at=_time(item["created_at"]),
+            parent=_parent_on(claim, known.comments.get(item.get("parent_id"))), created_at=_time(item["created_at"]),
             resolved=bool(item.get("resolved")), resolved_by=_user(users, item.get("resolved_by")),
             resolved_at=_time(item.get("resolved_at"), False), evidence=evidence.get(item.get("evidence_id")))
         db.session.add(comment)
-        by_uuid[comment.uuid] = comment
+        known.comments[comment.uuid] = comment
         for name in item.get("mentions", []):
             person = _user(users, name, required=False)
             if person is not None:
                 db.session.add(Mention(comment=comment, user=person))
 
 
-def _import_state(claim: Claim, data: dict, users: dict[str, User]) -> None:
+def import_claim_state(claim: Claim, data: dict, users: dict[str, User]) -> None:
+    """The claim's own review columns: workflow state, lock, and dispute flag."""
     state = data.get("workflow_state") or "unverified"
     if state not in vocabulary_ops.WORKFLOW_STATES:
         raise InputError(f"Unknown workflow state {state!r}.", "workflow_state")

@@ -3,18 +3,21 @@ from bisect import bisect_right
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm.attributes import flag_modified
 
 from annotate.accounts import operations as accounts
-from annotate.text import anchoring
-from annotate.interchange import review_records
-from annotate.interchange.native import text_sha256
 from annotate.extensions import db
+from annotate.interchange import review_records
+from annotate.interchange.known import KnownIds
+from annotate.interchange.known import where_in
+from annotate.interchange.native import text_sha256
 from annotate.models import Article
 from annotate.models import Claim
 from annotate.models import Evidence
 from annotate.models import OrphanClaim
 from annotate.models import Sentence
 from annotate.models import User
+from annotate.text import anchoring
 from annotate.text.times import parse_iso
 
 USER_KEYS = {"created_by", "updated_by", "reviewer", "author", "decided_by", "actor", "resolved_by", "reopened_by",
@@ -47,21 +50,25 @@ def sentence_holding(sentences: list[Sentence], starts: list[int], offset: int) 
 
 
 class Writer:
-    """Writes one validated document; keeps the report up to date as it goes."""
+    """Writes one validated document; keeps the report up to date as it goes.
 
-    def __init__(self, report, mode: str, actor: User | None):
-        self.report, self.mode, self.actor = report, mode, actor
+    The records the document names are looked up once (KnownIds), and each article's claims are written in
+    two flushes: the claims with their evidence, then the review records that need the claims' ids.
+    """
+
+    def __init__(self, report, mode: str, actor: User | None, known: KnownIds):
+        self.report, self.mode, self.actor, self.known = report, mode, actor, known
         self.users_by_name: dict[str, User] = {}
         self.starts: list[int] = []
 
     def users(self, document: dict) -> None:
         """Known users by name; unknown ones are created disabled (they cannot log in until enabled)."""
-        for name in sorted(usernames_in(document, set())):
-            user = db.session.scalar(select(User).where(User.username == name))
-            if user is None:
-                user, _ = accounts.create_user(name, "reviewer", active=False)
+        names = sorted(usernames_in(document, set()))
+        self.users_by_name = {u.username: u for u in where_in(select(User), User.username, names)}
+        for name in names:
+            if name not in self.users_by_name:
+                self.users_by_name[name], _ = accounts.create_user(name, "reviewer", active=False)
                 self.report.users_created.append(name)
-            self.users_by_name[name] = user
         db.session.flush()
 
     def user(self, name: str | None) -> User | None:
@@ -73,7 +80,7 @@ class Writer:
 
     def find_article(self, data: dict) -> Article | None:
         """The same article here: by id, else by identical text (another installation's copy)."""
-        article = db.session.scalar(select(Article).where(Article.uuid == data["id"]))
+        article = self.known.articles.get(data["id"])
         if article is None:
             for candidate in db.session.scalars(select(Article).where(Article.text == data["text"])):
                 if text_sha256(candidate.text) == text_sha256(data["text"]):
@@ -103,8 +110,14 @@ class Writer:
         else:
             self.report.articles_matched += 1
         self.starts = [s.start for s in article.sentences]  # bisected per claim in place()
-        for claim_data in data["claims"]:
-            self.claim(article, claim_data, same_text=article.text == data["text"])
+        same_text = article.text == data["text"]
+        written = [(claim, item) for item in data["claims"] if (claim := self.claim(article, item, same_text))]
+        db.session.flush()  # the claims and their evidence, inserted together; now they have ids
+        history: list[dict] = []
+        for claim, item in written:
+            review_records.import_claim_records(claim, item, self.users_by_name, self.known, history)
+        review_records.insert_history(history)
+        db.session.flush()
 
     def place(self, article: Article, data: dict, same_text: bool) -> tuple[Sentence | None, int, int, str]:
         """Where the claim goes in this article's text, or (None, …, reason) for an orphan."""
@@ -126,55 +139,58 @@ class Writer:
             return sentence, start, end, ""
         return None, start, end, "the quote runs across a sentence boundary in this article"
 
-    def claim(self, article: Article, data: dict, same_text: bool) -> None:
-        existing = db.session.scalar(select(Claim).where(Claim.uuid == data["id"]))
+    def claim(self, article: Article, data: dict, same_text: bool) -> Claim | None:
+        """Create or (in replace mode) overwrite one claim; None when it was skipped or kept as an orphan."""
+        existing = self.known.claims.get(data["id"])
         if existing is not None and self.mode == "skip":
             self.report.claims_skipped += 1
-            return
+            return None
         sentence, start, end, reason = self.place(article, data, same_text)
         if sentence is None:
             self.orphan(article, data, reason, existing)
-            return
-        claim = existing or Claim(uuid=data["id"], article=article)
+            return None
+        claim = existing or Claim(uuid=data["id"], article=article, evidence=[])  # a loaded, empty collection
+        self.known.claims[claim.uuid] = claim
         self.fill_claim(claim, data, sentence, start, end)
         if existing is not None:
             self.report.claims_replaced += 1
         else:
             self.report.claims_created += 1
+        return claim
 
     def orphan(self, article: Article, data: dict, reason: str, existing: Claim | None) -> None:
         """Keep what could not be placed, listed on the orphans page; never drop it."""
-        if db.session.scalar(select(OrphanClaim).where(OrphanClaim.uuid == data["id"])) is None:
+        if data["id"] not in self.known.orphans:
+            self.known.orphans.add(data["id"])
             db.session.add(OrphanClaim(uuid=data["id"], article=article, payload=data, reason=reason))
             self.report.orphans += 1
         if existing is not None:
             self.report.notes.append(f"claim {data['id']}: kept the existing claim; the imported one is an orphan")
 
     def fill_claim(self, claim: Claim, data: dict, sentence: Sentence, start: int, end: int) -> None:
+        """The claim's own columns and its evidence, as exported (its review records follow once it has an id)."""
         attribution = data["attribution"]
         claim.sentence, claim.start, claim.end = sentence, start, end
         claim.quote = claim.article.text[start:end]
         claim.attr_source, claim.attr_role = attribution["source"] or "", attribution["role"] or ""
         claim.attr_cue, claim.attr_type = attribution["cue"] or "", attribution["type"]
         claim.status, claim.rationale, claim.version = data["status"], data["rationale"], data["version"]
-        if data.get("workflow_state"):
-            claim.workflow_state = data["workflow_state"]
         claim.created_by, claim.updated_by = self.user(data["created_by"]), self.user(data["updated_by"])
+        review_records.import_claim_state(claim, data, self.users_by_name)
         claim.created_at, claim.updated_at = parse_iso(data["created_at"]), parse_iso(data["updated_at"])
+        flag_modified(claim, "updated_at")  # written as exported, even when unchanged: no automatic bump
         db.session.add(claim)
-        for item in list(claim.evidence):
-            claim.evidence.remove(item)
-        db.session.flush()
+        if claim.evidence:  # replacing: the old items go first, so their ids can be reused
+            for item in list(claim.evidence):
+                self.known.evidence.discard(item.uuid)
+                claim.evidence.remove(item)
+            db.session.flush()
         for item in data["evidence"]:
             self.evidence(claim, item)
-        review_records.import_claim_extras(claim, data, self.users_by_name)
-        db.session.flush()
-        claim.updated_at = parse_iso(data["updated_at"])  # undo any automatic bump while importing
-        db.session.flush()
 
     def evidence(self, claim: Claim, data: dict) -> None:
         uuid = data.get("id")
-        if uuid and db.session.scalar(select(Evidence.id).where(Evidence.uuid == uuid)) is not None:
+        if uuid in self.known.evidence:
             self.report.notes.append(f"evidence {uuid} exists on another claim here; imported under a new id")
             uuid = None
         item = Evidence(claim=claim, url=data["url"], title=data["title"], excerpt=data["excerpt"],
@@ -182,5 +198,6 @@ class Writer:
                         updated_by=self.user(data["created_by"]))
         if uuid:
             item.uuid = uuid
+            self.known.evidence.add(uuid)
         item.created_at = item.updated_at = parse_iso(data["created_at"])
         db.session.add(item)
