@@ -3,6 +3,8 @@
 Forms turn what a request carries into typed, bounded values; what those values may mean (a rating that
 exists, a quorum from 1 to 10) is checked once, by the operation, whose message the person then reads.
 """
+from flask import has_request_context
+from flask import request
 from flask_wtf import FlaskForm
 from wtforms import Field
 from wtforms import IntegerField
@@ -35,6 +37,14 @@ class Form(FlaskForm):
         def bind_field(self, form, unbound_field, options):
             filters = [*unbound_field.kwargs.get("filters", ()), without_nul]
             return unbound_field.bind(form=form, filters=filters, **options)
+
+        def wrap_formdata(self, form, formdata):
+            """The pages post forms, never JSON: a JSON body is not read as the form (Flask-WTF would parse it,
+            and a deeply nested one failed with a 500); the form then holds nothing and is refused as empty."""
+            automatic = formdata is not None and not hasattr(formdata, "getlist")
+            if automatic and has_request_context() and request.is_json:
+                return None
+            return super().wrap_formdata(form, formdata)
 
     def check(self) -> "Form":
         """Validate; a failure raises InputError with the first message, so a view shows it where it shows an
