@@ -80,13 +80,8 @@ WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
-    """SQLite: write-ahead log, enforced foreign keys, and waiting on locks instead of failing.
-
-    The driver's own transaction handling is switched off so that _sqlite_begin below decides how
-    each transaction begins.
-    """
+    """SQLite: write-ahead log, enforced foreign keys, and waiting on locks instead of failing."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
-        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
@@ -98,12 +93,11 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
 def _sqlite_begin(connection) -> None:
     """A request that changes data takes SQLite's write lock when its transaction begins.
 
-    With the default deferred BEGIN, a transaction that read first and writes later cannot wait for
-    another writer (SQLite answers "database is locked" at once to avoid a deadlock); taken up front,
-    the lock is waited for (busy_timeout), so concurrent writers queue instead of failing. Reads
-    (GET) keep deferred transactions and never block each other in WAL mode.
+    Otherwise the driver begins a deferred transaction at the first write, after the request's reads:
+    a transaction that read first and writes later cannot wait for another writer (SQLite answers
+    "database is locked" at once rather than risk a deadlock). Taken up front, the lock is waited for
+    (busy_timeout), so concurrent writers queue instead of failing. Reads (GET) and work outside a
+    request (CLI) keep the driver's behaviour: reads never block each other in WAL mode.
     """
-    if connection.dialect.name != "sqlite":
-        return
-    writing = has_request_context() and request.method in WRITE_METHODS
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+    if connection.dialect.name == "sqlite" and has_request_context() and request.method in WRITE_METHODS:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

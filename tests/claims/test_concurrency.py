@@ -1,6 +1,7 @@
 """Concurrent saves of one claim: exactly one writer of a version wins, the others get 409, nothing is lost."""
 import threading
 
+from sqlalchemy import func
 from sqlalchemy import select
 
 from annotate.extensions import db
@@ -50,3 +51,33 @@ def test_eight_writers_of_one_version_one_wins_each_round(app):
         stored = db.session.get(Claim, claim_id)
         assert (stored.rationale, stored.version) == (winner, version + 1), round_number
         db.session.commit()
+
+
+def test_sixteen_writers_marking_at_once_all_succeed_and_all_are_kept(app):
+    """SQLite: write requests take the lock when they begin (BEGIN IMMEDIATE), so they queue instead of failing
+    with 'database is locked' when a read-then-write transaction meets another writer."""
+    article = make_article(" ".join(f"Statement number {n} was made on Tuesday." for n in range(16)))
+    headers = [user_with_token(f"marker{i}", "reviewer")[1] for i in range(16)]
+    starts = [s.start for s in article.sentences]
+    uuid = article.uuid
+    db.session.commit()
+    barrier = threading.Barrier(16)
+    statuses: list = [None] * 16
+
+    def mark(position: int):
+        client = app.test_client()
+        barrier.wait()
+        for round_number in range(3):
+            start = starts[position] + (0, 10, 17)[round_number]
+            response = client.post(f"/api/v1/articles/{uuid}/claims", json={"start": start, "end": start + 6},
+                                   headers=headers[position])
+            statuses[position] = (statuses[position] or []) + [response.status_code]
+
+    threads = [threading.Thread(target=mark, args=(i,)) for i in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(codes == [201, 201, 201] for codes in statuses), statuses
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count(Claim.id))) == 48
