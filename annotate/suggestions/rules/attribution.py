@@ -110,8 +110,9 @@ def _adopt(text: str, r: Reading, inside: list[Quote], owner: dict, last: Readin
         source = last.attribution  # a further quotation from the same speaker
         for q in inside:
             owner.setdefault(q, source)
-    elif kind == "mixed" and previous is not None and previous is last and _quoted_words(text, inside) >= 4:
-        source = last.attribution  # the speaker's words go on inside the author's sentence
+    elif kind == "mixed" and previous is not None and previous.attribution.type != "author" \
+            and _quoted_words(text, inside) >= 4:
+        source = previous.attribution  # the speaker's words go on inside the author's sentence
     else:
         return
     r.attribution = Attribution(source.source, source.role, source.cue, kind)

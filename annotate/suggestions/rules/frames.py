@@ -33,6 +33,7 @@ INTRO_TO_QUOTE = re.compile(r"^[^\x01]{0,40}?[,:]\s*(?=\x01)")
 ADDRESSEE = re.compile(r"^\s+(?:the\s+)?(?:reporters|journalists|press|jurors|court|lawmakers|"
                        r"investors|analysts|parliament|members)\b")
 NAMED_AS = re.compile(r"^(?!\s+(?:for|on|off|up|in|back)\b)(?:\s+[^\s\x01]+){1,8}?\s+(?:as\s+)?\x01")
+MARKET_MOVE = re.compile(r"^\s+(?:about |nearly |almost |some |more than |another )?[\d$€£.]")
 ADJUNCT_FIRST = re.compile(r"^\s+(?:at|in|on|during|after|before|when|while|as|of|about|via|through|from|"
                            r"to|with|last|this|late|early|earlier|later|yesterday|today|Monday|Tuesday|"
                            r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -254,6 +255,8 @@ def _pre(m: str, cue: re.Match) -> Frame | None:
         return None
     if cue.group() in lexicon.NAMING_CUES and not NAMED_AS.match(rest):
         return None  # "called it "a disaster"", not "called for" or "called police"
+    if cue.group() in lexicon.MARKET_CUES and MARKET_MOVE.match(rest):
+        return None  # "Spot gold added 0.1%", "the Nasdaq added 20.72 points"
     offset = cue.end() + _claim_offset(rest, cue.group())
     if len(names.words(m[offset:])) + m[offset:].count(QUOTED) < 2:
         return None
@@ -321,7 +324,7 @@ def _cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
     """Noun-like cues ("reports", "found") need "that" or a document source."""
     if cue.group() not in lexicon.THAT_CUES:
         return True
-    if re.match(r"\s*that\b", rest) or THAT.match(rest):
+    if re.match(r"\s*that\b", rest) or THAT.match(rest) or re.match(r"[^\x01]{0,40}?:\s*\x01", rest):
         return True
     return any(names.bare(w) in lexicon.DOC_NOUNS for w in names.words(region))
 

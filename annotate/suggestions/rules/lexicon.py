@@ -32,6 +32,9 @@ cautioned cautions indicated indicates affirmed affirms called calls dubbed
 # "..."", ""...," the email began"): as plain verbs they report nothing.
 QUOTE_ONLY_CUES = frozenset("continued began yelled answered observed".split())
 
+# Cues that also move prices: "the Nasdaq added 20.72 points" reports nothing.
+MARKET_CUES = frozenset("added adds".split())
+
 # Cues that name or label something, a report only before a quotation:
 # "Yellen called that a "very modest adjustment"".
 NAMING_CUES = frozenset("called calls dubbed".split())
@@ -59,7 +62,7 @@ THAT_CUES = frozenset(
     "states notes reports claims estimates found finds identified identifies showed shows "
     "denied denies confirmed confirms admitted admits acknowledged reported announced announces "
     "cited cites described describes revealed reveals agreed disputed objected show suggest "
-    "indicated indicates affirmed affirms"
+    "indicated indicates affirmed affirms posted posts responded responds tweeted tweets"
     .split())
 
 # Words that, just before a bare cue ("to say", "would say"), mean it is not a report.

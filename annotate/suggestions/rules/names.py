@@ -17,6 +17,7 @@ WORD = re.compile(r"[\w][\w'’.\-]*")
 DETERMINERS = frozenset("""the a an his her its their our this that these those
 one another some many most all several few both each virtually""".split())
 QUANTIFIER = re.compile(r"^(?:an?\s+)?(?:number|couple|majority|handful|group)\s+of\s+|"
+                        r"^[\w-]+\s+(?:percent|per cent)\s+of\s+|^\d+%\s+of\s+|"
                         r"^an?\s+[\d.]+-percent\s+(?:majority\s+)?of\s+", re.I)
 CLAUSE_CUT = re.compile(r"\s(?:who|whose|which|where|whom|who['’]s)\s[^,]*")
 OFFICE_OF = re.compile(r"^of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:Security|Affairs|Services|Resources|Development))?\s+")
@@ -73,6 +74,8 @@ def strip_determiners(part: str) -> str:
     part = QUANTIFIER.sub("", part.strip())
     ws = part.split()
     while ws and ws[0].lower() in DETERMINERS:
+        if ws[0].lower() in {"those", "these"} and len(ws) == 2 and ws[1].islower():
+            break  # "those surveyed": the pronoun is the head
         ws = ws[1:]
     return " ".join(ws)
 
@@ -87,7 +90,8 @@ def split_title(name: str) -> tuple[str | None, str]:
     of State Mike Pompeo" keeps "of State" in the role, and "Capt. James
     Sarnicki of the Linden Police Department" keeps the body out of the name."""
     ws = name.split()
-    cut = max((i for i, w in enumerate(ws[:-1]) if bare(w) in lexicon.TITLES), default=-1)
+    cut = max((i for i, w in enumerate(ws[:-1]) if bare(w) in lexicon.TITLES
+               or w[:1].isupper() and bare(w) in ROLE_NOUNS), default=-1)
     if cut < 0 or is_org_name(" ".join(ws[cut + 1:])) and not _person_of_body(ws[cut + 1:]):
         return None, name  # no title, or "Office of the President"-like names
     office = OFFICE_OF.match(" ".join(ws[cut + 1:]))
@@ -157,8 +161,9 @@ def source_parts(region: str) -> list[str]:
         if first in CONJUNCTIONS and len(ws) > 1:
             part = part.split(None, 1)[1]  # "But Andrew Bacevich", "And others"
             ws, first = ws[1:], ws[1].lower()
-        if first in lexicon.INTRO_WORDS or (first.endswith(("ed", "ing")) and len(ws) > 1 and not kept):
-            continue  # "Referring to Modi's visit to Wuhan, Geng said"
+        participial = first.endswith(("ed", "ing")) and len(ws) > 1 and ws[1][:1].islower()
+        if first in lexicon.INTRO_WORDS or participial and not kept:
+            continue  # "Referring to Modi's visit to Wuhan, Geng said"; not "Fed Chair", "United Nations"
         if not ws[0][:1].isupper() and ws[0].lower().endswith(("ed", "ing")) and len(ws) > 1:
             continue  # participial phrase: "released in a report by ..."
         kept.append(part)

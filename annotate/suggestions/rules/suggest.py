@@ -21,7 +21,8 @@ def analyse(text: str, units: list) -> list[Suggestion]:
             start=start,
             end=end,
             quote=text[start:end],
-            checkworthiness=checkworthiness.score(text[start:end], r.attribution.source is not None),
+            checkworthiness=checkworthiness.score(text[start:end], r.attribution.source is not None,
+                                                  r.attribution.type),
             attribution=r.attribution,
         ))
     return sorted(out, key=lambda s: s.start)
