@@ -20,7 +20,8 @@ RUN = re.compile(CAP + r"(?:[ ](?:(?:of|for|the|de|van|von|al|bin)[ ])*(?:" + CA
 DOC = re.compile(r"\b(?:report|assessment|study|analysis|survey|review|audit|findings|poll)\b")
 LOOKBACK = 60  # mentions or speakers a description may reach back over
 MAX_NAME_WORDS = 8  # longer capitalised runs are titles of works, not names
-RUN_STOP = lexicon.INTRO_WORDS | names.DETERMINERS | frozenset(
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several".split())
+RUN_STOP = lexicon.INTRO_WORDS | names.DETERMINERS | NUMBER_WORDS | frozenset(
     "in on at if but and as to of for with by from despite although though other".split())
 QUANTITIES = frozenset("thousands hundreds dozens millions tens scores most many some all".split())
 COMPANY_HEADS = frozenset("company firm utility lender bank insurer retailer carrier maker".split())
@@ -43,7 +44,7 @@ def _clean_run(run: str) -> str:
     while len(ws) > 1 and (ws[0].lower() in RUN_STOP or ws[1] in lexicon.NAME_CONNECTORS
                            and ws[0].lower() in QUANTITIES):
         ws = ws[2:] if ws[1] in lexicon.NAME_CONNECTORS and ws[0].lower() in QUANTITIES else ws[1:]
-    run = " ".join(ws)
+    run = re.sub(r"['’]s$", "", " ".join(ws))  # "Vladimir Putin's" names Vladimir Putin
     if run.endswith(".") and len(run.split()[-1]) > 4 and "." not in run.split()[-1][:-1]:
         run = run[:-1]
     return run
@@ -201,12 +202,13 @@ class Discourse:
         return Entity(m.name, m.role, names.name_kind(m.name), m.start)
 
     def _introduced_short(self, short: tuple[str, ...], pos: int) -> bool:
-        """Whether the short name stood alone in the text before any longer name
-        containing it: then it is a person of its own (a surname-only reference)."""
+        """Whether the short name was introduced with a title ("President Trump")
+        before any longer name containing it: then a later "Ivanka Trump" is
+        someone else. A bare surname in a headline does not count."""
         if short not in self.first_seen:
             exact = longer = None
             for m in self.by_token.get(short[0], []):
-                if exact is None and m.tokens == short:
+                if exact is None and m.tokens == short and m.role:
                     exact = m.start
                 if longer is None and len(m.tokens) > len(short) and _contains(m.tokens, short):
                     longer = m.start

@@ -98,6 +98,8 @@ def _cues(m: str) -> list[re.Match]:
         if cue.group() not in lexicon.CUE_VERBS:
             continue
         before = [w.lower() for w in WORD.findall(m[max(0, cue.start() - 30): cue.start()])][-3:]
+        if cue.group() == "told" and m[: cue.start()].strip().lower() == "all":
+            continue  # "All told, ..."
         after_pause = m[: cue.start()].rstrip().endswith((",", ":", ";", QUOTED))
         if not after_pause and (set(before) & lexicon.NEGATORS or before[-1:] and before[-1] in lexicon.MODALS):
             continue  # "did not say", "to say"; not "... what to do, said Cortines"
@@ -121,6 +123,10 @@ def _np_like(region: str, limit: int = 12) -> bool:
     parts = names.source_parts(region)
     if not parts or QUOTED in region:
         return False
+    bare_words = names.words(region)
+    if len(bare_words) == 1 and bare_words[0].islower() and not bare_words[0].endswith("s") \
+            and bare_words[0] not in lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS:
+        return False  # "..., long criticized for ...": an adverb, not a source
     last = names.CLAUSE_CUT.sub("", region).rstrip().rsplit(",", 1)[-1]
     last_words = names.words(last)
     if not region.rstrip().endswith(",") and any(_verb_in_slot(w, k == len(last_words) - 1)
@@ -335,6 +341,8 @@ def _participle(m: str, cue: re.Match) -> Frame | None:
     participle = cue.group() in lexicon.PARTICIPLE_CUES and head.endswith(",")
     coordinated = head.endswith(" and") and cue.group() not in lexicon.PARTICIPLE_CUES
     if not (participle or coordinated) or QUOTED in head:
+        return None
+    if cue.group() in lexicon.NAMING_CUES and not NAMED_AS.match(m[cue.end():]):
         return None
     subject = names.subject(head)
     leading = LEADING_NAME.match(head.lstrip())

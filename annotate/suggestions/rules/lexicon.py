@@ -26,6 +26,7 @@ objected disputed disputes divulged complained complains agreed
 believe believes think thinks expect expects worry worries fear fears
 observed observes answered continued began yelled accuse show suggest
 cautioned cautions indicated indicates affirmed affirms called calls dubbed
+admit tell warn argue insist claim note acknowledge concede contend estimate predict
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
@@ -118,6 +119,7 @@ INTRO_WORDS = frozenset("""
 on in at last after before while during asked speaking however earlier later
 also but and when since as for with by from despite although though
 meanwhile separately yesterday today tonight this next according
+worse better moreover besides plus again otherwise nonetheless nevertheless
 so then now still indeed instead overall likewise thus first finally
 under like amid among within across through over toward towards behind beyond
 inside outside near just only even nearly almost sure

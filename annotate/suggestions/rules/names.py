@@ -61,6 +61,8 @@ def is_proper(part: str) -> bool:
 def is_verb_like(word: str) -> bool:
     """Cheap finite-verb test, used to tell a subject from a whole clause."""
     low = word.lower()
+    if CONTRACTED_VERB.match(word):
+        return True  # "It's worth noting": a clause, not a source
     if word[:1].isupper() or "-" in word:
         return False
     if low in lexicon.IRREGULAR_PAST or low in lexicon.CUE_VERBS:
@@ -74,8 +76,8 @@ def strip_determiners(part: str) -> str:
     part = QUANTIFIER.sub("", part.strip())
     ws = part.split()
     while ws and ws[0].lower() in DETERMINERS:
-        if ws[0].lower() in {"those", "these"} and len(ws) == 2 and ws[1].islower():
-            break  # "those surveyed": the pronoun is the head
+        if ws[0].lower() in {"those", "these"} and len(ws) >= 2 and ws[1].islower():
+            break  # "those surveyed", "those close to the president-elect": the pronoun is the head
         ws = ws[1:]
     return " ".join(ws)
 
@@ -130,7 +132,11 @@ def trailing_name(part: str) -> tuple[str | None, str] | None:
     return role, " ".join(ws[i:])
 
 
-CONJUNCTIONS = frozenset("but and so yet still".split())
+CONJUNCTIONS = frozenset("but and so yet still as".split())
+FLOATING = re.compile(r"\s+(?:all|both|each|themselves|himself|herself)$")
+NAME_THEN_ADJUNCT = re.compile(r"^((?:[A-Z][\w.'’-]*\s?)+?)\s+(?:at|in|on|during|last|this|earlier|later|"
+                               r"too|also|then|now)\b.*$")
+CONTRACTED_VERB = re.compile(r"^(?:it|that|there|he|she|they|we|you|i|what|who)['’](?:s|re|ve|ll|d|m)$", re.I)
 PREPOSITIONS = frozenset("at of from for with in on by".split())
 
 
@@ -158,6 +164,13 @@ def source_parts(region: str) -> list[str]:
         first = ws[0].lower()
         if first in lexicon.CLAUSE_OPENERS:
             break
+        if ws[-1].lower() in {"later", "earlier", "ago"} and len(ws) <= 4:
+            continue  # "days later", "a year ago"
+        part = FLOATING.sub("", NAME_THEN_ADJUNCT.sub(r"\1", part)).strip()  # "Obama at the time", "executives all"
+        ws = words(part)
+        if not ws:
+            continue
+        first = ws[0].lower()
         if first in CONJUNCTIONS and len(ws) > 1:
             part = part.split(None, 1)[1]  # "But Andrew Bacevich", "And others"
             ws, first = ws[1:], ws[1].lower()
