@@ -1,4 +1,5 @@
-"""Fixtures: an app on a fresh, migrated SQLite database per test; client, runner, and login helpers."""
+"""Fixtures: an app on a fresh, migrated SQLite database per test; client, runner, users, a logged-in client, and the
+review team with a claim."""
 import os
 import shutil
 
@@ -7,6 +8,10 @@ import pytest
 from annotate import create_app
 from annotate.cli import init_db
 from annotate.extensions import db
+from tests.factories import PASSWORD
+from tests.factories import claim_on_article
+from tests.factories import make_team
+from tests.factories import make_user
 
 IN_CI = os.environ.get("CI") == "true"
 
@@ -63,17 +68,28 @@ def runner(app):
 
 @pytest.fixture
 def user(app):
-    from tests.factories import make_user
-
-    return make_user("rev", "reviewer", "password123")
+    """A reviewer, "rev"."""
+    return make_user("rev", "reviewer")
 
 
 @pytest.fixture
 def logged_in(client, user):
     """A client with a reviewer's session."""
-    response = client.post("/login", data={"username": "rev", "password": "password123"})
+    response = client.post("/login", data={"username": "rev", "password": PASSWORD})
     assert response.status_code == 303
     return client
+
+
+@pytest.fixture
+def team(app):
+    """The review team: reviewers "ann" and "bob", editor "ed", admin "root"."""
+    return make_team()
+
+
+@pytest.fixture
+def claim(team):
+    """A claim on a fresh article, with the team in place."""
+    return claim_on_article()
 
 
 HX = {"HX-Request": "true"}

@@ -10,8 +10,8 @@ from annotate.accounts import tokens
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.models import ApiToken
-from tests.api_helpers import bearer
-from tests.api_helpers import make_token
+from tests.factories import bearer
+from tests.factories import make_token
 from tests.factories import make_user
 
 

@@ -9,19 +9,13 @@ from annotate.models import Article
 from annotate.models import Claim
 from annotate.models import Evidence
 from annotate.models import HistoryEvent
-from tests.api_helpers import assert_json_error
-from tests.api_helpers import bearer
-from tests.api_helpers import make_token
-from tests.api_helpers import user_with_token
 from tests.factories import DEFAULT_TEXT
+from tests.factories import assert_json_error
+from tests.factories import bearer
 from tests.factories import make_article
 from tests.factories import make_claim
-
-
-@pytest.fixture
-def auth(app):
-    """Headers of a reviewer's token."""
-    return user_with_token("api-rev")[1]
+from tests.factories import make_token
+from tests.factories import user_with_token
 
 
 def count(model) -> int:

@@ -7,20 +7,15 @@ from annotate.extensions import db
 from annotate.models import Comment
 from annotate.models import Mention
 from annotate.models import Verdict
-from tests.api_helpers import assert_json_error
-from tests.api_helpers import user_with_token
+from tests.factories import assert_json_error
 from tests.factories import make_article
 from tests.factories import make_claim
+from tests.factories import user_with_token
 
 
 @pytest.fixture
 def claim(app):
     return make_claim(make_article(), "40 people were hurt")
-
-
-@pytest.fixture
-def auth(app):
-    return user_with_token("api-rev")[1]
 
 
 def count(model) -> int:

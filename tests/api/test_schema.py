@@ -21,9 +21,9 @@ from annotate.claims import operations
 from annotate.articles import fetch
 from annotate.api import openapi
 from annotate.extensions import db
-from tests.api_helpers import user_with_token
 from tests.factories import make_article
 from tests.factories import make_claim
+from tests.factories import user_with_token
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_headers_conformance,
           response_schema_conformance]

@@ -20,8 +20,8 @@ from annotate.accounts import settings
 from annotate.articles import fetch
 from annotate.extensions import db
 from annotate.models import Article
-from tests.api_helpers import assert_json_error
-from tests.api_helpers import user_with_token
+from tests.factories import assert_json_error
+from tests.factories import user_with_token
 
 PARAGRAPH = ("The city council said on Monday that the river bridge will close for eight months of repairs next "
              "year, after inspectors found cracks in two of its piers. ")

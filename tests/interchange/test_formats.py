@@ -18,7 +18,7 @@ from annotate.interchange.formats.w3c import export_w3c
 from annotate.models import Comment
 from annotate.models import Decision
 from annotate.models import Verdict
-from tests.interchange_fixtures import build_rich_set
+from tests.factories import build_rich_set
 
 OA = "http://www.w3.org/ns/oa#"
 CONTEXT_FILE = Path(formats.__file__).parent / "anno.jsonld"

@@ -7,8 +7,8 @@ import pytest
 from annotate.interchange import native
 from annotate.interchange import importer
 from annotate.extensions import db
+from tests.factories import build_rich_set
 from tests.factories import make_user
-from tests.interchange_fixtures import build_rich_set
 
 
 def database_dump() -> list[str]:

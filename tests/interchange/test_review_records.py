@@ -17,13 +17,7 @@ from annotate.models import Mention
 from annotate.models import Rating
 from annotate.models import User
 from annotate.models import Verdict
-from tests.review_support import claim_on_article
-from tests.review_support import make_team
-
-
-@pytest.fixture
-def team(app):
-    return make_team()
+from tests.factories import claim_on_article
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from annotate.interchange import schema
 from annotate.interchange import importer
 from annotate.extensions import db
 from tests.conftest import config_for
-from tests.interchange_fixtures import build_rich_set
+from tests.factories import build_rich_set
 
 
 def export_without_time() -> dict:

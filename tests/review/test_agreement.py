@@ -12,9 +12,9 @@ import pytest
 from annotate.review import agreement
 from annotate.review import workflow
 from annotate.extensions import db
+from tests.factories import claim_on_article
 from tests.factories import make_claim
-from tests.review_support import claim_on_article
-from tests.review_support import make_team
+from tests.factories import make_team
 
 MISSING = "."
 

@@ -8,10 +8,8 @@ from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.models import Mention
 from tests.conftest import HX
-from tests.review_support import claim_on_article
-from tests.review_support import login
-from tests.review_support import claim  # noqa: F401 (fixture)
-from tests.review_support import team  # noqa: F401 (fixture)
+from tests.factories import claim_on_article
+from tests.factories import login
 
 
 def stamp_in(html: str) -> str:

@@ -7,15 +7,9 @@ from annotate.review import workflow
 from annotate.extensions import db
 from annotate.models import User
 from annotate.review.ratings import rating_by_key
-from tests.review_support import claim_on_article
-from tests.review_support import login
-from tests.review_support import make_team
+from tests.factories import claim_on_article
+from tests.factories import login
 from tests.factories import make_claim
-
-
-@pytest.fixture
-def team(app):
-    return make_team()
 
 
 @pytest.fixture

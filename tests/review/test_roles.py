@@ -9,9 +9,7 @@ from annotate.models import Rating
 from annotate.models import User
 from annotate.models import Verdict
 from tests.conftest import HX
-from tests.review_support import login
-from tests.review_support import claim  # noqa: F401 (fixture)
-from tests.review_support import team  # noqa: F401 (fixture)
+from tests.factories import login
 
 
 def snapshot():

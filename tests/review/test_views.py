@@ -8,9 +8,7 @@ from annotate.extensions import db
 from annotate.models import Claim
 from annotate.models import Evidence
 from tests.conftest import HX
-from tests.review_support import login
-from tests.review_support import claim  # noqa: F401 (fixture)
-from tests.review_support import team  # noqa: F401 (fixture)
+from tests.factories import login
 
 
 def panel_of(client, claim):

@@ -8,9 +8,7 @@ from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.claims.history import claim_history
 from annotate.models import Verdict
-from tests.review_support import claim_on_article
-from tests.review_support import claim  # noqa: F401 (fixture)
-from tests.review_support import team  # noqa: F401 (fixture)
+from tests.factories import claim_on_article
 
 
 def states(claim):
