@@ -251,11 +251,12 @@ def test_a_sentence_of_another_article_is_refused(logged_in, emoji_article):
     assert claim_count() == 0
 
 
-@pytest.mark.parametrize("sentence_id", ["", "seven", "999999", "-1"])
-def test_a_missing_or_unknown_sentence_is_refused(logged_in, emoji_article, sentence_id):
+@pytest.mark.parametrize("sentence_id, status", [("", 422), ("seven", 422), ("999999", 404), ("-1", 404)])
+def test_a_missing_or_unknown_sentence_is_refused(logged_in, emoji_article, sentence_id, status):
+    """No number is a bad form (422); a number that is no sentence is not found (404)."""
     response = logged_in.post(f"/articles/{emoji_article.id}/claims", data={"sentence_id": sentence_id,
                                                                          "whole": "y"}, headers=HX)
-    assert response.status_code in (404, 422)
+    assert response.status_code == status
     assert claim_count() == 0
 
 
