@@ -44,6 +44,10 @@ def _clean_run(run: str) -> str:
     while len(ws) > 1 and (ws[0].lower() in RUN_STOP or ws[1] in lexicon.NAME_CONNECTORS
                            and ws[0].lower() in QUANTITIES):
         ws = ws[2:] if ws[1] in lexicon.NAME_CONNECTORS and ws[0].lower() in QUANTITIES else ws[1:]
+    for i, w in enumerate(ws):
+        if re.search(r"['’]s$", w):
+            ws = ws[: i + 1]  # "Obama’s Helicopters", "Trump's July 25": the name ends at the possessive
+            break
     run = re.sub(r"['’]s$", "", " ".join(ws))  # "Vladimir Putin's" names Vladimir Putin
     if run.endswith(".") and len(run.split()[-1]) > 4 and "." not in run.split()[-1][:-1]:
         run = run[:-1]

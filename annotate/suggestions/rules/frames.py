@@ -254,7 +254,7 @@ def _pre(m: str, cue: re.Match) -> Frame | None:
     while words and (names.bare(words[-1]) in lexicon.AUX_ADVERBS or _adverb(words[-1])):
         words.pop()
     region = " ".join(words)
-    if not region or not _np_like(region) or _embedded(region):
+    if not region or not _np_like(region) or _embedded(region) or _subordinate(region):
         return None
     rest = m[cue.end():]
     if cue.group() in lexicon.QUOTE_ONLY_CUES and not INTRO_TO_QUOTE.match(rest):
@@ -280,6 +280,20 @@ def _embedded(region: str) -> bool:
     """"The man who the police said ...": the cue belongs to a relative clause."""
     found = re.search(r"\b(?:who|whom|that|which)\s+([^,]*)$", region)
     return bool(found) and not any(names.is_verb_like(w) for w in names.words(found.group(1)))
+
+
+def _subordinate(region: str) -> bool:
+    """"Only when his chief strategist, Steve Bannon, explained ...": the cue is
+    the verb of a subordinate clause (one with no verb of its own before it);
+    "When asked, X said" and "While X asserts ..., Y says" are main frames."""
+    ws = names.words(region)
+    while ws and ws[0].lower() in {"only", "but", "and", "even", "just"}:
+        ws = ws[1:]
+    if len(ws) < 2 or ws[0].lower() not in lexicon.SUBORDINATORS:
+        return False
+    if ws[1].lower().endswith("ed") or ws[1].lower().endswith("ing"):
+        return False  # "When asked", "After hearing"
+    return not any(names.is_verb_like(w) for w in ws[1:])
 
 
 def _clause_tail(m: str, cue: re.Match) -> Frame | None:
@@ -344,6 +358,8 @@ def _participle(m: str, cue: re.Match) -> Frame | None:
         return None
     if cue.group() in lexicon.NAMING_CUES and not NAMED_AS.match(m[cue.end():]):
         return None
+    if cue.group() in lexicon.QUOTE_ONLY_CUES and not INTRO_TO_QUOTE.match(m[cue.end():]):
+        return None  # "... and began a crackdown"
     subject = names.subject(head)
     leading = LEADING_NAME.match(head.lstrip())
     if coordinated and leading and (not subject or _present_verb_after(subject, leading.group(1))):

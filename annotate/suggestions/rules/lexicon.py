@@ -26,12 +26,17 @@ objected disputed disputes divulged complained complains agreed
 believe believes think thinks expect expects worry worries fear fears
 observed observes answered continued began yelled accuse show suggest
 cautioned cautions indicated indicates affirmed affirms called calls dubbed
-admit tell warn argue insist claim note acknowledge concede contend estimate predict
+admit tell warn argue insist claim note acknowledge concede contend estimate predict reads
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
 # "..."", ""...," the email began"): as plain verbs they report nothing.
-QUOTE_ONLY_CUES = frozenset("continued began yelled answered observed".split())
+QUOTE_ONLY_CUES = frozenset("continued began yelled answered observed reads".split())
+
+# Words that open a subordinate clause: a cue right after its subject there
+# ("Only when his chief strategist, Steve Bannon, explained ...") is not the
+# sentence's frame.
+SUBORDINATORS = frozenset("when if after before because although though while until unless once since".split())
 
 # Cues that also move prices: "the Nasdaq added 20.72 points" reports nothing.
 MARKET_CUES = frozenset("added adds".split())
@@ -120,6 +125,7 @@ on in at last after before while during asked speaking however earlier later
 also but and when since as for with by from despite although though
 meanwhile separately yesterday today tonight this next according
 worse better moreover besides plus again otherwise nonetheless nevertheless
+if unless whether because once
 so then now still indeed instead overall likewise thus first finally
 under like amid among within across through over toward towards behind beyond
 inside outside near just only even nearly almost sure

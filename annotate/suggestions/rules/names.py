@@ -137,7 +137,7 @@ FLOATING = re.compile(r"\s+(?:all|both|each|themselves|himself|herself)$")
 NAME_THEN_ADJUNCT = re.compile(r"^((?:[A-Z][\w.'’-]*\s?)+?)\s+(?:at|in|on|during|last|this|earlier|later|"
                                r"too|also|then|now)\b.*$")
 CONTRACTED_VERB = re.compile(r"^(?:it|that|there|he|she|they|we|you|i|what|who)['’](?:s|re|ve|ll|d|m)$", re.I)
-PREPOSITIONS = frozenset("at of from for with in on by".split())
+PREPOSITIONS = frozenset("at of from for with in on by around close near to behind inside within among".split())
 
 
 def is_role_word(word: str) -> bool:
@@ -174,7 +174,8 @@ def source_parts(region: str) -> list[str]:
         if first in CONJUNCTIONS and len(ws) > 1:
             part = part.split(None, 1)[1]  # "But Andrew Bacevich", "And others"
             ws, first = ws[1:], ws[1].lower()
-        participial = first.endswith(("ed", "ing")) and len(ws) > 1 and ws[1][:1].islower()
+        participial = len(ws) > 1 and (first.endswith("ing") and len(first) > 4
+                                       or first.endswith("ed") and ws[1][:1].islower())
         if first in lexicon.INTRO_WORDS or participial and not kept:
             continue  # "Referring to Modi's visit to Wuhan, Geng said"; not "Fed Chair", "United Nations"
         if not ws[0][:1].isupper() and ws[0].lower().endswith(("ed", "ing")) and len(ws) > 1:
