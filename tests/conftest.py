@@ -5,9 +5,10 @@ import shutil
 
 import pytest
 
-from annotate import create_app
 from annotate.cli import init_db
 from annotate.extensions import db
+from tests.apps import config_for
+from tests.apps import make_app
 from tests.factories import PASSWORD
 from tests.factories import claim_on_article
 from tests.factories import make_team
@@ -21,22 +22,11 @@ def migrated_db(tmp_path_factory):
     """Run the real migrations once; each test gets a copy of the resulting database file."""
     folder = tmp_path_factory.mktemp("template")
     path = folder / "template.sqlite"
-    app = create_app(config_for(folder, path))
+    app = make_app(config_for(folder, path))
     with app.app_context():
         init_db(load_seed=False)
         db.engine.dispose()
     return path
-
-
-# 1,000 rounds of PBKDF2 instead of scrypt: hashing was half of the suite's CPU (a user per test, a login per test).
-CHEAP_PASSWORD_HASH = "pbkdf2:sha256:1000"
-
-
-def config_for(folder, path, **extra) -> dict:
-    """The test settings for an app on the SQLite file at `path` (any database URL may be passed in `extra`)."""
-    return {"TESTING": True, "SECRET_KEY": "test-secret", "INSTANCE_PATH": str(folder),
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "WTF_CSRF_ENABLED": False,
-            "PASSWORD_HASH_METHOD": CHEAP_PASSWORD_HASH, **extra}
 
 
 @pytest.fixture
@@ -49,7 +39,7 @@ def app_config():
 def app(tmp_path, migrated_db, app_config):
     path = tmp_path / "annotate.sqlite"
     shutil.copy(migrated_db, path)
-    application = create_app(config_for(tmp_path, path, **app_config))
+    application = make_app(config_for(tmp_path, path, **app_config))
     with application.app_context():
         yield application
         db.session.remove()

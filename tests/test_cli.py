@@ -8,13 +8,13 @@ from sqlalchemy import inspect
 from sqlalchemy import select
 from werkzeug.security import check_password_hash
 
-from annotate import create_app
 from annotate.interchange import schema
 from annotate.extensions import db
 from annotate.models import Article
 from annotate.models import Claim
 from annotate.models import User
-from tests.conftest import config_for
+from tests.apps import config_for
+from tests.apps import make_app
 from tests.factories import make_article
 from tests.factories import make_claim
 
@@ -51,7 +51,7 @@ def fresh_app(tmp_path):
     """An app on a database file that does not exist yet (no migrations run)."""
     path = tmp_path / "fresh" / "annotate.sqlite"
     path.parent.mkdir()
-    application = create_app(config_for(path.parent, path))
+    application = make_app(config_for(path.parent, path))
     with application.app_context():
         yield application
         db.session.remove()

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from annotate import create_app
 from annotate.extensions import db
 from tests.conftest import IN_CI
-from tests.conftest import config_for
+from tests.apps import config_for
+from tests.apps import make_app
 from tests.factories import make_user
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -66,7 +66,7 @@ def live_app(tmp_path, migrated_db):
     """An app with CSRF on, as users run it, and a reviewer account."""
     path = tmp_path / "annotate.sqlite"
     shutil.copy(migrated_db, path)
-    app = create_app(config_for(tmp_path, path, WTF_CSRF_ENABLED=True, TESTING=False))
+    app = make_app(config_for(tmp_path, path, WTF_CSRF_ENABLED=True, TESTING=False))
     with app.app_context():
         make_user("rev", "reviewer", PASSWORD)
         make_user("ed", "editor", PASSWORD)
