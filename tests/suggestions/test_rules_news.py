@@ -177,3 +177,10 @@ def test_checkable_facts_score_high_whoever_says_them(sentence):
 ])
 def test_opinion_rhetoric_and_questions_score_low(sentence):
     assert checkworthiness("Officials spoke on Monday.\n\n" + sentence, sentence[:20]) < THRESHOLD
+
+
+def test_a_caption_between_two_quotation_paragraphs_does_not_part_them():
+    text = ("“Man’s greed in the ocean is hurting the whales,” says Hori Parata, an elder.\n\n"
+            "FILE PHOTO: Hori Parata at his farm, where he was born. (Reuters/Jane Doe)\n\n"
+            "“We’re having to put up with a lot of stuff today.”")
+    assert attributions(text)["“We’re having to put up wi"] == ("Hori Parata", "direct")

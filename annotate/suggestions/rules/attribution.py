@@ -38,7 +38,7 @@ class Reading:
     index: int  # index in the full unit list
     start: int  # sentence offsets in the text, whitespace trimmed
     end: int
-    paragraph: int
+    paragraph: int  # ordinal among the article's body paragraphs
     quoted: list[bool]  # per character: inside a quotation
     frame: frames.Frame | None = None
     attribution: Attribution = AUTHOR
@@ -49,17 +49,21 @@ def attribute(text: str, units: list) -> list[Reading]:
     """One Reading per body unit, in order."""
     quotes = find_quotes(text, paragraph_spans(units))
     discourse = Discourse(text)
-    readings = [_read_frame(text, i, u, quotes, discourse)
+    # Paragraphs counted over body text only: a photo caption between two
+    # paragraphs of one speaker's quotations does not part them.
+    rank = {p: i for i, p in enumerate(sorted({u.paragraph for u in units if u.kind == "body"}))}
+    readings = [_read_frame(text, i, u, quotes, discourse, rank[u.paragraph])
                 for i, u in enumerate(units) if u.kind == "body"]
     _inherit(text, readings, quotes)
     return readings
 
 
-def _read_frame(text: str, index: int, unit, quotes: list[Quote], discourse: Discourse) -> Reading:
+def _read_frame(text: str, index: int, unit, quotes: list[Quote], discourse: Discourse,
+                paragraph: int) -> Reading:
     """First pass: the sentence's own frame, resolved in reading order."""
     start, end = trim_span(text, unit.start, unit.end)
     quoted = quoted_mask(quotes, start, end)
-    reading = Reading(index, start, end, unit.paragraph, quoted)
+    reading = Reading(index, start, end, paragraph, quoted)
     masked = frames.mask(text[start:end], quoted)
     frame = frames.find_frame(masked)
     phrase = names.parse(frame.region) if frame else None
