@@ -183,4 +183,4 @@ def test_a_caption_between_two_quotation_paragraphs_does_not_part_them():
     text = ("“Man’s greed in the ocean is hurting the whales,” says Hori Parata, an elder.\n\n"
             "FILE PHOTO: Hori Parata at his farm, where he was born. (Reuters/Jane Doe)\n\n"
             "“We’re having to put up with a lot of stuff today.”")
-    assert attributions(text)["“We’re having to put up wi"] == ("Hori Parata", "direct")
+    assert attributions(text)["“We’re having to put up w"] == ("Hori Parata", "direct")
