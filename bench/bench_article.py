@@ -106,6 +106,30 @@ def measure(app, article_id: int, claim_id: int, target_id: int) -> dict:
     return figures
 
 
+def measure_api(app, article_uuid: str) -> dict:
+    """The API's article read (built from the export's snapshot): server time and SQL statements."""
+    from annotate.accounts import tokens
+    from annotate.models import User
+
+    with app.app_context():
+        _, plaintext = tokens.create_token(db.session.scalar(db.select(User).filter_by(username="bench")), "bench")
+        db.session.commit()
+    client, headers = app.test_client(), {"Authorization": f"Bearer {plaintext}"}
+    url = f"/api/v1/articles/{article_uuid}"
+    figures = {"read": timed(lambda: client.get(url, headers=headers), 5)}
+    statements = []
+
+    def record(*args):
+        statements.append(1)
+
+    with app.app_context():
+        event.listen(db.engine, "before_cursor_execute", record)
+        figures["size"] = len(client.get(url, headers=headers).data)
+        event.remove(db.engine, "before_cursor_execute", record)
+    figures["queries"] = len(statements)
+    return figures
+
+
 def version_of(app, claim_id: int) -> int:
     from annotate.models import Claim
 
@@ -124,8 +148,9 @@ def main() -> None:
         sentence_total, claim_total = len(article.sentences), len(article.claims)
         claim_id = article.claims[len(article.claims) // 2].id
         target_id = next(s for s in reversed(article.sentences) if s.kind == "body").id
-        article_id = article.id
+        article_id, article_uuid = article.id, article.uuid
     f = measure(app, article_id, claim_id, target_id)
+    api = measure_api(app, article_uuid)
     print(f"workload: {sentence_total} sentences, {claim_total} claims ({uri.split(':')[0]})")
     print(f"create + segment + suggest:    {created_ms:8.1f} ms")
     print(f"article page GET:              {f['page'][0]:8.1f} ms median, {f['page'][1]:.1f} max; "
@@ -134,6 +159,8 @@ def main() -> None:
     print(f"mark claim POST (selection):   {f['mark'][0]:8.1f} ms median, {f['mark'][1]:.1f} max")
     print(f"article export GET:            {f['export'][0]:8.1f} ms median, {f['export'][1]:.1f} max; "
           f"{f['export_size'] / 1024:.0f} KiB")
+    print(f"API article read GET:          {api['read'][0]:8.1f} ms median, {api['read'][1]:.1f} max; "
+          f"{api['size'] / 1024:.0f} KiB, {api['queries']} queries")
 
 
 if __name__ == "__main__":

@@ -58,7 +58,7 @@ def claim_dict(claim: Claim, sentence_index: int, text: str, extras: review_reco
 
 def claim_dicts(claims: list[Claim]) -> list[dict]:
     """Claims outside a whole-article snapshot (a page of them, one just saved): review records loaded once."""
-    extras = review_records.preload([claim.id for claim in claims]) if claims else review_records.Extras()
+    extras = review_records.Extras([claim.id for claim in claims])
     return [claim_dict(claim, claim.sentence.index, claim.article.text, extras) for claim in claims]
 
 

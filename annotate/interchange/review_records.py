@@ -2,14 +2,13 @@
 
 native.py merges claim_extras() into every exported claim and vocabulary() into the document; the writer
 calls import_vocabulary() and import_claim_extras() for the lossless round trip. Records keep their uuid as
-`id`, users travel by username, times as ISO 8601 UTC with a Z. Loading is query-bounded both ways: preload()
-fetches the records of all exported claims in six queries, and an import checks ids against a KnownIds
+`id`, users travel by username, times as ISO 8601 UTC with a Z. Loading is query-bounded both ways: Extras
+reads each kind of record of all exported claims in one query, and an import checks ids against a KnownIds
 loaded once for the whole document.
 """
 from collections import defaultdict
-from dataclasses import dataclass
-from dataclasses import field
 from datetime import datetime
+from functools import cached_property
 
 from sqlalchemy import insert
 from sqlalchemy import select
@@ -31,53 +30,64 @@ from annotate.models import Verdict
 from annotate.text.times import iso
 from annotate.text.times import parse_iso
 
-@dataclass
 class Extras:
-    """The review records of many claims, loaded up front and grouped by claim id."""
+    """The review records of many claims, grouped by claim id.
 
-    verdicts: dict[int, list[Verdict]] = field(default_factory=lambda: defaultdict(list))
-    comments: dict[int, list[Comment]] = field(default_factory=lambda: defaultdict(list))
-    decisions: dict[int, list[Decision]] = field(default_factory=lambda: defaultdict(list))
-    history: dict[int, list[HistoryEvent]] = field(default_factory=lambda: defaultdict(list))
-    mentions: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    Each kind is read (in one query, however many claims) the first time something asks for it, so an export
+    reads only what its format writes: the CSV and ClaimReview never read history or discussion.
+    """
+
+    def __init__(self, claims):
+        self.claims = claims  # claim ids, or a select of them (a whole article's: no list of thousands of ids)
+
+    def _by_claim(self, query) -> dict[int, list]:
+        grouped = defaultdict(list)
+        if isinstance(self.claims, list) and not self.claims:
+            return grouped
+        for record in db.session.scalars(query):
+            grouped[record.claim_id].append(record)
+        return grouped
+
+    @cached_property
+    def verdicts(self) -> dict[int, list[Verdict]]:
+        """Superseded ones too; SQLAlchemy fetches their evidence 500 verdicts at a time."""
+        return self._by_claim(select(Verdict).where(Verdict.claim_id.in_(self.claims))
+                              .options(selectinload(Verdict.evidence), joinedload(Verdict.reviewer))
+                              .order_by(Verdict.created_at, Verdict.id))
+
+    @cached_property
+    def comments(self) -> dict[int, list[Comment]]:
+        return self._by_claim(select(Comment).where(Comment.claim_id.in_(self.claims))
+                              .options(joinedload(Comment.author), joinedload(Comment.evidence),
+                                       joinedload(Comment.resolved_by))
+                              .order_by(Comment.created_at, Comment.id))
+
+    @cached_property
+    def mentions(self) -> dict[int, list[str]]:
+        """Usernames mentioned, by comment id."""
+        names = defaultdict(list)
+        if self.comments:
+            query = (select(Mention.comment_id, User.username).join(User, Mention.user_id == User.id)
+                     .join(Comment, Mention.comment_id == Comment.id).where(Comment.claim_id.in_(self.claims)))
+            for comment_id, name in db.session.execute(query.order_by(User.username)):
+                names[comment_id].append(name)
+        return names
+
+    @cached_property
+    def decisions(self) -> dict[int, list[Decision]]:
+        return self._by_claim(select(Decision).where(Decision.claim_id.in_(self.claims))
+                              .options(joinedload(Decision.decided_by), joinedload(Decision.reopened_by))
+                              .order_by(Decision.decided_at, Decision.id))
+
+    @cached_property
+    def history(self) -> dict[int, list[HistoryEvent]]:
+        return self._by_claim(select(HistoryEvent).where(HistoryEvent.claim_id.in_(self.claims))
+                              .options(joinedload(HistoryEvent.actor)).order_by(HistoryEvent.at, HistoryEvent.id))
 
     def standing_decision(self, claim_id: int) -> Decision | None:
         """The latest decision not reopened: what every format reports as the claim's rating."""
         current = [d for d in self.decisions.get(claim_id, []) if d.reopened_at is None]
         return current[-1] if current else None
-
-
-def preload(claims) -> Extras:
-    """The verdicts, comments, mentions, decisions and history of some claims, in six queries however many
-    (SQLAlchemy fetches the verdicts' evidence 500 verdicts at a time).
-
-    `claims` is a list of claim ids or a select of them (a subquery keeps a whole-article export from
-    sending thousands of ids).
-    """
-    extras = Extras()
-    for v in db.session.scalars(select(Verdict).where(Verdict.claim_id.in_(claims))
-                                .options(selectinload(Verdict.evidence), joinedload(Verdict.reviewer))
-                                .order_by(Verdict.created_at, Verdict.id)):
-        extras.verdicts[v.claim_id].append(v)
-    for c in db.session.scalars(select(Comment).where(Comment.claim_id.in_(claims))
-                                .options(joinedload(Comment.author), joinedload(Comment.evidence),
-                                         joinedload(Comment.resolved_by))
-                                .order_by(Comment.created_at, Comment.id)):
-        extras.comments[c.claim_id].append(c)
-    if extras.comments:
-        mentions = (select(Mention.comment_id, User.username).join(User, Mention.user_id == User.id)
-                    .join(Comment, Mention.comment_id == Comment.id).where(Comment.claim_id.in_(claims)))
-        for comment_id, name in db.session.execute(mentions.order_by(User.username)):
-            extras.mentions[comment_id].append(name)
-    for d in db.session.scalars(select(Decision).where(Decision.claim_id.in_(claims))
-                                .options(joinedload(Decision.decided_by), joinedload(Decision.reopened_by))
-                                .order_by(Decision.decided_at, Decision.id)):
-        extras.decisions[d.claim_id].append(d)
-    for e in db.session.scalars(select(HistoryEvent).where(HistoryEvent.claim_id.in_(claims))
-                                .options(joinedload(HistoryEvent.actor))
-                                .order_by(HistoryEvent.at, HistoryEvent.id)):
-        extras.history[e.claim_id].append(e)
-    return extras
 
 
 def _name(user) -> str | None:

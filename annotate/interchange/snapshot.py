@@ -70,6 +70,6 @@ def load(article_ids: list[int] | None = None) -> Snapshot:
         query = query.where(Article.id.in_(article_ids))
         claim_ids = claim_ids.where(Claim.article_id.in_(article_ids))
     articles = list(db.session.scalars(query))
-    extras = review_records.preload(claim_ids) if articles else review_records.Extras()
+    extras = review_records.Extras(claim_ids)  # each kind of review record is read when a format first needs it
     ratings = list(db.session.scalars(select(Rating).order_by(Rating.position, Rating.id)))
     return Snapshot(articles, extras, ratings)
