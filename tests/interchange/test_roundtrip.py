@@ -1,13 +1,11 @@
 """Export everything, import into an empty database, export again: nothing may be lost or changed."""
 import json
-import shutil
 
-from annotate import create_app
 from annotate.interchange import native
 from annotate.interchange import schema
 from annotate.interchange import importer
 from annotate.extensions import db
-from tests.conftest import config_for
+from tests.apps import empty_database
 from tests.factories import build_rich_set
 
 
@@ -18,22 +16,18 @@ def export_without_time() -> dict:
     return document
 
 
-def import_into_fresh_database(tmp_path, migrated_db, document: dict) -> dict:
-    """Import into an empty database in a second app and return its export."""
-    path = tmp_path / "second.sqlite"
-    shutil.copy(migrated_db, path)
-    second = create_app(config_for(tmp_path, path))
-    with second.app_context():
-        report = importer.import_document(json.loads(json.dumps(document)) | {"exported_at": "2026-01-01T00:00:00Z"})
-        db.session.commit()
-        assert report.claims_created == sum(len(a["claims"]) for a in document["articles"])
-        assert report.orphans == 0
-        result = export_without_time()
-        db.session.remove()
-    return result
+def import_into_fresh_database(document: dict) -> dict:
+    """Empty the database (as `init-db` leaves it, on SQLite or PostgreSQL), import, and return the new export."""
+    empty_database()
+    report = importer.import_document(json.loads(json.dumps(document)) | {"exported_at": "2026-01-01T00:00:00Z"})
+    db.session.commit()
+    assert report.claims_created == sum(len(a["claims"]) for a in document["articles"])
+    assert report.orphans == 0
+    db.session.remove()  # export from a new session: nothing may come from the import's identity map
+    return export_without_time()
 
 
-def test_round_trip_is_lossless(app, tmp_path, migrated_db):
+def test_round_trip_is_lossless(app):
     build_rich_set()
     first = export_without_time()
     assert len(first["articles"]) == 2
@@ -41,18 +35,18 @@ def test_round_trip_is_lossless(app, tmp_path, migrated_db):
     assert sum(len(c["verdicts"]) for c in claims) >= 3 and sum(len(c["comments"]) for c in claims) == 2
     assert any(c["decision"] for c in claims) and any(c["history"] for c in claims) and first["vocabulary"]
     assert any("🇺🇸" in c["quote"] or "“" in c["quote"] for a in first["articles"] for c in a["claims"])
-    second = import_into_fresh_database(tmp_path, migrated_db, first)
+    second = import_into_fresh_database(first)
     assert second == first
 
 
-def test_round_trip_keeps_merged_and_split_sentences(app, tmp_path, migrated_db):
+def test_round_trip_keeps_merged_and_split_sentences(app):
     build_rich_set()
     first = export_without_time()
     wire = first["articles"][1]
     texts = [s["text"] for s in wire["sentences"]]
     assert texts[0].startswith("GENEVA (AP)") and texts[0].endswith("decade.”")  # merged
     assert texts[-2:] == ["Officials said", "the figures were preliminary."]  # split
-    second = import_into_fresh_database(tmp_path, migrated_db, first)
+    second = import_into_fresh_database(first)
     assert [s["text"] for s in second["articles"][1]["sentences"]] == texts
 
 
@@ -110,9 +104,9 @@ def core_only(document: dict) -> dict:
     return {"format": document["format"], "version": 1, "articles": articles}
 
 
-def test_an_export_made_before_the_teamwork_features_still_round_trips(app, tmp_path, migrated_db):
+def test_an_export_made_before_the_teamwork_features_still_round_trips(app):
     build_rich_set()
     old = core_only(export_without_time())
     schema.validate_export(old | {"exported_at": "2025-01-01T00:00:00Z"})
-    second = import_into_fresh_database(tmp_path, migrated_db, old)
+    second = import_into_fresh_database(old)
     assert core_only(second) == old
