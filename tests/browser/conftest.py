@@ -8,7 +8,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from annotate.extensions import db
-from tests.conftest import IN_CI
+from tests.apps import IN_CI
 from tests.apps import config_for
 from tests.apps import make_app
 from tests.factories import make_user
