@@ -40,10 +40,12 @@ class Extras:
     def __init__(self, claims):
         self.claims = claims  # claim ids, or a select of them (a whole article's: no list of thousands of ids)
 
-    def _by_claim(self, query) -> dict[int, list]:
+    def _by_claim(self, model, order: tuple, *options) -> dict[int, list]:
+        """The model's records of these claims, in the given order, grouped by claim id."""
         grouped = defaultdict(list)
         if isinstance(self.claims, list) and not self.claims:
             return grouped
+        query = select(model).where(model.claim_id.in_(self.claims)).options(*options).order_by(*order)
         for record in db.session.scalars(query):
             grouped[record.claim_id].append(record)
         return grouped
@@ -51,16 +53,13 @@ class Extras:
     @cached_property
     def verdicts(self) -> dict[int, list[Verdict]]:
         """Superseded ones too; SQLAlchemy fetches their evidence 500 verdicts at a time."""
-        return self._by_claim(select(Verdict).where(Verdict.claim_id.in_(self.claims))
-                              .options(selectinload(Verdict.evidence), joinedload(Verdict.reviewer))
-                              .order_by(Verdict.created_at, Verdict.id))
+        return self._by_claim(Verdict, (Verdict.created_at, Verdict.id), selectinload(Verdict.evidence),
+                              joinedload(Verdict.reviewer))
 
     @cached_property
     def comments(self) -> dict[int, list[Comment]]:
-        return self._by_claim(select(Comment).where(Comment.claim_id.in_(self.claims))
-                              .options(joinedload(Comment.author), joinedload(Comment.evidence),
-                                       joinedload(Comment.resolved_by))
-                              .order_by(Comment.created_at, Comment.id))
+        return self._by_claim(Comment, (Comment.created_at, Comment.id), joinedload(Comment.author),
+                              joinedload(Comment.evidence), joinedload(Comment.resolved_by))
 
     @cached_property
     def mentions(self) -> dict[int, list[str]]:
@@ -75,14 +74,12 @@ class Extras:
 
     @cached_property
     def decisions(self) -> dict[int, list[Decision]]:
-        return self._by_claim(select(Decision).where(Decision.claim_id.in_(self.claims))
-                              .options(joinedload(Decision.decided_by), joinedload(Decision.reopened_by))
-                              .order_by(Decision.decided_at, Decision.id))
+        return self._by_claim(Decision, (Decision.decided_at, Decision.id), joinedload(Decision.decided_by),
+                              joinedload(Decision.reopened_by))
 
     @cached_property
     def history(self) -> dict[int, list[HistoryEvent]]:
-        return self._by_claim(select(HistoryEvent).where(HistoryEvent.claim_id.in_(self.claims))
-                              .options(joinedload(HistoryEvent.actor)).order_by(HistoryEvent.at, HistoryEvent.id))
+        return self._by_claim(HistoryEvent, (HistoryEvent.at, HistoryEvent.id), joinedload(HistoryEvent.actor))
 
     def standing_decision(self, claim_id: int) -> Decision | None:
         """The latest decision not reopened: what every format reports as the claim's rating."""
