@@ -115,7 +115,7 @@ def _adopt(text: str, r: Reading, inside: list[Quote], owner: dict, last: Readin
         for q in inside:
             owner.setdefault(q, source)
     elif kind == "mixed" and previous is not None and previous.attribution.type != "author" \
-            and _quoted_words(text, inside) >= 4:
+            and previous.paragraph == r.paragraph and _quoted_words(text, inside) >= 4:
         source = previous.attribution  # the speaker's words go on inside the author's sentence
     else:
         return

@@ -20,6 +20,8 @@ RUN = re.compile(CAP + r"(?:[ ](?:(?:of|for|the|de|van|von|al|bin)[ ])*(?:" + CA
 DOC = re.compile(r"\b(?:report|assessment|study|analysis|survey|review|audit|findings|poll)\b")
 LOOKBACK = 60  # mentions or speakers a description may reach back over
 MAX_NAME_WORDS = 8  # longer capitalised runs are titles of works, not names
+PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-z]+)){1,2}")  # "Wade Bassi", "Thomas M. Hoenig"
+OWNED = re.compile(r"-(?:owned|based|led|backed|run|controlled|funded)$")
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several".split())
 RUN_STOP = lexicon.INTRO_WORDS | names.DETERMINERS | NUMBER_WORDS | frozenset(
     "in on at if but and as to of for with by from despite although though other".split())
@@ -40,7 +42,7 @@ class Entity:
 def _clean_run(run: str) -> str:
     """Drop sentence-initial function words ("After Russia", "Thousands of
     Tunisians") and a sentence-final period."""
-    ws = run.split()
+    ws = [w for w in run.split() if not OWNED.search(w)]  # "Amazon-owned Whole Foods Market"
     while len(ws) > 1 and (ws[0].lower() in RUN_STOP or ws[1] in lexicon.NAME_CONNECTORS
                            and ws[0].lower() in QUANTITIES):
         ws = ws[2:] if ws[1] in lexicon.NAME_CONNECTORS and ws[0].lower() in QUANTITIES else ws[1:]
@@ -113,6 +115,7 @@ class Discourse:
         for mention in self.mentions:
             for token in set(mention.tokens):
                 self.by_token.setdefault(token, []).append(mention)
+        self.mention_starts = [m.start for m in self.mentions]
         self.orgs = [m for m in self.mentions if m.org]
         self.org_starts = [m.start for m in self.orgs]
         self.titled = [m for m in self.mentions if m.role and m.name]
@@ -183,10 +186,15 @@ class Discourse:
         ... looks mortified. "...," she says")."""
         for start, subject in self.subjects[:-LOOKBACK - 1:-1]:
             name = names.strip_determiners(subject)
+            split = None if names.is_proper(name) else names.trailing_name(name)
+            name = split[1] if split else name  # "skipper Wade Bassi" -> Wade Bassi
             if start < pos and names.is_proper(name) and names.name_kind(name) == "person" \
                     and not name.lower() in lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS:
                 found = self._expand(name, pos)
                 return found or Entity(name, None, "person", start)
+        for m in self._before(self.mentions, self.mention_starts, pos):
+            if PERSON_NAME.fullmatch(m.name) and not m.org:
+                return Entity(m.name, m.role, "person", m.start)  # the last person named
         return None
 
     def _expand(self, text: str, pos: int) -> Entity | None:

@@ -34,6 +34,7 @@ ADDRESSEE = re.compile(r"^\s+(?:the\s+)?(?:reporters|journalists|press|jurors|co
                        r"investors|analysts|parliament|members)\b")
 NAMED_AS = re.compile(r"^(?!\s+(?:for|on|off|up|in|back)\b)(?:\s+[^\s\x01]+){1,8}?\s+(?:as\s+)?\x01")
 MARKET_MOVE = re.compile(r"^\s+(?:about |nearly |almost |some |more than |another )?[\d$€£.]")
+ADJECTIVAL_BEFORE = frozenset("with a an the of for any no more its their his her this that these".split())
 ADJUNCT_FIRST = re.compile(r"^\s+(?:at|in|on|during|after|before|when|while|as|of|about|via|through|from|"
                            r"to|with|last|this|late|early|earlier|later|yesterday|today|Monday|Tuesday|"
                            r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -100,6 +101,8 @@ def _cues(m: str) -> list[re.Match]:
         before = [w.lower() for w in WORD.findall(m[max(0, cue.start() - 30): cue.start()])][-3:]
         if cue.group() == "told" and m[: cue.start()].strip().lower() == "all":
             continue  # "All told, ..."
+        if before and before[-1] in ADJECTIVAL_BEFORE and cue.group().endswith("ed"):
+            continue  # "comes with added costs", "an estimated 300", "the reported attack"
         after_pause = m[: cue.start()].rstrip().endswith((",", ":", ";", QUOTED))
         if not after_pause and (set(before) & lexicon.NEGATORS or before[-1:] and before[-1] in lexicon.MODALS):
             continue  # "did not say", "to say"; not "... what to do, said Cortines"
@@ -132,9 +135,9 @@ def _np_like(region: str, limit: int = 12) -> bool:
     if not region.rstrip().endswith(",") and any(_verb_in_slot(w, k == len(last_words) - 1)
                                                  for k, w in enumerate(last_words)):
         return False  # "..., introduced legislation Friday urging": a verb phrase
-    for part in parts:
+    for k, part in enumerate(parts):
         ws = names.words(part)
-        if len(ws) > limit or any(_verb_in_slot(w, k == len(ws) - 1) for k, w in enumerate(ws)):
+        if len(ws) > (limit if k == 0 else 20) or any(_verb_in_slot(w, k == len(ws) - 1) for k, w in enumerate(ws)):
             return False
         if any(w.lower() in lexicon.CLAUSE_OPENERS for w in ws):
             return False
@@ -164,7 +167,7 @@ def _post(m: str, cue: re.Match) -> Frame | None:
     the cue ("the source, who said he had ..., told Reuters") is skipped."""
     head = m[: cue.start()]
     qb = head.rfind(QUOTED)
-    commas = [(c, 6) for c in reversed([i for i, ch in enumerate(head) if ch == "," and i > qb][-3:])]
+    commas = [(c, 9) for c in reversed([i for i, ch in enumerate(head) if ch == "," and i > qb][-3:])]
     quote = [(qb, 15)] if qb >= 0 else []
     first_part = names.words(head[qb + 1:].split(",")[0])[:1] if quote else []
     if first_part and first_part[0].lower() in lexicon.INTRO_WORDS:
@@ -196,6 +199,8 @@ def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
     interrupted quotation, ", adding that ..." (both halves kept), or the
     rest of a sentence the frame interrupts ("Businesses, Hoenig said, are")."""
     rest = m[cue.end():]
+    if len(names.words(m[:boundary])) < 3 and QUOTED not in m[:boundary]:
+        return None  # "Alverson, a commissioner ..., described it": the name is the subject, not a claim
     if after_quote and RESUMED.match(rest):
         gap = (boundary + 1, m.index(QUOTED, cue.end()))
         return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
@@ -278,7 +283,7 @@ def _adverb(word: str) -> bool:
 
 def _embedded(region: str) -> bool:
     """"The man who the police said ...": the cue belongs to a relative clause."""
-    found = re.search(r"\b(?:who|whom|that|which)\s+([^,]*)$", region)
+    found = re.search(r"\b(?:who|whom|that|which)\b\s*([^,]*)$", region)
     return bool(found) and not any(names.is_verb_like(w) for w in names.words(found.group(1)))
 
 
@@ -344,8 +349,10 @@ def _cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
     """Noun-like cues ("reports", "found") need "that" or a document source."""
     if cue.group() not in lexicon.THAT_CUES:
         return True
-    if re.match(r"\s*that\b", rest) or THAT.match(rest) or re.match(r"[^\x01]{0,40}?:\s*\x01", rest):
+    if re.match(r"\s*that\b", rest) or THAT.match(rest) or re.match(r"[^\x01]{0,60}?:\s*\x01", rest):
         return True
+    if cue.group() in {"described", "describes"} and re.match(r"^\s+(?:\S+\s+){0,6}?as\b", rest):
+        return True  # "described it as a stable but declining resource"
     return any(names.bare(w) in lexicon.DOC_NOUNS for w in names.words(region))
 
 

@@ -27,6 +27,7 @@ believe believes think thinks expect expects worry worries fear fears
 observed observes answered continued began yelled accuse show suggest
 cautioned cautions indicated indicates affirmed affirms called calls dubbed
 admit tell warn argue insist claim note acknowledge concede contend estimate predict reads
+instructed
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
@@ -54,7 +55,7 @@ STANCE_CUES = frozenset("believe believes think thinks expect expects worry worr
 INVERTIBLE_CUES = frozenset("""
 said says added adds asked asks wrote writes tweeted explained explains noted notes
 recalled recalls replied replies warned warns insisted insists continued argued
-observed answered began declared predicted says adds
+observed answered began declared predicted says adds instructed
 """.split())
 
 # Participles that hang a reported clause on the main subject:
@@ -68,7 +69,8 @@ THAT_CUES = frozenset(
     "states notes reports claims estimates found finds identified identifies showed shows "
     "denied denies confirmed confirms admitted admits acknowledged reported announced announces "
     "cited cites described describes revealed reveals agreed disputed objected show suggest "
-    "indicated indicates affirmed affirms posted posts responded responds tweeted tweets"
+    "indicated indicates affirmed affirms posted posts responded responds tweeted tweets "
+    "maintains maintained"
     .split())
 
 # Words that, just before a bare cue ("to say", "would say"), mean it is not a report.
