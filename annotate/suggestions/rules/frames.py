@@ -199,13 +199,14 @@ def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
     interrupted quotation, ", adding that ..." (both halves kept), or the
     rest of a sentence the frame interrupts ("Businesses, Hoenig said, are")."""
     rest = m[cue.end():]
-    if len(names.words(m[:boundary])) < 3 and QUOTED not in m[:boundary]:
-        return None  # "Alverson, a commissioner ..., described it": the name is the subject, not a claim
+    bare_subject = len(names.words(m[:boundary])) < 3 and QUOTED not in m[:boundary]
     if after_quote and RESUMED.match(rest):
         gap = (boundary + 1, m.index(QUOTED, cue.end()))
         return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
-    if _adjunct_only(rest) or after_quote and ADJUNCT_FIRST.match(rest):
+    if (_adjunct_only(rest) or after_quote and ADJUNCT_FIRST.match(rest)) and not bare_subject:
         return Frame(cue.group(), between, start, (0, boundary + 1), "post")
+    if bare_subject and not re.match(r",\s*[^\s\x01]", rest):
+        return None  # "Alverson, a commissioner ..., described it": the name is the subject, not a claim
     adding = ADDING.match(rest) if after_quote else None
     if adding:
         gap = (boundary + 1, cue.end() + adding.end())
