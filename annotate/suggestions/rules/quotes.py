@@ -9,6 +9,7 @@ that continues into the next paragraph, whose own opening mark starts a new
 quotation that discourse rules then attach to the same speaker.
 """
 import bisect
+import re
 from dataclasses import dataclass
 
 from annotate.text.offsets import trim_span
@@ -20,6 +21,7 @@ MARKS = OPENING + CLOSING + TOGGLE
 # Doubled single marks stand for double ones in wire copy: ‘‘...’’ and ``...''.
 DOUBLED_OPENING = ("‘‘", "``")
 DOUBLED_CLOSING = ("’’", "''")
+MARK = re.compile("|".join(DOUBLED_OPENING + DOUBLED_CLOSING) + "|[" + MARKS + "]")
 
 
 @dataclass(frozen=True)
@@ -46,21 +48,11 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
 
 def _marks(text: str, start: int, end: int):
     """(offset, width, side) of each quotation mark; side is open, close or toggle."""
-    i = start
-    while i < end:
-        pair = text[i:i + 2]
-        if pair in DOUBLED_OPENING:
-            yield i, 2, "open"
-            i += 2
-            continue
-        if pair in DOUBLED_CLOSING:
-            yield i, 2, "close"
-            i += 2
-            continue
-        ch = text[i]
-        if ch in MARKS:
-            yield i, 1, "open" if ch in OPENING else "close" if ch in CLOSING else "toggle"
-        i += 1
+    for m in MARK.finditer(text, start, end):
+        mark = m.group()
+        side = "open" if mark in OPENING or mark in DOUBLED_OPENING else \
+            "toggle" if mark == TOGGLE else "close"
+        yield m.start(), len(mark), side
 
 
 def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
