@@ -7,6 +7,7 @@ from annotate import config
 from annotate.extensions import csrf
 from annotate.extensions import db
 from annotate.extensions import htmx
+from annotate.extensions import limiter
 from annotate.extensions import login_manager
 from annotate.extensions import migrate
 
@@ -30,6 +31,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     htmx.init_app(app)
     login_manager.init_app(app)
+    limiter.init_app(app)
     _register_request_hooks(app)
     _register_blueprints(app)
     from annotate import cli

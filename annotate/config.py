@@ -47,6 +47,11 @@ def configure(app, test_config: dict | None) -> None:
         SESSION_COOKIE_SECURE=None,  # None: decided below from PUBLIC_BASE_URL
         LOAD_SEED=True,
         PASSWORD_HASH_METHOD="scrypt",  # werkzeug's default; the test suite picks a cheap one
+        RATELIMIT_ENABLED=True,
+        RATELIMIT_STORAGE_URI=os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),  # redis://host:6379 for a team
+        LOGIN_LIMIT_PER_ACCOUNT="10 per minute; 50 per hour",  # failed login and setup attempts
+        LOGIN_LIMIT_PER_ADDRESS="30 per minute; 300 per hour",
+        PROXY_COUNT=0,  # proxies in front that set X-Forwarded-For/-Proto (1 behind nginx); 0 trusts no header
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -56,9 +61,13 @@ def configure(app, test_config: dict | None) -> None:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = secret_key(app.instance_path)
     if app.config.get("SESSION_COOKIE_SECURE") is None:  # on by itself when the site is served over https
-        public = str(app.config.get("PUBLIC_BASE_URL") or "")
-        app.config["SESSION_COOKIE_SECURE"] = public.lower().startswith("https://")
+        app.config["SESSION_COOKIE_SECURE"] = served_over_https(app)
     private_database_file(app.config["SQLALCHEMY_DATABASE_URI"])
+
+
+def served_over_https(app) -> bool:
+    """Whether the public address is https (then the session cookie is Secure and HSTS is sent)."""
+    return str(app.config.get("PUBLIC_BASE_URL") or "").lower().startswith("https://")
 
 
 def private_database_file(url: str) -> None:

@@ -1,5 +1,7 @@
 """Flask extensions, created unbound here and bound in create_app()."""
 from flask_htmx import HTMX
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -16,3 +18,5 @@ migrate = Migrate()
 csrf = CSRFProtect()
 login_manager = LoginManager()
 htmx = HTMX()
+# Limits are declared where they apply (web.throttle); storage from RATELIMIT_STORAGE_URI (memory by default).
+limiter = Limiter(key_func=get_remote_address, headers_enabled=True)

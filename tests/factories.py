@@ -18,7 +18,7 @@ from annotate.review import discussion
 from annotate.review import ratings
 from annotate.review import workflow
 
-PASSWORD = "password123"
+PASSWORD = "test-passphrase-1"
 DEFAULT_TEXT = (
     "Officials said on Monday that 40 people were hurt. The mayor, Ana Ruiz, called it “a tragedy.”\n"
     "Police have not named a suspect."

@@ -15,6 +15,7 @@ from annotate.models import Claim
 from annotate.models import Evidence
 from annotate.models import Sentence
 from tests.conftest import HX
+from tests.factories import PASSWORD
 from tests.factories import make_article
 from tests.factories import make_claim
 from tests.factories import make_user
@@ -55,7 +56,7 @@ class TestCsrf:
     @pytest.fixture
     def session(self, client, user):
         token = self.token_of(client.get("/login").data)
-        response = client.post("/login", data={"username": "rev", "password": "password123", "csrf_token": token})
+        response = client.post("/login", data={"username": "rev", "password": PASSWORD, "csrf_token": token})
         assert response.status_code == 303
         return client
 
@@ -64,7 +65,7 @@ class TestCsrf:
         return make_article(user=user)
 
     def test_login_without_a_token_is_refused(self, client, user):
-        response = client.post("/login", data={"username": "rev", "password": "password123"})
+        response = client.post("/login", data={"username": "rev", "password": PASSWORD})
         assert response.status_code == 400
         assert b"security token" in response.data
         assert client.get("/").status_code == 302
@@ -153,7 +154,7 @@ class TestCsrfWithASmallUploadLimit:
 
     def test_oversized_upload_with_csrf_on(self, client, user):
         token = TestCsrf.token_of(client.get("/login").data)
-        client.post("/login", data={"username": "rev", "password": "password123", "csrf_token": token})
+        client.post("/login", data={"username": "rev", "password": PASSWORD, "csrf_token": token})
         before = counts()
         response = client.post("/articles/new", content_type="multipart/form-data", data={
             "csrf_token": token, "text": "", "file": (io.BytesIO(b"word " * 10_000), "big.txt")})
@@ -340,7 +341,7 @@ def test_an_article_title_is_escaped(app, logged_in):
 
 def test_markup_is_refused_in_a_username(app):
     with pytest.raises(InputError, match="Letters, digits"):
-        make_user("<i>x</i>", "reviewer", "password123")
+        make_user("<i>x</i>", "reviewer", PASSWORD)
 
 
 # --- no 500 for garbage ---------------------------------------------------------------------------------------------

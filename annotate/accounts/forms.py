@@ -1,4 +1,4 @@
-"""Account forms: login, first-run setup, API tokens, site settings, and the admin's account forms.
+"""Account forms: login, first-run setup, password change, API tokens, site settings, and the admin's account forms.
 
 The username, password and role rules themselves live in accounts.operations (shared with the CLI and the
 importer); the admin forms only bound what a request may carry.
@@ -23,6 +23,20 @@ class SetupForm(Form):
     username = StringField("Username", validators=[DataRequired(), Length(max=80)])
     password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
     confirm = PasswordField("Repeat password", validators=[EqualTo("password", message="The passwords differ.")])
+
+
+class PasswordChangeForm(Form):
+    """Your own password: the current one proves it is you; the rule for the new one lives in accounts.operations."""
+    current_password = PasswordField("Current password", validators=[DataRequired(), Length(max=200)])
+    password = PasswordField("New password", validators=[DataRequired(), Length(max=200)])
+    confirm = PasswordField("Repeat the new password",
+                            validators=[EqualTo("password", message="The passwords differ.")])
+
+
+class ResetPasswordForm(Form):
+    """An admin gives someone a new password; an empty one means "generate one"."""
+
+    password = PasswordField(validators=[Length(max=1000)])
 
 
 class TokenForm(Form):

@@ -9,18 +9,22 @@ import secrets
 from flask import current_app
 from sqlalchemy import func
 from sqlalchemy import select
+from sqlalchemy import update
 from werkzeug.security import check_password_hash
 from werkzeug.security import generate_password_hash
 
+from annotate.accounts.common_passwords import is_common
 from annotate.accounts.permissions import require_role
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.extensions import login_manager
+from annotate.models import MAX_INTEGER
 from annotate.models import User
 from annotate.models.choices import ROLES
 
 USERNAME_PATTERN = re.compile(r"^[\w.@+-]{2,80}$")
-MIN_PASSWORD_CHARS = 8
+SESSION_ID = re.compile(r"(?P<user>[0-9]{1,10}):(?P<generation>[0-9]{1,10})")
+MIN_PASSWORD_CHARS = 10
 MAX_PASSWORD_CHARS = 200
 
 
@@ -33,10 +37,13 @@ def check_username(username: str) -> str:
 
 
 def check_password(password: str) -> str:
-    """A password a person chose: long enough to resist guessing."""
+    """A password a person chose: long enough, and not one of the passwords attackers try first."""
     if not MIN_PASSWORD_CHARS <= len(password or "") <= MAX_PASSWORD_CHARS:
         raise InputError(f"Use at least {MIN_PASSWORD_CHARS} characters (and at most {MAX_PASSWORD_CHARS}).",
                          "password")
+    if is_common(password):
+        raise InputError("This password is on the list of the commonest passwords, the first ones tried by anyone "
+                         "guessing; choose another.", "password")
     return password
 
 
@@ -70,12 +77,54 @@ def create_user(username: str, role: str = "reviewer", password: str | None = No
     return user, password
 
 
+def _stand_in_hash() -> str:
+    """A hash of a random password, made with the configured method, checked when the username is unknown."""
+    method = current_app.config["PASSWORD_HASH_METHOD"]
+    made = current_app.extensions.setdefault("stand_in_password_hash", {})
+    if method not in made:
+        made[method] = generate_password_hash(secrets.token_urlsafe(16), method=method)
+    return made[method]
+
+
 def authenticate(username: str, password: str) -> User | None:
-    """The active user with these credentials, or None."""
+    """The active user with these credentials, or None.
+
+    A hash is checked whatever the username, so an unknown or disabled account answers as slowly as a wrong
+    password: the time of a refusal does not tell which usernames exist."""
     user = db.session.scalar(select(User).where(func.lower(User.username) == (username or "").strip().lower()))
-    if user is None or not user.active or not check_password_hash(user.password_hash, password or ""):
+    matches = check_password_hash(user.password_hash if user else _stand_in_hash(), password or "")
+    if user is None or not user.active or not matches:
         return None
     return user
+
+
+def end_sessions(user: User) -> None:
+    """Every session of the user ends at its next request (load_user compares the generation)."""
+    db.session.execute(update(User).where(User.id == user.id)
+                       .values(session_generation=User.session_generation + 1))
+    db.session.expire(user, ["session_generation"])
+
+
+def set_password(user: User, password: str) -> None:
+    """A new password, under the same rule as every other; the user's open sessions end."""
+    user.password_hash = hash_password(check_password(password))
+    end_sessions(user)
+    db.session.flush()
+
+
+def change_password(user: User, current_password: str, new_password: str) -> None:
+    """The user's own change, proven with the current password."""
+    if not check_password_hash(user.password_hash, current_password or ""):
+        raise InputError("That is not your current password.", "current_password")
+    set_password(user, new_password)
+
+
+def reset_password(user: User, by: User, password: str | None = None) -> str:
+    """An admin gives a user a new password (generated when none is given); returns it."""
+    require_role(by, "admin")
+    password = password or secrets.token_urlsafe(12)
+    set_password(user, password)
+    return password
 
 
 def _active_admins() -> int:
@@ -105,5 +154,10 @@ def all_users() -> list[User]:
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+def load_user(session_id: str) -> User | None:
+    """The user of a session ("id:generation"), as long as no logout or password change has ended it since."""
+    match = SESSION_ID.fullmatch(session_id)
+    if match is None or int(match["user"]) > MAX_INTEGER:
+        return None
+    user = db.session.get(User, int(match["user"]))
+    return user if user is not None and user.session_generation == int(match["generation"]) else None

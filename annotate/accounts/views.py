@@ -20,6 +20,8 @@ from annotate.accounts import tokens
 from annotate.accounts.forms import ChangeUserForm
 from annotate.accounts.forms import LoginForm
 from annotate.accounts.forms import NewUserForm
+from annotate.accounts.forms import PasswordChangeForm
+from annotate.accounts.forms import ResetPasswordForm
 from annotate.accounts.forms import RevokeTokenForm
 from annotate.accounts.forms import SettingsForm
 from annotate.accounts.forms import SetupForm
@@ -31,6 +33,7 @@ from annotate.extensions import db
 from annotate.extensions import login_manager
 from annotate.models import User
 from annotate.web.responses import get_or_404
+from annotate.web.throttle import throttled
 
 bp = Blueprint("accounts", __name__)
 login_manager.login_view = "accounts.login"
@@ -45,6 +48,7 @@ def safe_next(target: str | None) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@throttled
 def login():
     """Log in; sends a brand-new installation to first-run setup."""
     if not operations.has_users():
@@ -61,6 +65,7 @@ def login():
 
 
 @bp.route("/setup", methods=["GET", "POST"])
+@throttled
 def setup():
     """Create the first (admin) account; closed once any account exists."""
     if operations.has_users():
@@ -84,7 +89,10 @@ def setup():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
-    """Log out (a POST, so another site cannot log you out with a link)."""
+    """Log out everywhere: every session of this account ends, a copied cookie included (a POST, so another site
+    cannot log you out with a link)."""
+    operations.end_sessions(current_user)
+    db.session.commit()
     logout_user()
     flash("You are logged out.", "info")
     return redirect(url_for("accounts.login"), 303)
@@ -122,12 +130,13 @@ def refuse_disabled_accounts():
     return None
 
 
-def page(form: TokenForm | None = None, new_token: str | None = None, status: int = 200):
+def page(form: TokenForm | None = None, new_token: str | None = None, status: int = 200,
+         password_form: PasswordChangeForm | None = None):
     """The account page; a token just created is shown in it once, and the response is never cached."""
     settings_form = SettingsForm(formdata=None, allow_private_urls=settings.private_urls_allowed())
     html = render_template("accounts/account.html", form=form or TokenForm(formdata=None),
                            revoke_form=RevokeTokenForm(), tokens=tokens.user_tokens(current_user), new_token=new_token,
-                           settings_form=settings_form)
+                           settings_form=settings_form, password_form=password_form or PasswordChangeForm(formdata=None))
     response = make_response(html, status)
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -137,6 +146,23 @@ def page(form: TokenForm | None = None, new_token: str | None = None, status: in
 def show_account():
     """Your API tokens, and the site settings when you are an admin."""
     return page()
+
+
+@bp.route("/account/password", methods=["POST"])
+def change_password():
+    """Change your password: your other sessions end, this one goes on."""
+    form = PasswordChangeForm()
+    try:
+        form.check()
+        operations.change_password(current_user, form.current_password.data, form.password.data)
+    except InputError as error:
+        db.session.rollback()
+        getattr(form, error.field if error.field in form else "password").errors.append(error.message)
+        return page(password_form=form, status=422)
+    db.session.commit()
+    login_user(current_user._get_current_object())  # this session under the new generation
+    flash("Your password is changed; your other sessions are logged out.", "success")
+    return redirect(url_for("accounts.show_account"), 303)
 
 
 @bp.route("/account/tokens", methods=["POST"])
@@ -211,6 +237,26 @@ def create_user():
     db.session.commit()
     created = None if form.password.data else f"Password for {user.username}: {password} (shown once)"
     flash(f"Created {user.role} {user.username}.", "success")
+    return users_page(created=created)
+
+
+@bp.route("/admin/users/<int:user_id>/password", methods=["POST"])
+@role_required("admin")
+def reset_password(user_id: int):
+    """Give someone a new password (generated and shown once when none is typed); their sessions end."""
+    user = get_or_404(User, user_id)
+    form = ResetPasswordForm()
+    try:
+        form.check()
+        password = operations.reset_password(user, current_user, form.password.data or None)
+    except InputError as error:
+        db.session.rollback()
+        return users_page(InputError(f"{user.username}: {error.message}", f"password-{user.id}"))
+    db.session.commit()
+    if user.id == current_user.id:
+        login_user(user)
+    created = None if form.password.data else f"New password for {user.username}: {password} (shown once)"
+    flash(f"{user.username} has a new password; their sessions are logged out.", "success")
     return users_page(created=created)
 
 

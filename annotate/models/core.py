@@ -62,10 +62,16 @@ class User(UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(20), default="reviewer")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Raised by logout and password changes: a session made under an older generation is no longer accepted.
+    session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses disabled accounts
         return self.active
+
+    def get_id(self) -> str:
+        """What the session keeps: the id and the session generation (accounts.operations.load_user checks both)."""
+        return f"{self.id}:{self.session_generation}"
 
 
 class Audited:

@@ -1,6 +1,10 @@
-"""Response headers that hold on every page: CSP without inline script, no framing."""
+"""Response headers that hold on every page: CSP without inline script, no framing, HSTS on an https site; and
+which proxy headers to believe."""
 from flask import Flask
 from flask import request
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from annotate.config import served_over_https
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -15,10 +19,16 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+HSTS = "max-age=31536000"  # a year; browsers then refuse plain http for the site (no subdomains: not ours to say)
 
 
 def init_app(app: Flask) -> None:
-    """Attach the headers to every response."""
+    """Attach the headers to every response; behind PROXY_COUNT proxies, take the client address and scheme from
+    their X-Forwarded-For and X-Forwarded-Proto (the login limits count per address)."""
+    proxies = int(app.config.get("PROXY_COUNT") or 0)
+    if proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+    https = served_over_https(app)
 
     @app.after_request
     def set_security_headers(response):
@@ -26,6 +36,8 @@ def init_app(app: Flask) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")
+        if https:
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
         if request.headers.get("HX-Request") is not None or response.mimetype == "text/html":
             response.vary.add("HX-Request")
         return response

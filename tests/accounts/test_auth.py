@@ -8,6 +8,7 @@ from sqlalchemy import select
 from annotate.extensions import db
 from annotate.models import User
 from tests.conftest import HX
+from tests.factories import PASSWORD
 from tests.factories import make_article
 from tests.factories import make_claim
 from tests.factories import make_user
@@ -19,7 +20,7 @@ def user_count() -> int:
     return db.session.scalar(select(func.count(User.id)))
 
 
-def login(client, username="rev", password="password123", **query):
+def login(client, username="rev", password=PASSWORD, **query):
     return client.post("/login", query_string=query, data={"username": username, "password": password})
 
 
@@ -53,7 +54,7 @@ def test_setup_creates_an_admin_and_logs_in(client):
     [
         ({"username": "", "password": "longenough", "confirm": "longenough"}, "username", b"This field is required"),
         ({"username": "e d<", "password": "longenough", "confirm": "longenough"}, "username", b"Letters, digits"),
-        ({"username": "ed", "password": "short", "confirm": "short"}, "password", b"at least 8 characters"),
+        ({"username": "ed", "password": "short", "confirm": "short"}, "password", b"at least 10 characters"),
         ({"username": "ed", "password": "longenough", "confirm": "different1"}, "confirm", b"The passwords differ"),
     ],
 )
@@ -93,7 +94,7 @@ def test_login_is_case_insensitive_on_the_username(client, user):
     assert login(client, username="REV").status_code == 303
 
 
-@pytest.mark.parametrize("username, password", [("rev", "wrong-password"), ("nobody", "password123"), ("rev", "")])
+@pytest.mark.parametrize("username, password", [("rev", "wrong-password"), ("nobody", PASSWORD), ("rev", "")])
 def test_login_refuses_bad_credentials_with_a_message(client, user, username, password):
     response = login(client, username=username, password=password)
     assert response.status_code == 422
@@ -163,7 +164,7 @@ def test_logout_by_get_is_not_allowed(logged_in):
 @pytest.fixture
 def records(app):
     """One of everything, so every URL rule can be filled with an id that exists."""
-    owner = make_user("owner", "admin", "password123")
+    owner = make_user("owner", "admin", PASSWORD)
     article = make_article(user=owner)
     claim = make_claim(article, "40 people were hurt", user=owner)
     from annotate.claims import operations as claim_ops

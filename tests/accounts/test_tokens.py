@@ -10,6 +10,7 @@ from annotate.accounts import tokens
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.models import ApiToken
+from tests.factories import PASSWORD
 from tests.factories import bearer
 from tests.factories import make_token
 from tests.factories import make_user
@@ -119,9 +120,9 @@ def test_only_an_admin_sees_and_changes_the_private_urls_setting(app, logged_in)
     assert "site-settings" not in logged_in.get("/account").get_data(as_text=True)
     assert logged_in.post("/account/settings", data={"allow_private_urls": "y"}).status_code == 403
     assert accounts_settings.private_urls_allowed() is False
-    make_user("boss", "admin", "password123")
+    make_user("boss", "admin", PASSWORD)
     admin = app.test_client()
-    admin.post("/login", data={"username": "boss", "password": "password123"})
+    admin.post("/login", data={"username": "boss", "password": PASSWORD})
     assert "site-settings" in admin.get("/account").get_data(as_text=True)
     assert admin.post("/account/settings", data={"allow_private_urls": "y"}).status_code == 303
     assert accounts_settings.private_urls_allowed() is True
@@ -145,7 +146,7 @@ class TestWithCsrf:
     def test_account_forms_need_the_csrf_token(self, app, client, user):
         page = client.get("/login").get_data(as_text=True)
         csrf = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-        client.post("/login", data={"username": "rev", "password": "password123", "csrf_token": csrf})
+        client.post("/login", data={"username": "rev", "password": PASSWORD, "csrf_token": csrf})
         assert client.post("/account/tokens", data={"name": "no csrf"}).status_code == 400
         assert db.session.scalar(select(ApiToken)) is None
         page = client.get("/account").get_data(as_text=True)
@@ -160,7 +161,7 @@ class TestWithCsrf:
         assert response.status_code == 201
         page = client.get("/login").get_data(as_text=True)
         csrf = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-        client.post("/login", data={"username": "rev", "password": "password123", "csrf_token": csrf})
+        client.post("/login", data={"username": "rev", "password": PASSWORD, "csrf_token": csrf})
         assert client.get("/account").status_code == 200
         response = client.post("/api/v1/articles", json={"text": "Another article."},
                                headers={"X-CSRFToken": csrf})

@@ -12,6 +12,7 @@ from annotate.extensions import db
 from annotate.models import Claim
 from annotate.models import Evidence
 from tests.conftest import HX
+from tests.factories import PASSWORD
 from tests.factories import make_article
 from tests.factories import make_claim
 from tests.factories import make_user
@@ -373,7 +374,7 @@ def test_invalid_status_error_is_shown_in_the_status_fieldset(logged_in, claim):
 
 
 def test_stale_version_is_refused_with_409_and_names_who_changed_it(logged_in, claim):
-    other = make_user("wang", "reviewer", "password123")
+    other = make_user("wang", "reviewer", PASSWORD)
     claim_ops.update_claim(stored(claim.id), {"status": "refuted", "attr_source": "Wang"}, other, 1)
     db.session.commit()
     response = logged_in.post(f"/claims/{claim.id}", data=panel_data(claim, version=1), headers=HX)
@@ -388,7 +389,7 @@ def test_stale_version_is_refused_with_409_and_names_who_changed_it(logged_in, c
 
 
 def test_a_resave_on_the_fresh_version_after_409_succeeds(logged_in, claim):
-    other = make_user("wang", "reviewer", "password123")
+    other = make_user("wang", "reviewer", PASSWORD)
     claim_ops.update_claim(stored(claim.id), {"status": "refuted"}, other, 1)
     db.session.commit()
     assert logged_in.post(f"/claims/{claim.id}", data=panel_data(claim, version=1), headers=HX).status_code == 409
@@ -397,8 +398,8 @@ def test_a_resave_on_the_fresh_version_after_409_succeeds(logged_in, claim):
 
 
 def test_the_panel_shows_who_created_and_who_last_changed_the_claim(logged_in, emoji_article):
-    author = make_user("ana", "reviewer", "password123")
-    editor = make_user("wang", "editor", "password123")
+    author = make_user("ana", "reviewer", PASSWORD)
+    editor = make_user("wang", "editor", PASSWORD)
     claim = make_claim(emoji_article, "on Monday.", sentence_index=1, user=author)
     claim_ops.update_claim(stored(claim.id), {"status": "disputed"}, editor, None)
     db.session.commit()

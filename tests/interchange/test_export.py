@@ -13,6 +13,7 @@ from annotate.interchange import native
 from annotate.interchange import schema
 from annotate.extensions import db
 from annotate.models import Claim
+from tests.factories import PASSWORD
 from tests.factories import check_document
 from tests.factories import make_article
 from tests.factories import make_claim
@@ -143,7 +144,7 @@ def test_export_links_are_plain_downloads(logged_in, annotated):
 
 
 def test_export_records_who_changed_a_claim(logged_in, annotated):
-    editor = make_user("wang", "editor", "password123")
+    editor = make_user("wang", "editor", PASSWORD)
     claim = db.session.scalars(db.select(Claim).where(Claim.status == "disputed")).one()
     claim_ops.update_claim(claim, {"status": "misleading"}, editor, claim.version)
     db.session.commit()

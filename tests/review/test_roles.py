@@ -9,6 +9,7 @@ from annotate.models import Rating
 from annotate.models import User
 from annotate.models import Verdict
 from tests.conftest import HX
+from tests.factories import PASSWORD
 from tests.factories import login
 
 
@@ -74,7 +75,7 @@ def test_a_reviewer_cannot_change_review_rules_or_assign_articles(client, team, 
 @pytest.mark.parametrize("method, path, data", [
     ("GET", "/admin/users", None),
     ("GET", "/admin/vocabulary", None),
-    ("POST", "/admin/users", {"username": "mallory", "role": "admin", "password": "password123"}),
+    ("POST", "/admin/users", {"username": "mallory", "role": "admin", "password": PASSWORD}),
     ("POST", "/admin/users/{ann}", {"role": "admin"}),
     ("POST", "/admin/users/{bob}", {"action": "disable"}),
     ("POST", "/admin/vocabulary", {"key": "pants_on_fire", "label": "Pants on fire", "colour": "#ff0000"}),
@@ -114,7 +115,7 @@ def test_a_disabled_account_is_refused_and_changes_nothing(client, team, claim):
 def test_a_disabled_account_cannot_log_in(client, team):
     team["bob"].active = False
     db.session.commit()
-    response = client.post("/login", data={"username": "bob", "password": "password123"})
+    response = client.post("/login", data={"username": "bob", "password": PASSWORD})
     assert response.status_code == 422
 
 

@@ -15,6 +15,7 @@ from annotate.suggestions import operations as suggestion_ops
 from annotate.suggestions.rules import suggest
 from annotate.text.segment import segment
 from tests.conftest import HX
+from tests.factories import PASSWORD
 from tests.factories import make_article
 from tests.factories import make_claim
 
@@ -296,7 +297,7 @@ class TestCsrf:
     @pytest.fixture
     def session(self, client, user):
         token = re.search(rb'name="csrf_token" type="hidden" value="([^"]+)"', client.get("/login").data).group(1)
-        response = client.post("/login", data={"username": "rev", "password": "password123",
+        response = client.post("/login", data={"username": "rev", "password": PASSWORD,
                                                 "csrf_token": token.decode()})
         assert response.status_code == 303
         return client

@@ -4,6 +4,7 @@ from annotate.interchange import native
 from annotate.interchange import importer
 from annotate.extensions import db
 from annotate.models import OrphanClaim
+from tests.factories import PASSWORD
 from tests.factories import make_article
 from tests.factories import make_claim
 from tests.factories import make_user
@@ -49,7 +50,7 @@ def test_fuzzy_match_is_bounded():
 
 def import_into_local_copy(edit):
     """Export an annotated article, then import it where the same article's text was edited."""
-    user = make_user("alice", "editor", "password123")
+    user = make_user("alice", "editor", PASSWORD)
     article = make_article(TEXT, user=user)
     make_claim(article, "will cut costs by 12 percent", 0, user, status="refuted")
     make_claim(article, "Critics disagreed.", 1, user)
