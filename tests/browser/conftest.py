@@ -11,13 +11,13 @@ from annotate.extensions import db
 from tests.apps import IN_CI
 from tests.apps import config_for
 from tests.apps import make_app
+from tests.factories import PASSWORD
 from tests.factories import make_user
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-PASSWORD = "password123"
 
 
 def pytest_collection_modifyitems(items):

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from annotate.interchange import native
 from annotate.interchange import importer
 from annotate.extensions import db
+from tests.factories import PASSWORD
 from tests.factories import build_rich_set
 from tests.factories import make_user
 
@@ -119,8 +120,8 @@ def test_a_valid_document_with_one_bad_claim_writes_nothing(app):
 
 
 def login_editor(client):
-    make_user("ed", "editor", "password123")
-    client.post("/login", data={"username": "ed", "password": "password123"})
+    make_user("ed", "editor", PASSWORD)
+    client.post("/login", data={"username": "ed", "password": PASSWORD})
 
 
 def test_import_page_shows_each_error_and_writes_nothing(app, client):
