@@ -62,6 +62,10 @@ OPINIONS: list[tuple[float, re.Pattern]] = [
                       r"difficult|hard|easy|tough|admirable|impressive|exciting|boring)\b")),
     (-1.6, re.compile(r"\?")),
     (-0.5, re.compile(r"\b(?:I|we|We|my|My|our|Our|us|you|You)\b")),
+    (-0.3, re.compile(r"\b(?:situation|problem|issue|question|concern|promise|opportunity|sense|"
+                      r"picture|image|tone|message|challenge|reason|idea|way|thing|things|lot|kind|"
+                      r"point|role|view|attitude|relationship|future|strategy|perception|reputation|"
+                      r"significance|lesson|theory)\b")),  # abstractions: analysis, not events
     (-0.9, re.compile(r"\b(?:not respond|declined to|did not say|has not said|no comment|"
                       r"not immediately available|did not reply)\b")),
 ]
