@@ -184,3 +184,24 @@ def test_a_caption_between_two_quotation_paragraphs_does_not_part_them():
             "FILE PHOTO: Hori Parata at his farm, where he was born. (Reuters/Jane Doe)\n\n"
             "“We’re having to put up with a lot of stuff today.”")
     assert attributions(text)["“We’re having to put up w"] == ("Hori Parata", "direct")
+
+
+def test_the_company_is_the_firm_the_article_is_about():
+    text = ("Boeing Co. won the contract. Boeing shares rose. Boeing executives met aides.\n\n"
+            "The Washington Post reported that Boeing and Lockheed Corp were moving production.\n\n"
+            "The company said in a statement that it is under contract for $170 million.")
+    assert source_of(text, "The company said in a sta").rstrip(".") == "Boeing Co"
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Moscow announced Friday it will start loading fuel next week.", "Moscow"),
+    ("At the same time, the company claims its prices have saved customers millions.", "Acme Corp"),
+])
+def test_named_speakers_claim_and_announce_without_that(sentence, source):
+    text = "Acme Corp. opened a store on Monday.\n\n" + sentence
+    assert source_of(text, sentence) == source
+
+
+def test_a_long_lead_before_a_quotation_is_part_of_the_claim():
+    text = 'Trump tweeted on Tuesday.\n\nHe estimated the price to be $4 billion, adding: "Cancel order!"'
+    assert type_of(text, "He estimated the price") == "mixed"

@@ -270,12 +270,21 @@ class Discourse:
         return self.last_body_source
 
     def _org_named(self, head: str, pos: int) -> Entity | None:
-        """"the institute" -> the last "... Institute"; "the company" -> a firm."""
-        for m in self._before(self.orgs, self.org_starts, pos):
-            heads = set(m.tokens) | {names.bare(w) for w in m.run.split()}
-            if head in heads or head in COMPANY_HEADS and heads & lexicon.COMPANY_WORDS:
-                return self._expand(m.run, pos) or Entity(m.run, None, "org", m.start)
-        return None
+        """"the institute" -> the last "... Institute"; "the company" -> the firm
+        the recent text mentions most (Boeing, not the Lockheed named once)."""
+        fits = [m for m in self._before(self.orgs, self.org_starts, pos)
+                if head in (heads := set(m.tokens) | {names.bare(w) for w in m.run.split()})
+                or head in COMPANY_HEADS and heads & lexicon.COMPANY_WORDS]
+        if not fits:
+            return None
+        counts = {m.start: self._mentions_before(m.tokens[0], pos) if m.tokens else 0 for m in fits}
+        best = max(counts.values())
+        m = next(m for m in fits if counts[m.start] == best)  # most recent first: the later on ties
+        return self._expand(m.run, pos) or Entity(m.run, None, "org", m.start)
+
+    def _mentions_before(self, token: str, pos: int) -> int:
+        """How often a name's first word was mentioned before pos ("Boeing" x 9)."""
+        return bisect.bisect_left(self.by_token.get(token, []), pos, key=lambda m: m.start)
 
     def _office_holder(self, head: str, pos: int) -> Entity | None:
         """"the judge" -> the last person introduced with that title."""

@@ -341,8 +341,10 @@ def _lead_is_adjunct(lead: str, cue: str) -> bool:
     """What sits between a cue and its quotation: "told Reuters:", "said on
     Monday,", "said in a statement:" are not part of the claim."""
     ws = names.words(lead)
-    if not ws or lead.rstrip().endswith(":") or cue in {"told", "tells", "telling", "asked", "asks"}:
+    if not ws or cue in {"told", "tells", "telling", "asked", "asks"}:
         return True
+    if lead.rstrip().endswith(":") and len(ws) <= 4:
+        return True  # "said:", "told Reuters:", "wrote on Twitter:"; not "estimated X to be Y, adding:"
     return ws[0].lower() in lexicon.INTRO_WORDS or bool(ADDRESSEE.match(lead))
 
 
@@ -354,7 +356,22 @@ def _cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
         return True
     if cue.group() in {"described", "describes"} and re.match(r"^\s+(?:\S+\s+){0,6}?as\b", rest):
         return True  # "described it as a stable but declining resource"
+    following = names.words(rest)[:1]
+    noun_use = cue.group() in lexicon.SLOT_NOUNS and bool(following) and names.is_verb_like(following[0])
+    if not noun_use and _named_subject(region) \
+            and any(names.is_verb_like(w) for w in names.words(rest)[:8]) \
+            and not re.match(r"\s+(?:to|for|on|in|of|with)\b", rest):
+        return True  # "the company claims its new prices have saved", "Moscow announced Friday it will"
     return any(names.bare(w) in lexicon.DOC_NOUNS for w in names.words(region))
+
+
+def _named_subject(region: str) -> bool:
+    """A named speaker or a body referred to ("the company"), who can claim or announce."""
+    parts = names.source_parts(region)
+    bare = names.strip_determiners(parts[0]).strip() if parts else ""
+    ws = names.words(bare)
+    return bool(ws) and (names.is_proper(bare) or names.bare(ws[-1]) in lexicon.ORG_WORDS
+                         or names.bare(ws[-1]) in {"company", "firm", "government", "utility"})
 
 
 def _participle(m: str, cue: re.Match) -> Frame | None:
