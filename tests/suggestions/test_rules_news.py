@@ -205,3 +205,30 @@ def test_named_speakers_claim_and_announce_without_that(sentence, source):
 def test_a_long_lead_before_a_quotation_is_part_of_the_claim():
     text = 'Trump tweeted on Tuesday.\n\nHe estimated the price to be $4 billion, adding: "Cancel order!"'
     assert type_of(text, "He estimated the price") == "mixed"
+
+
+@pytest.mark.parametrize("text, start, source", [
+    ("President Trump spoke on Monday.\n\nMr. Trump continues to insist his tactics are working.",
+     "Mr. Trump continues", "Trump"),
+    ("Another witness, former White House adviser Fiona Hill, told lawmakers the aid was withheld.",
+     "Another witness", "Fiona Hill"),
+    ("The group that owns her music, Big Machine, says she owes it two albums.", "The group that", "Big Machine"),
+    ("The aid was released in September, but General Mark Milley, chairman of the Joint Chiefs of "
+     "Staff, told US media that no harm was done.", "The aid was", "Mark Milley"),
+    ("While White House press secretary Stephanie Grisham said the call was perfect, aides disagreed.",
+     "While White House", "Stephanie Grisham"),
+    ("Oil fell on Monday after sources told Reuters that OPEC would raise output.", "Oil fell", "sources"),
+    ("Pacific Gas & Electric Co. filed for bankruptcy in January.\n\n"
+     "The utility said it would cut power to 800,000 customers.", "The utility said", "Pacific Gas & Electric Co"),
+])
+def test_the_examples_named_in_issue_11(text, start, source):
+    assert (source_of(text, start) or "").rstrip(".") == source
+
+
+@pytest.mark.parametrize("sentence", [
+    "Although no group claimed responsibility, the bloodshed raised fears of more attacks.",
+    "When they asked him to empty his pockets, he pulled out a pistol.",
+    "The storms are adding to the challenges of winter.",
+])
+def test_negated_requested_and_participial_cues_are_not_attributions(sentence):
+    assert source_of("The police spoke on Monday.\n\n" + sentence, sentence) is None

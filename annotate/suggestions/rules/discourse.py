@@ -16,7 +16,7 @@ from annotate.suggestions.rules import lexicon
 from annotate.suggestions.rules import names
 
 CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.(?=\s[A-Z])|[A-Z][\w'’\-]*)"  # U.S., Sen., M., Name
-RUN = re.compile(CAP + r"(?:[ ](?:(?:of|for|the|de|van|von|al|bin)[ ])*(?:" + CAP + r"|\d+\b))*")
+RUN = re.compile(CAP + r"(?:[ ](?:(?:of|for|the|de|van|von|al|bin|&)[ ])*(?:" + CAP + r"|\d+\b))*")
 DOC = re.compile(r"\b(?:report|assessment|study|analysis|survey|review|audit|findings|poll)\b")
 LOOKBACK = 60  # mentions or speakers a description may reach back over
 MAX_NAME_WORDS = 8  # longer capitalised runs are titles of works, not names

@@ -40,7 +40,11 @@ ADJUNCT_FIRST = re.compile(r"^\s+(?:at|in|on|during|after|before|when|while|as|o
                            r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 INVERTED_RESUMED = re.compile(r"^\s*([^\x01,]{1,80}?),\s*(?=\x01)(?=[\x01\s.,!?]*$)")
 LEADING_NAME = re.compile(r"((?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3})(?=[\s,])")
-COORDINATOR = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+")
+REQUEST_CUES = frozenset("asked asks instructed".split())
+REQUEST = re.compile(r"^\s+(?:[\w’'-]+\s+){1,3}?to\s+[a-z]")
+CONTINUES_TO = re.compile(r"\s+(?:has |have )?(?:continues|continued|continue|went on|goes on|keeps|kept)\s+to$")
+COORDINATOR = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+|"
+                         r"(?:^|\s)(?i:after|when|while|as|because|since|although|though|before|once|until)\s+")
 DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)?"
     r"\s*(?:\([^)]{1,30}\))?|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*\s*\([^)]{1,30}\))\s*(?:--|[—–:-])\s+")
@@ -103,7 +107,9 @@ def _cues(m: str) -> list[re.Match]:
             continue  # "All told, ..."
         if before and before[-1] in ADJECTIVAL_BEFORE and cue.group().endswith("ed"):
             continue  # "comes with added costs", "an estimated 300", "the reported attack"
-        after_pause = m[: cue.start()].rstrip().endswith((",", ":", ";", QUOTED))
+        after_pause = m[: cue.start()].rstrip().endswith((",", ":", ";", QUOTED)) \
+            or bool(re.search(r"\b(?:continues|continued|continue|went on|goes on|keeps|kept) to\s*$",
+                              m[: cue.start()]))  # "Mr. Trump continues to insist ..."
         if not after_pause and (set(before) & lexicon.NEGATORS or before[-1:] and before[-1] in lexicon.MODALS):
             continue  # "did not say", "to say"; not "... what to do, said Cortines"
         if cue.group() in lexicon.STANCE_CUES and not _stance_allowed(m, cue, before):
@@ -241,6 +247,8 @@ def _inverted(m: str, cue: re.Match, boundary: int) -> Frame | None:
     resumed = INVERTED_RESUMED.match(rest)
     if not first or first[0].lower() in {"that", "it"} or QUOTED in rest.split(",", 1)[0]:
         return None
+    if first[0].lower() in lexicon.PERSON_PRONOUNS | {"they", "we", "i", "you"} and len(names.words(rest)) > 1:
+        return None  # "..., Big Machine, says she owes it two albums": a new clause, not a source
     if cue.group() not in lexicon.INVERTIBLE_CUES or not _np_like(rest.split(",", 1)[0]):
         return None
     if first[0].lower() in lexicon.INTRO_WORDS | lexicon.CLAUSE_OPENERS:
@@ -259,7 +267,7 @@ def _pre(m: str, cue: re.Match) -> Frame | None:
     words = m[: cue.start()].split()
     while words and (names.bare(words[-1]) in lexicon.AUX_ADVERBS or _adverb(words[-1])):
         words.pop()
-    region = " ".join(words)
+    region = " ".join(CONTINUES_TO.sub("", " ".join(words)).split())
     if not region or not _np_like(region) or _embedded(region) or _subordinate(region):
         return None
     rest = m[cue.end():]
@@ -269,6 +277,8 @@ def _pre(m: str, cue: re.Match) -> Frame | None:
         return None  # "called it "a disaster"", not "called for" or "called police"
     if cue.group() in lexicon.MARKET_CUES and MARKET_MOVE.match(rest):
         return None  # "Spot gold added 0.1%", "the Nasdaq added 20.72 points"
+    if cue.group() in REQUEST_CUES and REQUEST.match(rest):
+        return None  # "asked New Yorkers to join the search": a request, not a report
     offset = cue.end() + _claim_offset(rest, cue.group())
     if len(names.words(m[offset:])) + m[offset:].count(QUOTED) < 2:
         return None
@@ -314,9 +324,12 @@ def _clause_tail(m: str, cue: re.Match) -> Frame | None:
     while words and (names.bare(words[-1]) in lexicon.AUX_ADVERBS or _adverb(words[-1])):
         words.pop()
     region = " ".join(words)
-    if not region or len(words) > 8 or not _np_like(region) or _embedded(region):
+    if not region or not _np_like(region, 8) or _embedded(region):
         return None
     rest = m[cue.end():]
+    if cue.group() in lexicon.PARTICIPLE_CUES | lexicon.QUOTE_ONLY_CUES | lexicon.NAMING_CUES \
+            or cue.group() in REQUEST_CUES and REQUEST.match(rest):
+        return None  # "are adding to the challenges", "when it began to stock", "asked him to"
     offset = cue.end() + _claim_offset(rest, cue.group())
     if len(names.words(m[offset:])) < 2 or not _cue_allowed(cue, region, rest):
         return None

@@ -19,7 +19,7 @@ one another some many most all several few both each virtually""".split())
 QUANTIFIER = re.compile(r"^(?:an?\s+)?(?:number|couple|majority|handful|group)\s+of\s+|"
                         r"^[\w-]+\s+(?:percent|per cent)\s+of\s+|^\d+%\s+of\s+|"
                         r"^an?\s+[\d.]+-percent\s+(?:majority\s+)?of\s+", re.I)
-CLAUSE_CUT = re.compile(r"\s(?:who|whose|which|where|whom|who['’]s)\s[^,]*")
+CLAUSE_CUT = re.compile(r"\s(?:who|whose|which|where|whom|who['’]s)\s[^,]*|\sthat\s[^,]*(?=,)")
 OFFICE_OF = re.compile(r"^of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:Security|Affairs|Services|Resources|Development))?\s+")
 NAME_THEN_BODY = re.compile(r"\s(?:of|at|from)\s+(?:the\s+)?(?=[A-Z])")
 
@@ -238,6 +238,11 @@ def parse(region: str) -> Phrase | None:
         role, name = split
         appositive = _appositive(parts[1:])
         return Phrase(name, appositive or role, name_kind(name), bare(name.split()[-1]))
+    for part in parts[1:]:
+        named_apposition = trailing_name(part)
+        if named_apposition and named_apposition[0]:
+            role, name = named_apposition  # "Another witness, former White House adviser Fiona Hill"
+            return Phrase(name, role, name_kind(name), bare(name.split()[-1]))
     text = parts[0]
     head = bare(words(text)[-1])
     kind = "anaphor" if words(text)[0].lower() in {"the", "this"} else "description"
