@@ -13,7 +13,7 @@ LOCK_ENV := env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/nu
 PIP_COMPILE := $(LOCK_ENV) $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	--no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
 
-.PHONY: run serve dev test init-db bench load clean-venv lock
+.PHONY: run serve dev test init-db bench load soak clean-venv lock
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -60,6 +60,10 @@ bench: $(VENV)/.installed
 ## load: the load and fault benchmark against the make-run server on a scratch database
 load: $(VENV)/.installed
 	$(BIN)/python bench/load.py $(LOAD_ARGS)
+
+## soak: 8 clients x 10 minutes of page reads and claim writes against the make-run server; counts crashed workers
+soak: $(VENV)/.installed
+	$(BIN)/python bench/soak.py $(SOAK_ARGS)
 
 clean-venv:
 	rm -rf $(VENV)

@@ -6,6 +6,7 @@ processes (one per core on the reference machine) with eight threads each; overr
 WEB_CONCURRENCY and THREADS. Requests longer than `timeout` are cut off, so long work (a large
 import, suggestions for a huge article) must not run inside a request.
 """
+import faulthandler
 import os
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '5000')}"
@@ -18,3 +19,9 @@ max_requests = 5000  # recycle a worker now and then, so a slow leak never grows
 max_requests_jitter = 500
 accesslog = os.environ.get("ACCESS_LOG", "-")
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_fork(server, worker):
+    """A worker that crashes in C code (SIGSEGV, SIGABRT, SIGBUS) writes every thread's Python stack to the error
+    log before it dies, so the cause can be found (bench/soak.py counts such crashes)."""
+    faulthandler.enable(all_threads=True)
