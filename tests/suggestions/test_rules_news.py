@@ -232,3 +232,15 @@ def test_the_examples_named_in_issue_11(text, start, source):
 ])
 def test_negated_requested_and_participial_cues_are_not_attributions(sentence):
     assert source_of("The police spoke on Monday.\n\n" + sentence, sentence) is None
+
+
+@pytest.mark.parametrize("text, start, source", [
+    ("Jeff Schlegelmilch studies disasters.\n\n''Personally, I have grave doubts that it helps,'' he said.",
+     "''Personally", "Jeff Schlegelmilch"),
+    ("The cellar is empty.\n\nIt has served as shelter for one person, though: Pensler said that a door "
+     "did not lock.", "It has served", "Pensler"),
+    ("Trump spoke on Friday.\n\n\"The law is on my side,\" Trump told the Times, alarming critics who "
+     "fear conflicts.", "\"The law is on my side", "Trump"),
+])
+def test_straight_doubled_quotes_colons_and_participles_after_the_cue(text, start, source):
+    assert source_of(text, start) == source

@@ -40,6 +40,8 @@ ADJUNCT_FIRST = re.compile(r"^\s+(?:at|in|on|during|after|before|when|while|as|o
                            r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 INVERTED_RESUMED = re.compile(r"^\s*([^\x01,]{1,80}?),\s*(?=\x01)(?=[\x01\s.,!?]*$)")
 LEADING_NAME = re.compile(r"((?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3})(?=[\s,])")
+# '"...," Trump told the Times, alarming critics': a participle after the cue's addressee.
+PARTICIPLE_AFTER = re.compile(r"^(?:\s+[^,\x01]{1,40}?)?,\s+[a-z]+ing\b")
 REQUEST_CUES = frozenset("asked asks instructed".split())
 REQUEST = re.compile(r"^\s+(?:[\w’'-]+\s+){1,3}?to\s+[a-z]")
 CONTINUES_TO = re.compile(r"\s+(?:has |have )?(?:continues|continued|continue|went on|goes on|keeps|kept)\s+to$")
@@ -209,7 +211,8 @@ def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
     if after_quote and RESUMED.match(rest):
         gap = (boundary + 1, m.index(QUOTED, cue.end()))
         return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
-    if (_adjunct_only(rest) or after_quote and ADJUNCT_FIRST.match(rest)) and not bare_subject:
+    if (_adjunct_only(rest) or after_quote and (ADJUNCT_FIRST.match(rest) or PARTICIPLE_AFTER.match(rest))) \
+            and not bare_subject:
         return Frame(cue.group(), between, start, (0, boundary + 1), "post")
     if bare_subject and not re.match(r",\s*[^\s\x01]", rest):
         return None  # "Alverson, a commissioner ..., described it": the name is the subject, not a claim

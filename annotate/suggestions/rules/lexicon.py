@@ -127,7 +127,7 @@ on in at last after before while during asked speaking however earlier later
 also but and when since as for with by from despite although though
 meanwhile separately yesterday today tonight this next according
 worse better moreover besides plus again otherwise nonetheless nevertheless
-if unless whether because once
+if unless whether because once soon
 so then now still indeed instead overall likewise thus first finally
 under like amid among within across through over toward towards behind beyond
 inside outside near just only even nearly almost sure

@@ -155,7 +155,7 @@ director president founder manager adviser advisor expert strategist
 def source_parts(region: str) -> list[str]:
     """Comma parts of a slot, minus adjuncts, ages, clauses and participles."""
     region = CLAUSE_CUT.sub("", region.strip().rstrip(".?!").strip())
-    parts = [p.strip(" \t\n—–-:;") for p in re.split(r",|\s(?:[—–]|--)\s", region)]
+    parts = [p.strip(" \t\n—–-:;") for p in re.split(r",|:|\s(?:[—–]|--)\s", region)]
     kept = []
     for part in parts:
         ws = words(part)

@@ -20,8 +20,9 @@ TOGGLE = '"'
 MARKS = OPENING + CLOSING + TOGGLE
 # Doubled single marks stand for double ones in wire copy: ‘‘...’’ and ``...''.
 DOUBLED_OPENING = ("‘‘", "``")
-DOUBLED_CLOSING = ("’’", "''")
-MARK = re.compile("|".join(DOUBLED_OPENING + DOUBLED_CLOSING) + "|[" + MARKS + "]")
+DOUBLED_CLOSING = ("’’",)
+DOUBLED_TOGGLE = "''"  # two straight apostrophes open and close alike
+MARK = re.compile("|".join(DOUBLED_OPENING + DOUBLED_CLOSING + (DOUBLED_TOGGLE,)) + "|[" + MARKS + "]")
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def _marks(text: str, start: int, end: int):
     for m in MARK.finditer(text, start, end):
         mark = m.group()
         side = "open" if mark in OPENING or mark in DOUBLED_OPENING else \
-            "toggle" if mark == TOGGLE else "close"
+            "toggle" if mark in (TOGGLE, DOUBLED_TOGGLE) else "close"
         yield m.start(), len(mark), side
 
 
