@@ -219,7 +219,8 @@ class Discourse:
         someone else. A bare surname in a headline does not count."""
         if short not in self.first_seen:
             exact = longer = None
-            for m in self.by_token.get(short[0], []):
+            rarest = min(short, key=lambda t: len(self.by_token.get(t, ())))
+            for m in self.by_token.get(rarest, []):
                 if exact is None and m.tokens == short and m.role:
                     exact = m.start
                 if longer is None and len(m.tokens) > len(short) and _contains(m.tokens, short):
