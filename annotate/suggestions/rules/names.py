@@ -152,7 +152,8 @@ director president founder manager adviser advisor expert strategist
 """.split())
 
 
-def source_parts(region: str) -> list[str]:
+@functools.lru_cache(maxsize=8192)
+def source_parts(region: str) -> tuple[str, ...]:
     """Comma parts of a slot, minus adjuncts, ages, clauses and participles."""
     region = CLAUSE_CUT.sub("", region.strip().rstrip(".?!").strip())
     parts = [p.strip(" \t\n—–-:;") for p in re.split(r",|:|\s(?:[—–]|--)\s", region)]
@@ -181,7 +182,7 @@ def source_parts(region: str) -> list[str]:
         if not ws[0][:1].isupper() and ws[0].lower().endswith(("ed", "ing")) and len(ws) > 1:
             continue  # participial phrase: "released in a report by ..."
         kept.append(part)
-    return kept
+    return tuple(kept)
 
 
 DOC_BY = re.compile(
