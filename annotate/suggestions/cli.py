@@ -9,6 +9,8 @@ from annotate.models import Article
 from annotate.models import Suggestion
 from annotate.suggestions import figures as suggestion_figures
 from annotate.suggestions import operations as suggestion_ops
+from annotate.suggestions import rules as suggestion_rules
+from annotate.text.segment import Unit
 
 
 def article_or_fail(article_id: int) -> Article:
@@ -18,12 +20,27 @@ def article_or_fail(article_id: int) -> Article:
     return article
 
 
+def analysis_dicts(article: Article, min_score: float) -> list[dict]:
+    """The rules' analysis of every body sentence scoring at least min_score, on the stored sentences;
+    sentence_index is the stored sentence's index. Nothing is stored."""
+    sentences = sorted(suggestion_ops.stored_sentences(article), key=lambda s: s.start)
+    units = [Unit(s.start, s.end, s.kind, s.paragraph) for s in sentences]
+    return [found.as_dict() | {"sentence_index": sentences[found.sentence_index].index}
+            for found in suggestion_rules.analyse(article.text, units) if found.checkworthiness >= min_score]
+
+
 @click.command("suggest")
 @click.argument("article_id", type=int)
 @click.option("--recompute", is_flag=True, help="Replace the open suggestions with fresh ones (decided ones stay).")
-def suggest_command(article_id: int, recompute: bool):
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None,
+              help="Print the analysis (attribution and score) of every body sentence scoring at least this; "
+                   "0 lists them all. Without it: the stored suggestions, those scoring 0.5 or more.")
+def suggest_command(article_id: int, recompute: bool, min_score: float | None):
     """Print an article's suggested claims as a JSON list (computed and stored first when it has none)."""
     article = article_or_fail(article_id)
+    if min_score is not None:
+        click.echo(json.dumps(analysis_dicts(article, min_score), ensure_ascii=False, indent=2))
+        return
     if recompute:
         suggestion_ops.recompute(article)
     else:
