@@ -257,7 +257,7 @@ class Discourse:
             named = self.docs[k - 1][1] if k else None
             if named:
                 return Entity(named, None, "org", pos)
-            return self._last_body()
+            return self._last_body() if head in {"report", "reports", "statement"} else None  # "the figures"
         if head in lexicon.ORG_WORDS or head in COMPANY_HEADS:
             return self._org_named(head, pos)
         if head in lexicon.TITLES or head in names.ROLE_NOUNS:

@@ -211,15 +211,15 @@ def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
     if after_quote and RESUMED.match(rest):
         gap = (boundary + 1, m.index(QUOTED, cue.end()))
         return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
+    adding = ADDING.match(rest) if after_quote else None
+    if adding:  # '"He is brilliant," an Iowa Republican said, adding that Pence "should be ..."'
+        gap = (boundary + 1, cue.end() + adding.end())
+        return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
     if (_adjunct_only(rest) or after_quote and (ADJUNCT_FIRST.match(rest) or PARTICIPLE_AFTER.match(rest))) \
             and not bare_subject:
         return Frame(cue.group(), between, start, (0, boundary + 1), "post")
     if bare_subject and not re.match(r",\s*[^\s\x01]", rest):
         return None  # "Alverson, a commissioner ..., described it": the name is the subject, not a claim
-    adding = ADDING.match(rest) if after_quote else None
-    if adding:
-        gap = (boundary + 1, cue.end() + adding.end())
-        return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
     addressee = re.match(r"(?:\s+[^,\x01\s]+){0,3}?(?=,\s*[^\s\x01])", rest) \
         if cue.group() in {"told", "tells", "asked"} else re.match(r"(?=,\s*[^\s\x01])", rest)
     if not after_quote and addressee and m[:boundary].strip():

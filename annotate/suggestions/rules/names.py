@@ -168,6 +168,7 @@ def source_parts(region: str) -> tuple[str, ...]:
         if ws[-1].lower() in {"later", "earlier", "ago"} and len(ws) <= 4:
             continue  # "days later", "a year ago"
         part = FLOATING.sub("", NAME_THEN_ADJUNCT.sub(r"\1", part)).strip()  # "Obama at the time", "executives all"
+        part = re.sub(r"\s+(?:from|in|on|since)\s+(?:" + TIME_WORDS[4:] + r"\b.*$", "", part)  # "Poll from June"
         ws = words(part)
         if not ws:
             continue
