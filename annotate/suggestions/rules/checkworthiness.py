@@ -78,7 +78,7 @@ ATTRIBUTED = 0.2
 # How the claim is reported: a full quotation is mostly voice (reaction,
 # opinion, colour) unless it carries a figure or a date; the article's own
 # narrative is mostly events.
-KIND_WEIGHTS = {"direct": -0.6, "mixed": -0.45, "indirect": -0.15, "author": 0.2}
+KIND_WEIGHTS = {"direct": -0.15, "mixed": -0.45, "indirect": -0.15, "author": 0.2}
 SHORT = 6  # words; very short sentences rarely carry a checkable claim
 # A figure, an amount or a date anchors opinion words: the claim stays checkable.
 ANCHORED = re.compile(r"\d|[$€£%]|\b(?:(?:million|billion|trillion)s?|dollars|percent|" + _MONTHS + r")\b")

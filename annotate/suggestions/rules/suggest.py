@@ -16,12 +16,15 @@ def analyse(text: str, units: list) -> list[Suggestion]:
     out = []
     for r in attribute(text, units):
         start, end = claim_span(text, r)
+        # A participle frame ("filed 11 lawsuits, accusing it of negligence") reports on top of
+        # the main clause's own facts: score the whole sentence.
+        scored = text[r.start:r.end] if r.frame and r.frame.kind == "participle" else text[start:end]
         out.append(Suggestion(
             sentence_index=r.index,
             start=start,
             end=end,
             quote=text[start:end],
-            checkworthiness=checkworthiness.score(text[start:end], r.attribution.source is not None,
+            checkworthiness=checkworthiness.score(scored, r.attribution.source is not None,
                                                   r.attribution.type),
             attribution=r.attribution,
         ))
