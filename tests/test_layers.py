@@ -23,6 +23,8 @@ REQUEST_NAMES = {
 REQUEST_ALLOWED = {
     "config.py": {"request"},  # an SQLite transaction takes the write lock up front when the request writes
     "accounts/permissions.py": {"current_user"},  # role_required, the decorator views use, next to require_role
+    # blind review: an export or a history read in a request is the request user's, so no channel can forget it
+    "review/visibility.py": {"current_user"},
 }
 VIEW_LAYER_MODULES = ("annotate.web", "annotate.api")
 VIEW_LAYER_NAMES = ("views", "fragments")

@@ -16,6 +16,7 @@ from sqlalchemy.orm import joinedload
 from sqlalchemy.orm import selectinload
 
 from annotate.review import ratings as vocabulary_ops
+from annotate.review import visibility
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.interchange.known import KnownIds
@@ -37,8 +38,9 @@ class Extras:
     reads only what its format writes: the CSV and ClaimReview never read history or discussion.
     """
 
-    def __init__(self, claims):
+    def __init__(self, claims, viewer: visibility.Viewer | None = None):
         self.claims = claims  # claim ids, or a select of them (a whole article's: no list of thousands of ids)
+        self.viewer = viewer or visibility.current_viewer()  # blind review: whose export this is
 
     def _by_claim(self, model, order: tuple, *options) -> dict[int, list]:
         """The model's records of these claims, in the given order, grouped by claim id."""
@@ -111,14 +113,17 @@ def decision_dict(d: Decision) -> dict:
             "reopened_by": _name(d.reopened_by), "reopened_at": iso(d.reopened_at)}
 
 
-def event_dict(e: HistoryEvent) -> dict:
+def event_dict(e: HistoryEvent, values: tuple[dict | None, dict | None] | None = None) -> dict:
+    before, after = values if values is not None else (e.before, e.after)
     return {"id": e.uuid, "at": iso(e.at), "actor": _name(e.actor), "action": e.action, "entity": e.entity,
-            "entity_id": e.entity_id, "before": e.before, "after": e.after}
+            "entity_id": e.entity_id, "before": before, "after": after}
 
 
 def claim_extras(claim: Claim, extras: Extras) -> dict:
     """The review fields of one exported claim, from records preloaded for all the claims being written."""
-    verdicts = extras.verdicts.get(claim.id, [])
+    viewer = extras.viewer
+    verdicts = viewer.verdicts(claim, extras.verdicts.get(claim.id, []))
+    events = ((e, viewer.event_values(claim, e)) for e in extras.history.get(claim.id, []))
     comments = extras.comments.get(claim.id, [])
     decisions = extras.decisions.get(claim.id, [])
     standing = extras.standing_decision(claim.id)
@@ -136,7 +141,7 @@ def claim_extras(claim: Claim, extras: Extras) -> dict:
         "comments": [comment_dict(c, by_id, extras.mentions.get(c.id, [])) for c in comments],
         "decision": decision_dict(standing) if standing else None,
         "reopened_decisions": [decision_dict(d) for d in decisions if d.reopened_at is not None],
-        "history": [event_dict(e) for e in extras.history.get(claim.id, [])],
+        "history": [event_dict(e, values) for e, values in events if values is not None],
     }
 
 

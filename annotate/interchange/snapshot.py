@@ -49,8 +49,9 @@ class Snapshot:
         return self.extras.standing_decision(claim.id)
 
     def verdicts(self) -> list[Verdict]:
-        """Every verdict of the snapshot's claims (superseded ones too), oldest record first."""
-        return sorted((v for claim in self.claims for v in self.extras.verdicts.get(claim.id, [])),
+        """Every verdict of the snapshot's claims the reader may see (superseded ones too), oldest record first."""
+        seen = self.extras.viewer.verdicts
+        return sorted((v for claim in self.claims for v in seen(claim, self.extras.verdicts.get(claim.id, []))),
                       key=lambda v: v.id)
 
     def comments(self) -> list[Comment]:

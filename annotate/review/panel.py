@@ -17,6 +17,7 @@ from annotate.models import utcnow
 from annotate.review import assignments
 from annotate.review import discussion
 from annotate.review import ratings
+from annotate.review import visibility
 from annotate.review import workflow
 
 
@@ -56,12 +57,13 @@ class ReviewPanel:
     verdicts: workflow.VerdictView
     talk: DiscussionView
     assignees: list
+    judgement_hidden: bool = False  # blind review: the status and rationale someone else set are not shown
 
 
 def review_panel(claim: Claim, user: User) -> ReviewPanel:
     """The panel's review sections for this user: blind review decides which verdicts they see."""
     return ReviewPanel(claim, workflow.verdict_view(claim, user), discussion_view(claim, user),
-                       assignments.claim_assignees(claim))
+                       assignments.claim_assignees(claim), visibility.Viewer(user).hides_judgement(claim))
 
 
 def load_nav_data() -> None:

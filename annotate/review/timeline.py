@@ -11,6 +11,7 @@ from annotate.models import HistoryEvent
 from annotate.models.choices import ATTRIBUTION_LABELS
 from annotate.models.choices import STANCE_LABELS
 from annotate.review import ratings
+from annotate.review import visibility
 from annotate.review.workflow import CONFIDENCE_LABELS
 from annotate.review.workflow import METHOD_LABELS
 
@@ -84,8 +85,10 @@ class Entry:
     changes: list[Change] = field(default_factory=list)
 
 
-def describe(event: HistoryEvent) -> Entry:
-    before, after = event.before or {}, event.after or {}
+def describe(event: HistoryEvent, values: tuple[dict | None, dict | None] | None = None) -> Entry:
+    """One event as a sentence and its changes; `values` are its before and after as the reader may see them."""
+    raw_before, raw_after = values if values is not None else (event.before, event.after)
+    before, after = raw_before or {}, raw_after or {}
     phrase = PHRASES.get((event.action, event.entity), f"{event.action} {event.entity}")
     if event.entity == "verdict" and after.get("reviewer"):
         phrase = phrase.replace("their", f"{after['reviewer']}'s") if event.action == "revised" else phrase
@@ -98,22 +101,24 @@ def describe(event: HistoryEvent) -> Entry:
         if event.entity == "state" and name == "status" and after.get("status") == after.get("workflow_state"):
             continue  # the status only repeats the state until a decision sets a rating
         old, new = show(name, before.get(name)), show(name, after.get(name))
-        if event.before is None and new == "—":
+        if raw_before is None and new == "—":
             continue  # a new record: only the fields that say something
-        if event.before is None:
+        if raw_before is None:
             old = ""
-        if event.after is None:
+        if raw_after is None:
             new = ""
-        if old == new and event.before is not None and event.after is not None:
+        if old == new and raw_before is not None and raw_after is not None:
             continue
         long = max(len(old), len(new)) > 60
         entry.changes.append(Change(FIELD_LABELS.get(name, name.replace("_", " ").capitalize()), old, new, long))
     return entry
 
 
-def claim_timeline(claim: Claim) -> list[Entry]:
-    """Every recorded change of the claim, newest first."""
+def claim_timeline(claim: Claim, viewer: visibility.Viewer | None = None) -> list[Entry]:
+    """Every recorded change of the claim the reader may see (blind review), newest first."""
+    viewer = viewer or visibility.current_viewer()
     events = db.session.scalars(select(HistoryEvent).where(HistoryEvent.claim_id == claim.id)
                                 .options(joinedload(HistoryEvent.actor))
                                 .order_by(HistoryEvent.at.desc(), HistoryEvent.id.desc())).all()
-    return [describe(e) for e in events]
+    shown = ((e, viewer.event_values(claim, e)) for e in events)
+    return [describe(e, values) for e, values in shown if values is not None]

@@ -12,7 +12,6 @@ from sqlalchemy.orm import selectinload
 
 from annotate.accounts.permissions import NotAllowed
 from annotate.accounts.permissions import can_unflag
-from annotate.accounts.permissions import is_editor
 from annotate.accounts.permissions import require_role
 from annotate.claims import history
 from annotate.errors import InputError
@@ -24,6 +23,7 @@ from annotate.models import User
 from annotate.models import Verdict
 from annotate.models import utcnow
 from annotate.review import ratings
+from annotate.review import visibility
 
 METHODS = ("consensus", "vote", "editor")
 METHOD_LABELS = {"consensus": "Consensus", "vote": "Vote", "editor": "Editor's call"}
@@ -218,8 +218,8 @@ def reopen(claim: Claim, user: User) -> Claim:
 
 
 def can_see_verdicts(claim: Claim, user: User, own: Verdict | None) -> bool:
-    """Blind review: a reviewer sees the others' verdicts only after giving their own (editors always do)."""
-    return (not claim.article.blind_verdicts) or own is not None or claim.locked or is_editor(user)
+    """Blind review: a reviewer sees the others' verdicts only after giving their own (the rule: visibility.py)."""
+    return visibility.can_see_others_verdicts(user, claim, own is not None)
 
 
 @dataclass

@@ -117,6 +117,8 @@ def test_a_stale_save_is_refused_with_who_and_what_and_can_be_reapplied(client, 
 
 
 def test_the_status_is_read_only_in_the_panel_once_review_began(client, team, claim):
+    claim.article.blind_verdicts = False  # blind, ann would not see the status radios of a claim she did not mark
+    db.session.commit()
     login(client, "ann")
     assert 'name="status"' in panel_of(client, claim)
     client.post(f"/claims/{claim.id}/verdict", headers=HX, data={"rating": "supported"})
@@ -129,6 +131,7 @@ def test_the_history_timeline_shows_who_what_before_and_after(client, team, clai
     claim_ops.update_claim(claim, {"attr_source": "Police"}, team["ann"], claim.version)
     review_workflow.give_verdict(claim, team["ann"], "supported")
     review_workflow.give_verdict(claim, team["ann"], "refuted")
+    review_workflow.give_verdict(claim, team["bob"], "refuted")  # blind review: bob reads ann's verdicts once he judged
     db.session.commit()
     html = login(client, "bob").get(f"/claims/{claim.id}/history", headers=HX).get_data(as_text=True)
     assert "revised" in html and "<del>Supported</del>" in html and "<ins>Refuted</ins>" in html

@@ -19,11 +19,11 @@ def text_body(value: str, purpose: str, label: str | None = None) -> dict:
     return body
 
 
-def claim_bodies(claim, decision, labels: dict) -> list[dict]:
-    """Rating, explanation, attribution and evidence links as the annotation's bodies."""
-    rating = label_for(decision.rating, labels) if decision else claim.status
+def claim_bodies(claim, decision, labels: dict, viewer) -> list[dict]:
+    """Rating, explanation, attribution and evidence links as the annotation's bodies (as the reader may see)."""
+    rating = label_for(decision.rating, labels) if decision else viewer.status(claim)
     bodies = [text_body(rating, "assessing", "rating")]
-    explanation = decision.explanation if decision else claim.rationale
+    explanation = decision.explanation if decision else viewer.rationale(claim)
     if explanation:
         bodies.append(text_body(explanation, "describing", "explanation"))
     for label, value in (("attribution source", claim.attr_source), ("attribution role", claim.attr_role),
@@ -36,12 +36,12 @@ def claim_bodies(claim, decision, labels: dict) -> list[dict]:
     return bodies
 
 
-def claim_annotation(article, claim, decision, labels: dict) -> dict:
+def claim_annotation(article, claim, decision, labels: dict, viewer) -> dict:
     prefix, suffix = quote_context(article.text, claim.start, claim.end)
     annotation = {
         "id": f"urn:uuid:{claim.uuid}", "type": "Annotation", "motivation": "assessing",
         "created": iso(claim.created_at), "modified": iso(claim.updated_at),
-        "body": claim_bodies(claim, decision, labels),
+        "body": claim_bodies(claim, decision, labels, viewer),
         "target": {"type": "SpecificResource", "source": article_iri(article), "selector": [
             {"type": "TextQuoteSelector", "exact": claim.quote, "prefix": prefix, "suffix": suffix},
             {"type": "TextPositionSelector", "start": claim.start, "end": claim.end},
@@ -72,7 +72,8 @@ def comment_annotation(comment) -> dict:
 def export_w3c(loaded: Snapshot) -> dict:
     """The AnnotationCollection of a snapshot: claims, then every verdict, then the discussion."""
     labels = loaded.labels
-    items = [claim_annotation(a, c, loaded.decision(c), labels) for a in loaded.articles for c in a.claims]
+    viewer = loaded.extras.viewer
+    items = [claim_annotation(a, c, loaded.decision(c), labels, viewer) for a in loaded.articles for c in a.claims]
     items += [verdict_annotation(v, labels) for v in loaded.verdicts()]
     items += [comment_annotation(c) for c in loaded.comments()]
     return {"@context": CONTEXT, "id": "urn:annotate:export", "type": "AnnotationCollection",

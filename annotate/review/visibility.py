@@ -1,0 +1,111 @@
+"""Blind review, written once: who may see the verdicts (and the marker's status and rationale) of a claim.
+
+Under blind review (the article's `blind_verdicts`) a reviewer who has not given a verdict on a claim sees no
+other reviewer's verdict, rating, confidence or note, nor the status and rationale someone else set, until they
+give theirs or the claim is decided. Editors and admins see everything, and so does a reader with no user at
+all (the CLI). Every reader goes through here: the panel and queue (can_see_others_verdicts), the history
+fragment, every export format and the API (a Viewer, which the export loader takes from the request).
+"""
+from flask import g
+from flask import has_request_context
+from flask_login import current_user
+from sqlalchemy import select
+
+from annotate.accounts.permissions import is_editor
+from annotate.extensions import db
+from annotate.models import Claim
+from annotate.models import User
+from annotate.models import Verdict
+
+# Fields of a claim that carry the marker's judgement, hidden from a blind reader like a verdict is.
+JUDGEMENT_FIELDS = ("status", "rationale")
+HIDDEN_STATUS = "unverified"
+
+
+def can_see_others_verdicts(user: User | None, claim: Claim, has_own_verdict: bool) -> bool:
+    """The rule: no blind review, or the user has judged, or the claim is decided, or the user is an editor."""
+    return (not claim.article.blind_verdicts) or has_own_verdict or claim.locked or is_editor(user)
+
+
+class Viewer:
+    """One reader's view of many claims; which claims they have judged is read once, on first need."""
+
+    def __init__(self, user: User | None):
+        self.user = user
+        self._judged: set[int] | None = None
+
+    @property
+    def user_id(self) -> int | None:
+        return getattr(self.user, "id", None)
+
+    def judged(self, claim: Claim) -> bool:
+        if self._judged is None:
+            query = select(Verdict.claim_id).where(Verdict.reviewer_id == self.user_id,
+                                                   Verdict.superseded_at.is_(None))
+            self._judged = set(db.session.scalars(query)) if self.user_id is not None else set()
+        return claim.id in self._judged
+
+    def sees(self, claim: Claim) -> bool:
+        """Whether this reader may see the others' verdicts on the claim."""
+        if is_editor(self.user) or not claim.article.blind_verdicts or claim.locked:
+            return True
+        return self.judged(claim)
+
+    def verdicts(self, claim: Claim, verdicts: list) -> list:
+        """The verdicts of the claim this reader may see: all of them, or only their own."""
+        if self.sees(claim):
+            return list(verdicts)
+        return [v for v in verdicts if v.reviewer_id == self.user_id]
+
+    def hides_judgement(self, claim: Claim) -> bool:
+        """The marker's status and rationale are hidden when someone else set them and the reader is blind."""
+        return not self.sees(claim) and claim.updated_by_id != self.user_id
+
+    def status(self, claim: Claim) -> str:
+        """The claim's status, unless it is one set by hand (not yet derived from verdicts) that is hidden."""
+        hand_set = claim.workflow_state == "unverified"
+        return HIDDEN_STATUS if hand_set and self.hides_judgement(claim) else claim.status
+
+    def rationale(self, claim: Claim) -> str:
+        return "" if self.hides_judgement(claim) else claim.rationale
+
+    def event_values(self, claim: Claim, event) -> tuple[dict | None, dict | None] | None:
+        """An event's before and after as this reader may read them, or None when the whole event is hidden."""
+        if event.actor_id == self.user_id or self.sees(claim):
+            return event.before, event.after
+        if event.entity == "verdict":
+            return None
+        return _without_judgement(event.before), _without_judgement(event.after)
+
+
+class FullView(Viewer):
+    """The reader with no user (the CLI, a backup): everything."""
+
+    def __init__(self):
+        super().__init__(None)
+
+    def sees(self, claim: Claim) -> bool:
+        return True
+
+
+def _without_judgement(values: dict | None) -> dict | None:
+    if values is None:
+        return None
+    return {k: v for k, v in values.items() if k not in JUDGEMENT_FIELDS}
+
+
+def request_user() -> User | None:
+    """The user behind the current request: the API token's, else the session's; None outside a request."""
+    if not has_request_context():
+        return None
+    api_user = g.get("api_user")
+    if api_user is not None:
+        return api_user
+    return current_user if getattr(current_user, "is_authenticated", False) else None
+
+
+def current_viewer() -> Viewer:
+    """The reader of the current request (blind to everything blind when not logged in), or the full view."""
+    if not has_request_context():
+        return FullView()
+    return Viewer(request_user())
