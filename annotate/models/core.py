@@ -121,7 +121,8 @@ class Sentence(Audited, db.Model):
     """One unit of reading: text[start:end] of its article, numbered in order."""
 
     __tablename__ = "sentence"
-    __table_args__ = (UniqueConstraint("article_id", "index", name="uq_sentence_article_index"),)
+    __table_args__ = (UniqueConstraint("article_id", "index", name="uq_sentence_article_index"),
+                      Index("ix_sentence_article_start", "article_id", "start"))  # the sentence holding an offset
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
     index: Mapped[int] = mapped_column(Integer)
@@ -142,7 +143,8 @@ class Claim(Audited, db.Model):
     """A checkable statement: a span of one sentence, its attribution and status."""
 
     __tablename__ = "claim"
-    __table_args__ = (Index("ix_claim_article_start", "article_id", "start"),)
+    __table_args__ = (Index("ix_claim_article_start", "article_id", "start"),
+                      Index("ix_claim_workflow_state", "workflow_state"))  # the disputed count on every page
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
