@@ -4,12 +4,12 @@ from pathlib import Path
 from flask import Flask
 
 from annotate import config
+from annotate import migrations
 from annotate.extensions import csrf
 from annotate.extensions import db
 from annotate.extensions import htmx
 from annotate.extensions import limiter
 from annotate.extensions import login_manager
-from annotate.extensions import migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,7 +27,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.instance_path = test_config["INSTANCE_PATH"]
     config.configure(app, test_config)
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
+    migrations.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)
     login_manager.init_app(app)

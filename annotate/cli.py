@@ -1,8 +1,8 @@
 """The database command, and the registration of every feature's commands."""
 import click
 from flask import Flask
-from flask_migrate import upgrade
 
+from annotate import migrations
 from annotate.accounts import cli as accounts_cli
 from annotate.articles import cli as articles_cli
 from annotate.articles import operations as article_operations
@@ -14,7 +14,7 @@ from annotate.suggestions import cli as suggestions_cli
 
 def init_db(load_seed: bool = True) -> None:
     """Bring the schema up to date (idempotent) and load the sample article into an empty database."""
-    upgrade()
+    migrations.upgrade()
     ratings.ensure_default_vocabulary()
     if load_seed:
         article_operations.load_seed_article()

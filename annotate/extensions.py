@@ -1,9 +1,11 @@
-"""Flask extensions, created unbound here and bound in create_app()."""
+"""Flask extensions, created unbound here and bound in create_app().
+
+Flask-Migrate is not among them: it loads Alembic, which only the schema commands need (annotate.migrations).
+"""
 from flask_htmx import HTMX
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
-from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy.orm import DeclarativeBase
@@ -14,7 +16,6 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
-migrate = Migrate()
 csrf = CSRFProtect()
 login_manager = LoginManager()
 htmx = HTMX()

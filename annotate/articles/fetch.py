@@ -14,8 +14,6 @@ from datetime import date
 from urllib.parse import urljoin
 from urllib.parse import urlsplit
 
-import trafilatura
-
 from annotate.articles.addresses import address_problem
 from annotate.articles.addresses import allow_private_hosts
 from annotate.articles.addresses import is_public_address
@@ -234,6 +232,8 @@ def extract(url: str, body: bytes, kind: str, charset: str | None) -> FetchedPag
     """Main text, title and date of a fetched page (trafilatura for HTML)."""
     if kind == "text/plain":
         return FetchedPage(url, decode_text(body, charset), "", None)
+    import trafilatura  # here, not at start-up: loading it takes half a second that only fetching needs
+
     html = decode_text(body, charset) if charset else body
     text = trafilatura.extract(html, url=url, include_comments=False, include_tables=False, favor_precision=True)
     if not text or not text.strip():

@@ -1,8 +1,6 @@
 """Turn an uploaded file into article text: plain text as is, HTML through trafilatura."""
 from pathlib import PurePath
 
-import trafilatura
-
 from annotate.errors import InputError
 
 ALLOWED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -20,6 +18,8 @@ def decode(data: bytes) -> str:
 
 def html_to_text(html: str) -> tuple[str, str]:
     """Main text and title of an HTML page, page chrome dropped."""
+    import trafilatura  # here, not at start-up: loading it takes half a second that only HTML uploads need
+
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     if not text or not text.strip():
         raise InputError("No article text could be found in this HTML page.", "file")
