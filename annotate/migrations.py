@@ -1,12 +1,12 @@
-"""The schema's migrations (Flask-Migrate over Alembic), bound when they are used.
+"""The schema's migrations (Flask-Migrate over Alembic), loaded when they are used.
 
-Importing Flask-Migrate loads Alembic, about half a second that the web server never needs: init-db binds it when
-it runs, and under the `flask` command, which loads Flask-Migrate for its `db` plugin commands anyway, create_app
-binds it at no cost.
+Importing Flask-Migrate loads Alembic, about half a second that the web server and most commands never need:
+init-db binds it when it runs, and `flask db ...` is a stand-in group that loads Flask-Migrate's own commands the
+moment it is invoked.
 """
-import sys
 from pathlib import Path
 
+import click
 from flask import Flask
 from flask import current_app
 
@@ -14,7 +14,7 @@ DIRECTORY = Path(__file__).resolve().parent.parent / "migrations"
 
 
 def bind(app: Flask) -> None:
-    """Flask-Migrate on this app (once); `flask db ...` and upgrade() work from then on."""
+    """Flask-Migrate on this app (once); upgrade() and Flask-Migrate's commands work from then on."""
     if "migrate" in app.extensions:
         return
     from flask_migrate import Migrate
@@ -32,7 +32,32 @@ def upgrade() -> None:
     apply_migrations()
 
 
+class MigrationCommands(click.Group):
+    """`flask db ...`: stands in for Flask-Migrate's command group, which is imported and bound (and then parses,
+    lists and runs everything) only when `flask db` is invoked; `flask --help` lists it without loading it."""
+
+    def flask_migrate_group(self) -> click.Group:
+        bind(current_app._get_current_object())  # the flask command has pushed the app's context by now
+        from flask_migrate.cli import db as flask_migrate_commands
+
+        return flask_migrate_commands
+
+    def get_params(self, ctx):
+        return self.flask_migrate_group().get_params(ctx)
+
+    def parse_args(self, ctx, args):
+        return self.flask_migrate_group().parse_args(ctx, args)
+
+    def invoke(self, ctx):
+        return self.flask_migrate_group().invoke(ctx)
+
+    def list_commands(self, ctx):
+        return self.flask_migrate_group().list_commands(ctx)
+
+    def get_command(self, ctx, name):
+        return self.flask_migrate_group().get_command(ctx, name)
+
+
 def init_app(app: Flask) -> None:
-    """Bind now only if Flask-Migrate is loaded already (the `flask` command did it for its plugins)."""
-    if "flask_migrate" in sys.modules:
-        bind(app)
+    """Register `flask db` without loading anything yet."""
+    app.cli.add_command(MigrationCommands("db", help="Database migrations (Flask-Migrate, Alembic)."))
