@@ -5,6 +5,7 @@ from flask import Flask
 
 from annotate import config
 from annotate import migrations
+from annotate.extensions import compress
 from annotate.extensions import csrf
 from annotate.extensions import db
 from annotate.extensions import htmx
@@ -30,6 +31,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     migrations.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)
+    compress.init_app(app)
     login_manager.init_app(app)
     limiter.init_app(app)
     _register_request_hooks(app)
@@ -45,10 +47,12 @@ def create_app(test_config: dict | None = None) -> Flask:
 def _register_request_hooks(app: Flask) -> None:
     """Security headers, error pages, and the disabled-account check (first in line, before the login check)."""
     from annotate.accounts.views import refuse_disabled_accounts
+    from annotate.web import assets
     from annotate.web import errors
     from annotate.web import security
 
     security.init_app(app)
+    assets.init_app(app)
     errors.init_app(app)
     app.before_request_funcs.setdefault(None, []).insert(0, refuse_disabled_accounts)
 

@@ -47,6 +47,9 @@ def configure(app, test_config: dict | None) -> None:
         SESSION_COOKIE_SECURE=None,  # None: decided below from PUBLIC_BASE_URL
         LOAD_SEED=True,
         PASSWORD_HASH_METHOD="scrypt",  # werkzeug's default; the test suite picks a cheap one
+        # Flask-Compress: pages, fragments and static assets (zstd, br or gzip, as the browser accepts); JSON
+        # (exports, the API) is left as it is.
+        COMPRESS_MIMETYPES=["text/html", "text/css", "text/javascript", "application/javascript", "image/svg+xml"],
         RATELIMIT_ENABLED=True,
         RATELIMIT_STORAGE_URI=os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),  # redis://host:6379 for a team
         LOGIN_LIMIT_PER_ACCOUNT="10 per minute; 50 per hour",  # failed login and setup attempts

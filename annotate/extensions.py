@@ -2,6 +2,7 @@
 
 Flask-Migrate is not among them: it loads Alembic, which only the schema commands need (annotate.migrations).
 """
+from flask_compress import Compress
 from flask_htmx import HTMX
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -19,5 +20,6 @@ db = SQLAlchemy(model_class=Base)
 csrf = CSRFProtect()
 login_manager = LoginManager()
 htmx = HTMX()
+compress = Compress()
 # Limits are declared where they apply (web.throttle); storage from RATELIMIT_STORAGE_URI (memory by default).
 limiter = Limiter(key_func=get_remote_address, headers_enabled=True)

@@ -6,6 +6,7 @@ from flask import url_for
 from flask_login import current_user
 
 from annotate.accounts import permissions
+from annotate.web import assets
 from annotate.claims.forms import ClaimForm
 from annotate.claims.forms import EvidenceForm
 from annotate.models import choices
@@ -66,6 +67,7 @@ def init_app(app: Flask) -> None:
             "STANCE_LABELS": choices.STANCE_LABELS,
             "claim_form": claim_form,
             "id_url": id_url,
+            "static_url": assets.static_url,
             "evidence_form_for": evidence_form_for,
             "suggestion_figures": suggestion_figures,
             "suggestions_hidden": suggestions_hidden,
