@@ -1,8 +1,13 @@
-"""The article page's view model: sentences cut into pieces by the claims and suggestions that cover them."""
+"""The article page's view model: a window of sentences cut into pieces by the claims and suggestions that cover them.
+
+The page renders one window (the first screenful, or the part around the sentence asked for) and the reader's
+browser asks for the next window as it scrolls; every query here is bounded by the window, not by the article.
+"""
 from dataclasses import dataclass
 from dataclasses import field
 from itertools import groupby
 
+from sqlalchemy import inspect
 from sqlalchemy import select
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -13,6 +18,8 @@ from annotate.models import Claim
 from annotate.models import Sentence
 from annotate.models import Suggestion
 from annotate.suggestions import operations as suggestion_ops
+
+WINDOW = 40  # sentences per window: a few screenfuls on a laptop, about 16 KB of markup
 
 
 @dataclass
@@ -44,6 +51,26 @@ class SentenceView:
         return pieces_of(self.sentence, self.claims, self.suggestions)
 
 
+@dataclass
+class Window:
+    """Sentences [first, stop) of an article, grouped by paragraph, and whether there is more on either side."""
+
+    article: Article
+    views: list[SentenceView]
+    first: int
+    stop: int
+    more_after: bool
+    continues_paragraph: bool  # the first sentence's paragraph began before the window
+
+    @property
+    def more_before(self) -> bool:
+        return self.first > 0
+
+    @property
+    def paragraphs(self) -> list[list[SentenceView]]:
+        return paragraphs(self.views)
+
+
 def pieces_of(sentence: Sentence, claims: list[Claim], suggestions: list[Suggestion] = ()) -> list[Piece]:
     """Cut the sentence at every claim boundary, so overlapping claims both show, and at suggestion boundaries
     outside claims: a claim's highlight stays one piece and wins over a suggestion's underline."""
@@ -62,27 +89,65 @@ def pieces_of(sentence: Sentence, claims: list[Claim], suggestions: list[Suggest
     return pieces
 
 
-def sentence_views(article: Article) -> list[SentenceView]:
-    """All sentences of an article with their claims and open suggestions, in three queries."""
-    sentences = db.session.scalars(
-        select(Sentence).where(Sentence.article_id == article.id).order_by(Sentence.index)
+def claims_of(sentences: list[Sentence]) -> dict[int, list[Claim]]:
+    """The claims of each sentence, in text order: one query for the sentences whose claims are not loaded yet
+    (a change to a sentence has loaded them already), which then keep them."""
+    missing = [s for s in sentences if "claims" in inspect(s).unloaded]
+    if missing:
+        rows = db.session.scalars(select(Claim).where(Claim.sentence_id.in_([s.id for s in missing]))
+                                  .order_by(Claim.sentence_id, Claim.start, Claim.end)).all()
+        grouped = {key: list(group) for key, group in groupby(rows, key=lambda c: c.sentence_id)}
+        for sentence in missing:
+            set_committed_value(sentence, "claims", grouped.get(sentence.id, []))
+    return {s.id: sorted(s.claims, key=lambda c: (c.start, c.end)) for s in sentences}
+
+
+def views_of(article: Article | None, sentences: list[Sentence]) -> list[SentenceView]:
+    """These sentences with their claims and open suggestions: at most two queries, bounded by the sentences given.
+    With the article, every sentence reads its text from it (no lazy load each)."""
+    if not sentences:
+        return []
+    if article is not None:
+        for sentence in sentences:
+            set_committed_value(sentence, "article", article)
+    by_sentence = claims_of(sentences)
+    suggested = suggestion_ops.open_by_sentence(sentences, suggestion_ops.open_between(
+        sentences[0].article_id, sentences[0].start, sentences[-1].end))
+    return [SentenceView(s, by_sentence[s.id], suggested.get(s.id, [])) for s in sentences]
+
+
+def window(article: Article, first: int, stop: int) -> Window:
+    """Sentences [first, stop) by index, in three queries whatever the article's length."""
+    first = max(0, first)
+    rows = db.session.scalars(
+        select(Sentence).where(Sentence.article_id == article.id, Sentence.index >= first - 1,
+                               Sentence.index <= stop).order_by(Sentence.index)
     ).all()
-    for sentence in sentences:  # every sentence reads its text from the article: hand it over, no lazy load
-        set_committed_value(sentence, "article", article)
-    claims = db.session.scalars(
-        select(Claim).where(Claim.article_id == article.id).order_by(Claim.sentence_id, Claim.start, Claim.end)
-    ).all()
-    by_sentence = {key: list(group) for key, group in groupby(claims, key=lambda c: c.sentence_id)}
-    suggested = suggestion_ops.open_by_sentence(sentences, suggestion_ops.open_suggestions(article))
-    return [SentenceView(s, by_sentence.get(s.id, []), suggested.get(s.id, [])) for s in sentences]
+    before = [s for s in rows if s.index < first]
+    inside = [s for s in rows if first <= s.index < stop]
+    more_after = any(s.index >= stop for s in rows)
+    continues = bool(before and inside and before[0].paragraph == inside[0].paragraph)
+    stop = inside[-1].index + 1 if inside else first
+    return Window(article, views_of(article, inside), first, stop, more_after, continues)
+
+
+def window_around(article: Article, index: int, size: int = WINDOW) -> Window:
+    """A window holding sentence `index`, a few sentences of context above it."""
+    first = max(0, index - size // 4)
+    return window(article, first, first + size)
 
 
 def sentence_view(sentence: Sentence) -> SentenceView:
-    """One sentence with its claims and open suggestions (after a change to it)."""
-    claims = db.session.scalars(
-        select(Claim).where(Claim.sentence_id == sentence.id).order_by(Claim.start, Claim.end)
+    """One sentence with its claims and open suggestions (after a change to it, or for its toolbar)."""
+    return views_of(None, [sentence])[0]
+
+
+def sentence_views(article: Article) -> list[SentenceView]:
+    """Every sentence of an article (the CLI and the tests; the page reads windows)."""
+    sentences = db.session.scalars(
+        select(Sentence).where(Sentence.article_id == article.id).order_by(Sentence.index)
     ).all()
-    return SentenceView(sentence, list(claims), suggestion_ops.open_in_sentence(sentence))
+    return views_of(article, list(sentences))
 
 
 def paragraphs(views: list[SentenceView]) -> list[list[SentenceView]]:
@@ -96,3 +161,20 @@ def claim_to_open(article: Article, claim_id: int | None) -> Claim | None:
         return None
     claim = db.session.get(Claim, claim_id)
     return claim if claim is not None and claim.article_id == article.id else None
+
+
+def next_unchecked(article: Article, after: int) -> Sentence | None:
+    """The first body sentence after index `after` that holds no claim and is not marked 'no claim' (reads forward
+    from `after` on the (article_id, index) key and stops at the first)."""
+    has_claim = select(Claim.id).where(Claim.sentence_id == Sentence.id).exists()
+    return db.session.scalar(select(Sentence).where(
+        Sentence.article_id == article.id, Sentence.index > after, Sentence.kind == "body",
+        Sentence.no_claim.is_(False), ~has_claim).order_by(Sentence.index).limit(1))
+
+
+def sentence_of(article: Article, sentence_id: int | None) -> Sentence | None:
+    """One of this article's sentences by id (a link to #s-ID), or none."""
+    if sentence_id is None or not 0 < sentence_id <= MAX_INTEGER:
+        return None
+    sentence = db.session.get(Sentence, sentence_id)
+    return sentence if sentence is not None and sentence.article_id == article.id else None

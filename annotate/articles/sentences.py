@@ -1,4 +1,5 @@
 """Sentence operations: 'checked, no claim', and mending a bad split without losing claims."""
+from sqlalchemy import select
 from sqlalchemy import update
 
 from annotate.claims.operations import span_from_browser
@@ -8,6 +9,19 @@ from annotate.models import Sentence
 from annotate.models import User
 from annotate.models import utcnow
 from annotate.text.offsets import trim_span
+
+
+def sentence_at_offset(article_id: int, offset: int) -> Sentence | None:
+    """The sentence holding an article offset: the last one starting at or before it, if it reaches past it.
+    One query on the (article_id, start) index, whatever the article's length."""
+    sentence = db.session.scalar(select(Sentence).where(Sentence.article_id == article_id, Sentence.start <= offset)
+                                 .order_by(Sentence.start.desc()).limit(1))
+    return sentence if sentence is not None and offset < sentence.end else None
+
+
+def sentence_at_index(article_id: int, index: int) -> Sentence | None:
+    """The sentence numbered `index` (from 0): one query on the (article_id, index) key."""
+    return db.session.scalar(select(Sentence).where(Sentence.article_id == article_id, Sentence.index == index))
 
 
 def touch(sentence: Sentence, user: User | None) -> None:
@@ -35,8 +49,7 @@ def _shift_indices(article_id: int, after: int, delta: int) -> None:
 
 def merge_with_next(sentence: Sentence, user: User | None) -> Sentence:
     """Join a sentence with the one after it; the claims of both stay on the result."""
-    article = sentence.article
-    following = next((s for s in article.sentences if s.index == sentence.index + 1), None)
+    following = sentence_at_index(sentence.article_id, sentence.index + 1)
     if following is None:
         raise InputError("This is the last sentence; there is nothing to merge it with.", "sentence")
     if following.paragraph != sentence.paragraph:
@@ -48,10 +61,10 @@ def merge_with_next(sentence: Sentence, user: User | None) -> Sentence:
     if "body" in (sentence.kind, following.kind):
         sentence.kind = "body"
     touch(sentence, user)
-    article.sentences.remove(following)
+    db.session.delete(following)
     db.session.flush()
-    _shift_indices(article.id, sentence.index, -1)
-    db.session.expire(article, ["sentences"])
+    _shift_indices(sentence.article_id, sentence.index, -1)
+    db.session.expire(sentence.article, ["sentences"])
     return sentence
 
 

@@ -15,15 +15,22 @@ from annotate.articles import reading
 from annotate.articles import sentences
 from annotate.articles.forms import ArticleForm
 from annotate.articles.forms import SplitForm
+from annotate.articles.fragments import column_fragment
+from annotate.articles.fragments import is_checked
 from annotate.articles.fragments import sentence_response
 from annotate.articles.fragments import sentences_response
 from annotate.errors import InputError
 from annotate.extensions import db
+from annotate.jobs import operations as jobs
+from annotate.jobs import runner
+from annotate.extensions import htmx
 from annotate.models import Article
 from annotate.models import Sentence
 from annotate.text import extract
+from annotate.web.responses import conditional
 from annotate.web.responses import form_errors
 from annotate.web.responses import get_or_404
+from annotate.web.responses import hx_fragments
 from annotate.web.responses import toast
 
 bp = Blueprint("articles", __name__)
@@ -60,6 +67,8 @@ def new():
                                                  form.published.data)
             else:
                 text, suggested_title = _text_of(form)
+                if jobs.article_is_long(text):
+                    return _add_in_a_job(form, text, suggested_title)
                 article = operations.create_article(text, current_user, title=form.title.data or suggested_title,
                                                     source_url=form.source_url.data or "",
                                                     published=form.published.data)
@@ -74,6 +83,16 @@ def new():
     return render_template("articles/new.html", form=form, limit=current_app.config["MAX_ARTICLE_CHARS"]), status
 
 
+def _add_in_a_job(form: ArticleForm, text: str, suggested_title: str):
+    """A very long text is segmented and given its suggestions by a job; its page shows the progress."""
+    fields = {"title": form.title.data or suggested_title, "source_url": form.source_url.data or "",
+              "published": form.published.data.isoformat() if form.published.data else None}
+    job = jobs.enqueue_article(text, fields, current_user)
+    db.session.commit()
+    runner.wake()
+    return redirect(url_for("jobs.show", job_id=job.id), 303)
+
+
 @bp.errorhandler(413)
 def upload_too_large(error):
     """An oversized upload gets the form back with the limit, not a bare error page."""
@@ -86,25 +105,70 @@ def upload_too_large(error):
 
 @bp.route("/articles/<int:article_id>")
 def show(article_id: int):
-    """Read an article as numbered sentences; ?claim=ID opens that claim's panel."""
+    """Read an article: its first window of sentences, or the window around ?claim=ID with that claim's panel open."""
     article = get_or_404(Article, article_id)
     claim = reading.claim_to_open(article, request.args.get("claim", type=int))
-    views = reading.sentence_views(article)
-    return render_template("articles/page.html", article=article, paragraphs=reading.paragraphs(views),
-                           progress=operations.article_progress(article), claim=claim)
+    if claim is not None:
+        win = reading.window_around(article, claim.sentence.index)
+    else:
+        win = reading.window(article, 0, reading.WINDOW)
+    current = next((v for v in win.views if claim is None or v.sentence.id == claim.sentence_id), None)
+    return render_template("articles/page.html", article=article, win=win, tools_view=current, claim=claim,
+                           progress=operations.article_progress(article))
+
+
+@bp.route("/articles/<int:article_id>/sentences")
+def sentences_window(article_id: int):
+    """The window after ?from=N or before ?to=N, for the reading column as the reader scrolls."""
+    article = get_or_404(Article, article_id)
+    side = "before" if "to" in request.args else "after"
+    if side == "before":
+        stop = request.args.get("to", type=int) or 0
+        win = reading.window(article, stop - reading.WINDOW, stop)
+    else:
+        first = request.args.get("from", type=int) or 0
+        win = reading.window(article, first, first + reading.WINDOW)
+    return conditional(hx_fragments(("articles/_window.html", {"win": win, "tools_view": None, "side": side})))
+
+
+@bp.route("/articles/<int:article_id>/jump")
+def jump(article_id: int):
+    """A fresh column around one sentence (?sentence=ID, ?index=N), or around the next one not checked yet after
+    index N (?unchecked_after=N; 204 when there is none): keys and links reach sentences not loaded yet."""
+    article = get_or_404(Article, article_id)
+    if "unchecked_after" in request.args:
+        target = reading.next_unchecked(article, request.args.get("unchecked_after", type=int) or 0)
+    elif "index" in request.args:
+        target = sentences.sentence_at_index(article.id, request.args.get("index", type=int) or 0)
+    else:
+        target = reading.sentence_of(article, request.args.get("sentence", type=int))
+    if target is None:
+        return "", 204
+    return conditional(hx_fragments(column_fragment(article, target)))
+
+
+@bp.route("/sentences/<int:sentence_id>/tools")
+def tools(sentence_id: int):
+    """The toolbar of one sentence: its claims, its suggestions, and what can be done to it."""
+    sentence = get_or_404(Sentence, sentence_id)
+    if not htmx:
+        return redirect(url_for("articles.show", article_id=sentence.article_id, _anchor=f"s-{sentence.id}"))
+    return conditional(hx_fragments(("articles/_tools.html", {"view": reading.sentence_view(sentence), "oob": False})))
 
 
 @bp.route("/sentences/<int:sentence_id>/no-claim", methods=["POST"])
 def no_claim(sentence_id: int):
     """Toggle 'checked, no claim' on a sentence."""
     sentence = get_or_404(Sentence, sentence_id)
+    was_checked = is_checked(sentence)
     try:
         sentences.set_no_claim(sentence, not sentence.no_claim, current_user)
     except InputError as error:
         db.session.rollback()
         return toast(error.message)
+    response = sentence_response(sentence, was_checked=was_checked)
     db.session.commit()
-    return sentence_response(sentence)
+    return response
 
 
 @bp.route("/sentences/<int:sentence_id>/merge", methods=["POST"])
@@ -116,8 +180,9 @@ def merge(sentence_id: int):
     except InputError as error:
         db.session.rollback()
         return toast(error.message)
+    response = sentences_response(sentence.article, sentence)
     db.session.commit()
-    return sentences_response(sentence.article, sentence)
+    return response
 
 
 @bp.route("/sentences/<int:sentence_id>/split", methods=["POST"])
@@ -132,5 +197,6 @@ def split(sentence_id: int):
     except InputError as error:
         db.session.rollback()
         return toast(error.message)
+    response = sentences_response(sentence.article, sentence)
     db.session.commit()
-    return sentences_response(sentence.article, sentence)
+    return response

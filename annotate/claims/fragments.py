@@ -1,5 +1,5 @@
 """The claim panel as an htmx response: one helper for every view that re-renders it."""
-from annotate.articles.fragments import sentence_fragment
+from annotate.articles.fragments import sentence_fragments
 from annotate.claims.forms import ClaimForm
 from annotate.models import Claim
 from annotate.web.responses import hx_fragments
@@ -13,6 +13,7 @@ def panel_fragment(claim: Claim, form: ClaimForm | None = None, oob: bool = Fals
 
 def panel_response(claim: Claim, form: ClaimForm | None = None, status: int = 200, with_sentence: bool = False,
                    extra: tuple = (), **context):
-    """The panel; after a successful change the claim's sentence comes along out of band (its highlight moved)."""
-    sentence = (sentence_fragment(claim.sentence),) if with_sentence and status < 400 else ()
+    """The panel; after a successful change the claim's sentence and its toolbar come along out of band (its
+    highlight or its chip changed)."""
+    sentence = sentence_fragments(claim.sentence) if with_sentence and status < 400 else ()
     return hx_fragments(panel_fragment(claim, form, **context), *sentence, *extra, status=status)

@@ -4,8 +4,9 @@ from flask import redirect
 from flask import url_for
 from flask_login import current_user
 
-from annotate.articles.fragments import progress_fragment
-from annotate.articles.fragments import sentence_fragment
+from annotate.articles.fragments import is_checked
+from annotate.articles.fragments import moved_progress
+from annotate.articles.fragments import sentence_fragments
 from annotate.articles.fragments import sentence_response
 from annotate.claims import operations
 from annotate.claims.forms import ClaimForm
@@ -39,14 +40,16 @@ def mark(article_id: int):
     if not form.validate():
         return toast(form_errors(form))
     sentence = get_or_404(Sentence, form.sentence_id.data)
+    was_checked = is_checked(sentence)
     try:
         claim = operations.mark_selection(article, sentence, current_user, form.whole.data, form.start16.data,
                                           form.end16.data, form.quote.data or None)
     except InputError as error:
         db.session.rollback()
         return toast(error.message, 404 if isinstance(error, operations.ElsewhereError) else 422)
+    response = sentence_response(sentence, panel_fragment(claim, oob=True), was_checked=was_checked)
     db.session.commit()
-    return sentence_response(sentence, panel_fragment(claim, oob=True))
+    return response
 
 
 @bp.route("/claims/<int:claim_id>")
@@ -77,8 +80,9 @@ def save(claim_id: int):
         db.session.rollback()
         getattr(form, error.field).errors.append(error.message)
         return panel_response(claim, form, status=422)
+    response = panel_response(claim, saved=True, with_sentence=True)
     db.session.commit()
-    return panel_response(claim, saved=True, with_sentence=True)
+    return response
 
 
 @bp.route("/claims/<int:claim_id>/delete", methods=["POST"])
@@ -86,13 +90,16 @@ def delete(claim_id: int):
     """Delete a claim; the panel closes and the sentence loses its highlight."""
     claim = get_or_404(Claim, claim_id)
     sentence = claim.sentence
+    was_checked = is_checked(sentence)
     try:
         operations.delete_claim(claim, current_user)
     except ClaimLocked as error:
         return toast(error.message, 409)
+    db.session.expire(sentence, ["claims"])  # the deleted claim is still in the loaded list
+    response = moved_progress(hx_fragments(("claims/_empty_panel.html", {}), *sentence_fragments(sentence)),
+                              sentence, was_checked)
     db.session.commit()
-    return hx_fragments(("claims/_empty_panel.html", {}), sentence_fragment(sentence),
-                        progress_fragment(sentence.article))
+    return response
 
 
 def evidence_section(claim: Claim, form: EvidenceForm | None = None, status: int = 200):

@@ -56,8 +56,9 @@ def attempt(claim: Claim, form: Form, change, notice: str, form_name: str):
         status = 409 if isinstance(error, workflow.ClaimLocked) else 422
         return panel_response(claim, status=status, review_errors={form_name: error.message},
                               review_values=form.submitted())
+    response = panel_response(claim, with_sentence=True, review_notice=notice)  # rendered in the same transaction
     db.session.commit()
-    return panel_response(claim, with_sentence=True, review_notice=notice)
+    return response
 
 
 @bp.route("/claims/<int:claim_id>/verdict", methods=["POST"])

@@ -12,6 +12,7 @@ from sqlalchemy import delete
 from sqlalchemy import select
 from sqlalchemy import update
 
+from annotate.articles import sentences
 from annotate.claims import operations as claim_ops
 from annotate.errors import InputError
 from annotate.extensions import db
@@ -66,8 +67,8 @@ def stored_sentences(article: Article) -> list[Sentence]:
 
 
 def owner_of(suggestion: Suggestion) -> Sentence:
-    """The stored sentence a suggestion belongs to now: the one holding its first character."""
-    sentence = SentenceFinder(stored_sentences(suggestion.article)).at(suggestion.start)
+    """The stored sentence a suggestion belongs to now: the one holding its first character (one indexed query)."""
+    sentence = sentences.sentence_at_offset(suggestion.article_id, suggestion.start)
     if sentence is None:
         raise InputError("This suggestion no longer fits the article's sentences.", "suggestion")
     return sentence
@@ -142,11 +143,16 @@ def open_suggestions(article: Article) -> list[Suggestion]:
     return list(db.session.scalars(query.order_by(Suggestion.start, Suggestion.end)))
 
 
+def open_between(article_id: int, start: int, end: int) -> list[Suggestion]:
+    """The open suggestions of an article starting in [start, end), in reading order (one indexed query)."""
+    query = select(Suggestion).where(Suggestion.article_id == article_id, Suggestion.state == "open",
+                                     Suggestion.start >= start, Suggestion.start < end)
+    return list(db.session.scalars(query.order_by(Suggestion.start, Suggestion.end)))
+
+
 def open_in_sentence(sentence: Sentence) -> list[Suggestion]:
     """The open suggestions starting inside one stored sentence (one query)."""
-    query = select(Suggestion).where(Suggestion.article_id == sentence.article_id, Suggestion.state == "open",
-                                     Suggestion.start >= sentence.start, Suggestion.start < sentence.end)
-    return list(db.session.scalars(query.order_by(Suggestion.start, Suggestion.end)))
+    return open_between(sentence.article_id, sentence.start, sentence.end)
 
 
 # ---------------------------------------------------------------- deciding

@@ -1,12 +1,16 @@
 """Suggested claims on the article page: accept (as is or edited), reject, and compute for older articles."""
 from flask import Blueprint
 from flask import redirect
+from flask import request
 from flask import url_for
 from flask_login import current_user
 
 from annotate.articles import reading
-from annotate.articles.fragments import sentence_fragment
+from annotate.articles.fragments import column_fragment
+from annotate.articles.fragments import is_checked
+from annotate.articles.fragments import sentence_fragments
 from annotate.articles.fragments import sentence_response
+from annotate.articles.sentences import sentence_at_index
 from annotate.claims.fragments import panel_fragment
 from annotate.errors import InputError
 from annotate.extensions import db
@@ -58,19 +62,23 @@ def accept(suggestion_id: int):
     form = SuggestionForm(prefix="suggestion")
     if not form.validate():
         return edit_panel(suggestion, form, 422)
+    owner = operations.owner_of(suggestion) if suggestion.is_open else None
+    was_checked = is_checked(owner) if owner is not None else None
     try:
         claim = operations.accept(suggestion, current_user, form.edits())
     except operations.AlreadyDecided as error:
         db.session.rollback()
-        return toast(error.message, 409, sentence_fragment(operations.owner_of(suggestion)))
+        return toast(error.message, 409, *sentence_fragments(operations.owner_of(suggestion)))
     except InputError as error:
         db.session.rollback()
         if not form.edits():
             return toast(error.message, 422)
         getattr(form, error.field if error.field in EDIT_FIELDS else "quote").errors.append(error.message)
         return edit_panel(suggestion, form, 422)
+    response = sentence_response(claim.sentence, panel_fragment(claim, oob=True), figures_oob(claim.article),
+                                 was_checked=was_checked if owner is claim.sentence else None)
     db.session.commit()
-    return sentence_response(claim.sentence, panel_fragment(claim, oob=True), figures_oob(claim.article))
+    return response
 
 
 @bp.route("/suggestions/<int:suggestion_id>/reject", methods=["POST"])
@@ -83,14 +91,16 @@ def reject(suggestion_id: int):
     except InputError as error:
         db.session.rollback()
         return toast(error.message, 409 if isinstance(error, operations.AlreadyDecided) else 422,
-                     sentence_fragment(operations.owner_of(suggestion)))
-    db.session.commit()
+                     *sentence_fragments(operations.owner_of(suggestion)))
     sentence = operations.owner_of(suggestion)
     if form.from_panel.data:  # the edit panel closes; the sentence updates out of band
-        return hx_fragments(("claims/_empty_panel.html", {}), sentence_fragment(sentence),
-                            figures_oob(suggestion.article), retarget="#panel", reswap="outerHTML")
-    return hx_fragments(sentence_fragment(sentence, oob=False), figures_oob(suggestion.article),
-                        retarget=f"#s-{sentence.id}", reswap="outerHTML")
+        response = hx_fragments(("claims/_empty_panel.html", {}), *sentence_fragments(sentence),
+                                figures_oob(suggestion.article), retarget="#panel", reswap="outerHTML")
+    else:
+        response = hx_fragments(*sentence_fragments(sentence, oob=False), figures_oob(suggestion.article),
+                                retarget=f"#s-{sentence.id}", reswap="outerHTML")
+    db.session.commit()
+    return response
 
 
 @bp.route("/articles/<int:article_id>/suggestions", methods=["POST"])
@@ -103,8 +113,7 @@ def compute(article_id: int):
         db.session.rollback()
         return toast(error.message, 409, figures_oob(article))
     db.session.commit()
-    views = reading.sentence_views(article)
+    focus = reading.sentence_of(article, request.headers.get("X-Current-Sentence", type=int))
     message = f"{len(created)} claims suggested." if created else "No sentence scored high enough to suggest."
-    return hx_fragments(("articles/_sentences.html", {"article": article, "paragraphs": reading.paragraphs(views)}),
-                        figures_oob(article), toast_fragment(message, "success"),
-                        retarget="#sentences", reswap="outerHTML")
+    return hx_fragments(column_fragment(article, focus or sentence_at_index(article.id, 0)), figures_oob(article),
+                        toast_fragment(message, "success"), retarget="#sentences", reswap="outerHTML")

@@ -2,6 +2,7 @@
 from flask import abort
 from flask import make_response
 from flask import render_template
+from flask import request
 
 from annotate.extensions import db
 from annotate.models import MAX_INTEGER
@@ -27,6 +28,13 @@ def hx_fragments(*templates_and_contexts, status: int = 200, retarget: str | Non
         response.headers["HX-Reswap"] = reswap
     response.vary.add("HX-Request")
     return response
+
+
+def conditional(response):
+    """A GET fragment with an ETag: the browser revalidates it (private, no-cache) and gets 304 when unchanged."""
+    response.add_etag()
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response.make_conditional(request)
 
 
 def form_errors(form) -> str:

@@ -45,6 +45,11 @@ def id_url(endpoint: str, param: str, ident: int) -> str:
     return cache[key].replace(str(PLACEHOLDER), str(int(ident)))
 
 
+def url_pattern(endpoint: str, param: str) -> str:
+    """A URL with "{id}" where a record's id goes, for the page's script to fill in."""
+    return id_url(endpoint, param, PLACEHOLDER).replace(str(PLACEHOLDER), "{id}")
+
+
 def suggestion_figures(article) -> suggestion_figures_of.Figures:
     """The article page's figures line (one query)."""
     return suggestion_figures_of.figures(article.id)
@@ -67,6 +72,7 @@ def init_app(app: Flask) -> None:
             "STANCE_LABELS": choices.STANCE_LABELS,
             "claim_form": claim_form,
             "id_url": id_url,
+            "url_pattern": url_pattern,
             "static_url": assets.static_url,
             "evidence_form_for": evidence_form_for,
             "suggestion_figures": suggestion_figures,

@@ -48,30 +48,60 @@
 
   /* ---------- the reader ---------- */
   const reader = () => $(".reader");
-  const sentences = () => $$(".sentence");
+  const column = () => window.ClaimDesk.column;
+  const rows = () => $$(".sentence");
+  const idOf = (row) => row.id.slice(2);
   let currentId = null;
 
   function currentSentence() {
     return currentId ? document.getElementById(currentId) : null;
   }
 
+  /* scroll: bring the sentence into view ("nearest" for a step, "center" for a jump) and focus it. */
   function setCurrent(element, scroll) {
     if (!element) return;
     $$(".sentence.is-current").forEach((s) => s.classList.remove("is-current"));
     element.classList.add("is-current");
     currentId = element.id;
+    column().follow(element, !scroll);
     if (scroll) {
+      element.tabIndex = -1;
       element.focus({ preventScroll: true });
-      element.scrollIntoView({ block: "nearest", behavior: "auto" });
+      element.scrollIntoView({ block: scroll === "center" ? "center" : "nearest", behavior: "auto" });
     }
   }
 
-  function move(step) {
-    const all = sentences();
-    if (!all.length) return;
-    const index = all.findIndex((s) => s.id === currentId);
-    const next = index < 0 ? all[0] : all[Math.min(all.length - 1, Math.max(0, index + step))];
-    setCurrent(next, true);
+  /* j and k reach every sentence: at either end of what is loaded, the next window comes first. */
+  async function move(step) {
+    const start = currentSentence();
+    if (!start) return setCurrent(rows()[0], true);
+    await column().reach(start, step);
+    const all = rows();
+    const at = all.indexOf(currentSentence() || start);
+    setCurrent(all[Math.min(all.length - 1, Math.max(0, at + step))], true);
+  }
+
+  const UNCHECKED = ".sentence:not(.is-checked):not(.kind-heading):not(.kind-caption):not(.kind-boilerplate)";
+
+  /* u: the next body sentence that holds no claim and is not checked 'no claim', loaded or not. */
+  async function nextUnchecked() {
+    const all = rows();
+    const at = all.indexOf(currentSentence());
+    const found = all.slice(at + 1).find((row) => row.matches(UNCHECKED));
+    if (found) return setCurrent(found, true);
+    if (!$(".more-after")) return toast("Every sentence after this one is checked.", "info");
+    const target = await column().jump({ unchecked_after: all[all.length - 1].dataset.index });
+    if (target) setCurrent(target, "center");
+    else toast("Every sentence after this one is checked.", "info");
+  }
+
+  /* #s-ID (a link to a sentence), loaded or not. */
+  async function openHash() {
+    const match = /^#s-(\d+)$/.exec(location.hash);
+    if (!match) return;
+    const loaded = document.getElementById("s-" + match[1]);
+    const target = loaded || await column().jump({ sentence: match[1] });
+    if (target) setCurrent(target, "center");
   }
 
   /* The UTF-16 offset of a (node, offset) point from the start of a sentence's text. */
@@ -88,8 +118,15 @@
     return element ? element.closest(".stext") : null;
   }
 
+  /* The sentence text a range covers, leaving out what is not text: numbers, the toolbar, placeholders. */
+  function textIn(range) {
+    const copy = range.cloneContents();
+    copy.querySelectorAll(".snum, .stools, .more").forEach((element) => element.remove());
+    return copy.textContent.trim();
+  }
+
   /* A range cut down to one sentence's text. A triple-click, or a drag that overshoots, ends in the sentence's
-     chips or tools or at the very start of the next sentence: keep the text part. Real text of two sentences: null. */
+     toolbar or at the very start of the next sentence: keep the text part. Real text of two sentences: null. */
   function clampToText(range) {
     const startText = textElementOf(range.startContainer);
     const endText = textElementOf(range.endContainer);
@@ -111,7 +148,7 @@
       clamped.setStart(textElement, 0);
       outside = range.startContainer;
     }
-    return sentence.contains(outside) || !spill.toString().trim() ? clamped : null;
+    return sentence.contains(outside) || !textIn(spill) ? clamped : null;
   }
 
   /* The selection as {sentence, start16, end16, quote}, if it lies within one sentence's text. */
@@ -133,7 +170,7 @@
   function submitMark(sentence, fields) {
     const form = $("#mark-form");
     if (!form || !sentence) return;
-    form.elements.sentence_id.value = sentence.dataset.sentenceId;
+    form.elements.sentence_id.value = idOf(sentence);
     form.elements.start16.value = fields.start16 == null ? "" : fields.start16;
     form.elements.end16.value = fields.end16 == null ? "" : fields.end16;
     form.elements.quote.value = fields.quote || "";
@@ -164,7 +201,7 @@
       return;
     }
     const form = $("#split-form");
-    form.setAttribute("hx-post", picked.sentence.dataset.splitUrl);
+    form.setAttribute("hx-post", reader().dataset.splitUrl.replace("{id}", idOf(picked.sentence)));
     htmx.process(form);
     form.elements.offset16.value = picked.start16;
     setCurrent(picked.sentence, false);
@@ -173,16 +210,23 @@
     hideToolbar();
   }
 
-  function clickAction(sentence, action) {
-    const button = sentence && $('[data-action="' + action + '"]', sentence);
+  /* Press a button of the current sentence's toolbar (fetched first if the reader just moved there). */
+  async function clickAction(action) {
+    const sentence = currentSentence();
+    if (!sentence) return;
+    const bar = await column().tools(sentence);
+    const button = bar && $('[data-action="' + action + '"]', bar);
     if (button && !button.disabled) button.click();
     else if (button && button.disabled) toast("This sentence holds claims, so it is already checked.", "info");
   }
 
-  function openFirstClaim(sentence) {
-    const chip = sentence && $(".claim-chips .chip", sentence);
+  async function openFirstClaim() {
+    const sentence = currentSentence();
+    if (!sentence) return;
+    const bar = await column().tools(sentence);
+    const chip = bar && $(".claim-chips .chip", bar);
     if (chip) chip.click();
-    else if (sentence) toast("No claim in this sentence yet: select words and press m, or press c.", "info");
+    else toast("No claim in this sentence yet: select words and press m, or press c.", "info");
   }
 
   function closePanel() {
@@ -216,6 +260,12 @@
     setCurrent(picked.sentence, false);
   }
 
+  /* The sentence toolbar moved (it follows the current sentence): the selection may have moved with the text. */
+  document.addEventListener("sentence-tools-moved", () => {
+    const bar = $("#selection-toolbar");
+    if (bar && !bar.hidden) showToolbar();
+  });
+
   document.addEventListener("mouseup", (event) => {
     if (event.target.closest("#selection-toolbar")) return;
     setTimeout(showToolbar, 0);
@@ -236,11 +286,11 @@
   document.addEventListener("click", (event) => {
     const action = event.target.closest("[data-action]");
     if (action) {
-      const sentence = action.closest(".sentence");
+      const bar = action.closest("#sentence-tools");
       switch (action.dataset.action) {
         case "mark-selection": return markSelection();
         case "split-here": return splitHere();
-        case "mark-sentence": return markSentence(sentence);
+        case "mark-sentence": return markSentence(bar && document.getElementById("s-" + bar.dataset.sentenceId));
         case "close-panel": return closePanel();
         case "shortcuts": return $("#shortcuts").showModal();
       }
@@ -249,7 +299,8 @@
     if (sentence) setCurrent(sentence, false);
     const mark = event.target.closest("mark.claim");
     if (mark && window.getSelection().isCollapsed) {
-      htmx.ajax("GET", mark.dataset.claimUrl, { target: "#panel", swap: "outerHTML", source: mark });
+      const url = reader().dataset.claimUrl.replace("{id}", mark.dataset.claim);
+      htmx.ajax("GET", url, { target: "#panel", swap: "outerHTML", source: mark });
     }
   });
 
@@ -261,10 +312,11 @@
   const keys = {
     j: () => move(1), ArrowDown: () => move(1),
     k: () => move(-1), ArrowUp: () => move(-1),
-    Enter: () => openFirstClaim(currentSentence()),
+    u: nextUnchecked,
+    Enter: openFirstClaim,
     m: markSelection,
     c: () => markSentence(),
-    n: () => clickAction(currentSentence(), "no-claim"),
+    n: () => clickAction("no-claim"),
     s: splitHere,
     Escape: closePanel,
     "?": () => $("#shortcuts") && $("#shortcuts").showModal(),
@@ -300,14 +352,19 @@
   }
 
   /* ---------- after htmx swaps ---------- */
+  /* Every request says which sentence the reader is on (a column re-rendered by the server stays there). */
+  document.addEventListener("htmx:configRequest", (event) => {
+    if (currentId) event.detail.headers["X-Current-Sentence"] = currentId.slice(2);
+  });
+
   document.addEventListener("htmx:afterSettle", () => {
-    const column = $("#sentences");
-    if (column && column.dataset.focus) {
-      currentId = column.dataset.focus;
-      delete column.dataset.focus;
+    const sentencesColumn = $("#sentences");
+    if (sentencesColumn && sentencesColumn.dataset.focus) {
+      currentId = sentencesColumn.dataset.focus;
+      delete sentencesColumn.dataset.focus;
     }
     const current = currentSentence();
-    if (current) current.classList.add("is-current");
+    if (current) setCurrent(current, false);
     if (!selectionInSentence()) hideToolbar(); // a swap that removes the selected text fires no selectionchange
     keepSentenceAboveSheet();
     expireToasts();
@@ -315,9 +372,16 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     expireToasts();
+    if (!reader()) return;
     const panel = $("#panel.is-open");
-    const first = panel ? document.getElementById("s-" + panel.dataset.sentenceId) : sentences()[0];
-    if (first) setCurrent(first, Boolean(panel));
+    const first = panel ? document.getElementById("s-" + panel.dataset.sentenceId) : rows()[0];
+    if (first) setCurrent(first, panel ? "center" : false);
     keepSentenceAboveSheet();
+    openHash();
+  });
+  window.addEventListener("hashchange", openHash);
+
+  window.ClaimDesk = Object.assign(window.ClaimDesk || {}, {
+    currentSentence, toolsOfCurrent: () => currentSentence() && column().tools(currentSentence()),
   });
 })();

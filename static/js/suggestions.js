@@ -1,5 +1,5 @@
 /* Suggested claims: a (accept), x (reject), e (edit) on the current sentence, h or the toggle to hide them.
-   Works with app.js, which owns the current sentence (.sentence.is-current). No inline scripts (CSP). */
+   Works with app.js, which owns the current sentence, and its toolbar (#sentence-tools). No inline scripts (CSP). */
 (function () {
   "use strict";
 
@@ -28,11 +28,12 @@
     toast(show ? "Suggestions shown." : "Suggestions hidden (press h to show them).");
   }
 
-  /* Press the current sentence's first suggestion button for `action`; say why when there is none. */
-  function act(action) {
+  /* Press the first suggestion button for `action` in the current sentence's toolbar (fetched first if the reader
+     just moved there); say why when there is none. */
+  async function act(action) {
     if (!shown()) return toast("Suggestions are hidden; press h to show them.");
-    const sentence = $(".sentence.is-current");
-    const button = sentence && $('.suggestion [data-action="' + action + '"]', sentence);
+    const bar = await window.ClaimDesk.toolsOfCurrent();
+    const button = bar && $('.suggestion [data-action="' + action + '"]', bar);
     if (button && !button.disabled) button.click();
     else toast("No open suggestion in this sentence. Move with j and k.");
   }

@@ -135,3 +135,20 @@ def export_of(page, server, article_id: int) -> dict:
     document = response.json()
     schema.validate_export(document)
     return document["articles"][0]
+
+
+# The one toolbar follows the current sentence: it sits right after that sentence's row.
+def tools_of(page, index: int):
+    """The toolbar, as it shows under sentence `index` (it matches nothing while another sentence is current)."""
+    return page.locator(f'.sentence[data-index="{index}"] + #sentence-tools:not(.is-stale)')
+
+
+def go_to(page, index: int):
+    """Make sentence `index` the current one as a reader does, by clicking its number; returns its toolbar."""
+    page.locator(f'.sentence[data-index="{index}"] .snum').click()
+    return tools_of(page, index)
+
+
+def open_chip(page, index: int, has_text: str | None = None) -> None:
+    """Open a claim of sentence `index` from its chip in the toolbar."""
+    go_to(page, index).locator(".chip", has_text=has_text).click()

@@ -6,6 +6,7 @@ from tests.browser.helpers import download_json
 from tests.browser.helpers import make_news_article
 from tests.browser.helpers import open_article
 from tests.browser.helpers import select_text
+from tests.browser.helpers import tools_of
 from tests.factories import make_article
 from tests.factories import make_claim
 
@@ -26,7 +27,7 @@ def test_export_from_the_article_page_includes_a_claim_marked_in_the_browser(pag
     open_article(page, live_server, news.id)
     select_text(page, 1, "🇺🇸 as the council voted 7–2", skip=4)  # starts after the flag, mid-space
     page.keyboard.press("m")
-    expect(page.locator('.sentence[data-index="1"] .chip')).to_have_count(2)
+    expect(tools_of(page, 1).locator(".chip")).to_have_count(2)
 
     document = download_json(page, lambda: page.locator("#export-article").click())
     assert document["filename"] == f"article-{news.id}-claims.json"

@@ -7,6 +7,7 @@ from tests.browser.helpers import NEWS_SENTENCES
 from tests.browser.helpers import make_news_article
 from tests.browser.helpers import open_article
 from tests.browser.helpers import stored_claims
+from tests.browser.helpers import tools_of
 
 
 def current_index(page) -> int:
@@ -54,7 +55,7 @@ def test_move_mark_check_open_and_close_with_keys(page, live_server):
     expect(page.locator('.sentence[data-index="3"].is-no-claim')).to_have_count(1)
     expect(progress).to_contain_text("2 of 5 sentences checked · 40%")
     expect(page.locator("#progress progress")).to_have_attribute("value", "2")
-    expect(page.locator('.sentence[data-index="3"] [data-action="no-claim"]')).to_have_attribute("aria-pressed", "true")
+    expect(tools_of(page, 3).locator('[data-action="no-claim"]')).to_have_attribute("aria-pressed", "true")
     page.keyboard.press("n")
     expect(page.locator(".sentence.is-no-claim")).to_have_count(0)
     expect(progress).to_contain_text("1 of 5 sentences checked · 20%")

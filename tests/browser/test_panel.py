@@ -7,6 +7,8 @@ from tests.browser.conftest import screenshot
 from tests.browser.helpers import export_of
 from tests.browser.helpers import make_news_article
 from tests.browser.helpers import open_article
+from tests.browser.helpers import open_chip
+from tests.browser.helpers import tools_of
 from tests.factories import make_claim
 
 QUOTE = "The mayor said the plan “will cut costs by 12 percent.”"
@@ -30,7 +32,7 @@ def test_fill_panel_add_and_remove_evidence_then_reload(page, live_server):
     open_article(page, live_server, article.id)
     page.evaluate("window.__marker = 1")
     sentence = page.locator('.sentence[data-index="2"]')
-    sentence.locator(".chip").click()
+    open_chip(page, 2)
     panel = page.locator("#panel.is-open")
     expect(panel.locator(".claim-quote")).to_have_text(QUOTE)
 
@@ -45,7 +47,7 @@ def test_fill_panel_add_and_remove_evidence_then_reload(page, live_server):
     expect(page.locator("#panel .notice-success")).to_have_text("Saved.")
     expect(page.locator("#panel .badge.status-refuted")).to_have_text("Refuted")
     expect(sentence.locator("mark.claim")).to_have_class("claim status-refuted depth-1")
-    expect(sentence.locator(".chip")).to_contain_text("Ana Ruiz")
+    expect(tools_of(page, 2).locator(".chip")).to_contain_text("Ana Ruiz")
 
     # A javascript: URL is refused next to the field, and nothing is added.
     add_evidence(page, "javascript:alert(1)", "Bad link")
@@ -74,7 +76,7 @@ def test_fill_panel_add_and_remove_evidence_then_reload(page, live_server):
     page.reload()
     page.wait_for_selector(".sentence.is-current")
     expect(page.locator("#panel.is-empty")).to_be_visible()
-    sentence.locator(".chip").click()
+    open_chip(page, 2)
     expect(page.locator("#attr_source")).to_have_value("Ana Ruiz")
     expect(page.locator("#attr_role")).to_have_value("mayor of Springfield")
     expect(page.locator("#attr_cue")).to_have_value("said")
@@ -102,7 +104,7 @@ def test_invalid_panel_input_is_refused_with_a_message(page, live_server):
     article = make_news_article()
     make_claim(article, QUOTE, sentence_index=2)
     open_article(page, live_server, article.id)
-    page.locator('.sentence[data-index="2"] .chip').click()
+    open_chip(page, 2)
     cue = page.locator("#attr_cue")
     cue.evaluate("input => input.removeAttribute('maxlength')")  # what the browser would stop, the server must too
     cue.fill("x" * 101)
@@ -129,7 +131,7 @@ def test_delete_claim_removes_highlight_and_progress(page, live_server):
     make_claim(article, "council voted", sentence_index=1)
     open_article(page, live_server, article.id)
     expect(page.locator("#progress-label")).to_contain_text("1 of 5 sentences checked")
-    page.locator(".chip").click()
+    open_chip(page, 1)
     page.once("dialog", lambda dialog: dialog.accept())
     page.locator("#panel").get_by_role("button", name="Delete claim").click()
     expect(page.locator("#panel.is-empty")).to_be_visible()
@@ -146,7 +148,7 @@ def test_a_save_on_an_outdated_version_is_refused_and_shown(browser, live_server
     first, second = new_page(browser, live_server), new_page(browser, live_server)
     for tab in (first, second):
         open_article(tab, live_server, article.id)
-        tab.locator('.sentence[data-index="2"] .chip').click()
+        open_chip(tab, 2)
         expect(tab.locator("#attr_source")).to_have_value("")
     first.fill("#attr_source", "Ana Ruiz")
     first.locator("#panel").get_by_role("button", name="Save claim").click()
@@ -176,7 +178,7 @@ def test_resizing_the_rationale_box_then_saving_breaks_no_policy(page, live_serv
     article = make_news_article()
     make_claim(article, QUOTE, sentence_index=2)
     open_article(page, live_server, article.id)
-    page.locator('.sentence[data-index="2"] .chip').click()
+    open_chip(page, 2)
     box = page.locator("#rationale").bounding_box()
     page.mouse.move(box["x"] + box["width"] - 3, box["y"] + box["height"] - 3)
     page.mouse.down()

@@ -8,22 +8,28 @@ from tests.browser.conftest import screenshot
 from tests.browser.helpers import NEWS_SENTENCES
 from tests.browser.helpers import make_news_article
 from tests.browser.helpers import open_article
+from tests.browser.helpers import open_chip
 from tests.browser.helpers import select_text
 from tests.factories import make_claim
 
 WIDTH, HEIGHT = 390, 844
 
-# For every sentence: the boxes of its number, text, chips and tools, in viewport coordinates.
-BOXES_JS = """() => Array.from(document.querySelectorAll(".sentence")).map((sentence) => {
+# For every sentence: the boxes of its number and text, in viewport coordinates; and the boxes of the toolbar under
+# the current sentence, its chips and its buttons (null while hidden).
+BOXES_JS = """() => {
   const box = (element) => {
     if (!element || getComputedStyle(element).display === "none") return null;
     const r = element.getBoundingClientRect();
     return r.width && r.height ? {left: r.left, right: r.right, top: r.top, bottom: r.bottom} : null;
   };
-  return {index: sentence.dataset.index, number: box(sentence.querySelector(".snum")),
-          text: box(sentence.querySelector(".stext")), chips: box(sentence.querySelector(".claim-chips")),
-          tools: box(sentence.querySelector(".stools"))};
-})"""
+  const rows = Array.from(document.querySelectorAll(".sentence")).map((sentence) => (
+    {index: sentence.dataset.index, number: box(sentence.querySelector(".snum")),
+     text: box(sentence.querySelector(".stext"))}));
+  const bar = document.querySelector("#sentences #sentence-tools");
+  const tools = {bar: box(bar), chips: box(bar && bar.querySelector(".claim-chips")),
+                 actions: box(bar && bar.querySelector(".stools-actions"))};
+  return {rows, tools};
+}"""
 
 
 def overlap(a, b) -> bool:
@@ -33,14 +39,15 @@ def overlap(a, b) -> bool:
 
 def assert_layout_fits(page) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
-    for row in page.evaluate(BOXES_JS):
+    boxes = page.evaluate(BOXES_JS)
+    for row in boxes["rows"]:
         text = row["text"]
         assert 0 <= text["left"] and text["right"] <= WIDTH, row
         assert row["number"]["right"] <= text["left"], row  # the number sits left of the text, never on it
-        for other in ("tools", "chips"):
-            if row[other]:
-                assert not overlap(row[other], text), (other, row)
-                assert 0 <= row[other]["left"] and row[other]["right"] <= WIDTH, (other, row)
+        for name, part in boxes["tools"].items():  # the toolbar covers no sentence's text
+            if part:
+                assert not overlap(part, text), (name, row)
+                assert 0 <= part["left"] and part["right"] <= WIDTH, (name, part)
 
 
 @pytest.fixture
@@ -80,8 +87,8 @@ def test_bottom_sheet_on_a_phone(phone, live_server):
     expect(page.locator("#panel")).to_be_hidden()
     assert_layout_fits(page)
 
-    # Reopen from a chip; Esc closes it too.
-    page.locator('.sentence[data-index="3"] .chip').click()
+    # Reopen from a chip in the toolbar; Esc closes it too.
+    open_chip(page, 3)
     expect(page.locator("#panel.is-open .claim-quote")).to_have_text("wishful thinking")
     assert_layout_fits(page)
     page.keyboard.press("Escape")

@@ -5,9 +5,11 @@ from tests.browser.conftest import console_errors
 from tests.browser.helpers import NEWS_SENTENCES
 from tests.browser.helpers import drag_select
 from tests.browser.helpers import export_of
+from tests.browser.helpers import go_to
 from tests.browser.helpers import make_news_article
 from tests.browser.helpers import open_article
 from tests.browser.helpers import select_text
+from tests.browser.helpers import tools_of
 from tests.factories import make_claim
 
 
@@ -26,7 +28,7 @@ def test_merge_with_next_keeps_claims_and_renumbers(page, live_server):
     open_article(page, live_server, article.id)
     page.evaluate("window.__marker = 1")
 
-    page.locator('.sentence[data-index="2"]').get_by_role("button", name="Merge sentence 3 with the next").click()
+    go_to(page, 2).get_by_role("button", name="Merge sentence 3 with the next").click()
     expect(page.locator(".sentence")).to_have_count(5)
     merged = page.locator('.sentence[data-index="2"]')
     expect(merged.locator(".stext")).to_have_text(NEWS_SENTENCES[2] + " " + NEWS_SENTENCES[3])
@@ -39,12 +41,12 @@ def test_merge_with_next_keeps_claims_and_renumbers(page, live_server):
     expect(page.locator("#progress-label")).to_contain_text("1 of 4 sentences checked")
 
     # The merged sentence ends its paragraph: merging again is refused with a message, nothing changes.
-    merged.get_by_role("button", name="Merge sentence 3 with the next").click()
+    tools_of(page, 2).get_by_role("button", name="Merge sentence 3 with the next").click()
     expect(page.locator(".toast-error")).to_contain_text("paragraph")
     expect(page.locator(".sentence")).to_have_count(5)
 
     # The claims still open from their chips, on the renumbered sentence.
-    merged.locator(".chip", has_text="wishful thinking").click()
+    tools_of(page, 2).locator(".chip", has_text="wishful thinking").click()
     expect(page.locator("#panel.is-open h2")).to_contain_text("in sentence 3")
 
     exported = export_of(page, live_server, article.id)
@@ -102,7 +104,7 @@ def test_split_and_merge_undo_each_other(page, live_server):
     select_text(page, 2, "will cut", length=0)
     page.keyboard.press("s")
     expect(page.locator(".sentence")).to_have_count(7)
-    page.locator('.sentence[data-index="2"]').get_by_role("button", name="Merge sentence 3 with the next").click()
+    go_to(page, 2).get_by_role("button", name="Merge sentence 3 with the next").click()
     expect(page.locator(".sentence")).to_have_count(6)
     assert sentence_texts(page) == NEWS_SENTENCES
     assert console_errors(page) == []

@@ -7,7 +7,9 @@ from annotate.models import Suggestion
 from tests.browser.conftest import console_errors
 from tests.browser.conftest import screenshot
 from tests.browser.helpers import download_json
+from tests.browser.helpers import go_to
 from tests.browser.helpers import stored_claims
+from tests.browser.helpers import tools_of
 
 BRIDGE = (
     "Harbour bridge repairs will cost $48 million\n\n"
@@ -46,12 +48,13 @@ def test_accept_with_a_and_reject_with_x_then_find_the_claim_in_the_export(page,
     underlined = page.locator(".suggested")
     expect(underlined).to_have_count(3)
     expect(page.locator(".sentence[data-index='2'] .suggested")).to_have_text(LOPEZ)
-    expect(page.locator(".sentence[data-index='2'] .suggestion")).to_contain_text("Maria Lopez")
     expect(page.locator(".sg-figures")).to_contain_text("3 open · 0 accepted · 0 rejected")
 
-    # a on sentence 3 (index 2): a claim with the attribution filled in, its panel open.
+    # a on sentence 3 (index 2): a claim with the attribution filled in, its panel open. The toolbar under the
+    # sentence shows what the suggestion proposes.
     press_to(page, "j", 1)
     press_to(page, "j", 2)
+    expect(tools_of(page, 2).locator(".suggestion")).to_contain_text("Maria Lopez")
     screenshot(page, "suggestions-desktop")
     page.keyboard.press("a")
     panel = page.locator("#panel.is-open")
@@ -61,7 +64,7 @@ def test_accept_with_a_and_reject_with_x_then_find_the_claim_in_the_export(page,
     expect(panel.locator("#attr_cue")).to_have_value("said")
     expect(panel.locator("#attr_type")).to_have_value("direct")
     expect(page.locator(".sentence[data-index='2'] mark.claim")).to_have_text(LOPEZ)
-    expect(page.locator(".sentence[data-index='2'] .suggestion")).to_have_count(0)
+    expect(tools_of(page, 2).locator(".suggestion")).to_have_count(0)
     expect(page.locator(".sentence.is-current")).to_have_attribute("data-index", "2")
     screenshot(page, "suggestion-accepted")
     page.keyboard.press("Escape")
@@ -113,7 +116,7 @@ def test_edit_before_accepting_and_click_to_accept(page, live_server):
     expect(page.locator("#attr_role")).to_have_value("chief engineer")
 
     # One click accepts the article's own assertion in sentence 2.
-    council = page.locator(".sentence[data-index='1'] .suggestion")
+    council = go_to(page, 1).locator(".suggestion")
     council.get_by_role("button", name="Accept the suggested claim").click()
     expect(page.locator("#panel.is-open .claim-quote")).to_have_text(
         "The city council approved the repair plan on Tuesday by a vote of 7 to 2.")
@@ -129,21 +132,22 @@ def test_h_hides_suggestions_and_the_page_remembers(page, live_server):
     article_id = import_article(page, live_server)
     toggle = page.locator(".sg-toggle")
     expect(toggle).to_have_attribute("aria-pressed", "true")
+    press_to(page, "j", 1)
+    expect(tools_of(page, 1).locator(".suggestion-list")).to_be_visible()
     page.keyboard.press("h")
     expect(toggle).to_have_attribute("aria-pressed", "false")
-    expect(page.locator(".suggestion-list").first).to_be_hidden()
+    expect(tools_of(page, 1).locator(".suggestion-list")).to_be_hidden()
     decoration = page.locator(".suggested").first.evaluate("el => getComputedStyle(el).textDecorationLine")
     assert decoration == "none"
-    press_to(page, "j", 1)
     page.keyboard.press("a")  # hidden suggestions are not accepted blind
     expect(page.locator(".toast").last).to_contain_text("Suggestions are hidden")
     assert stored_claims(article_id) == []
     page.reload()
     page.wait_for_selector(".sentence.is-current")
     expect(page.locator(".sg-toggle")).to_have_attribute("aria-pressed", "false")
-    expect(page.locator(".suggestion-list").first).to_be_hidden()
+    expect(go_to(page, 1).locator(".suggestion-list")).to_be_hidden()
     page.locator(".sg-toggle").click()
-    expect(page.locator(".suggestion-list").first).to_be_visible()
+    expect(tools_of(page, 1).locator(".suggestion-list")).to_be_visible()
     decoration = page.locator(".suggested").first.evaluate("el => getComputedStyle(el).textDecorationLine")
     assert decoration == "underline"
     assert db.session.get(Article, article_id) is not None

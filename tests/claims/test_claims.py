@@ -1,4 +1,5 @@
 """Marking claims from the browser's UTF-16 offsets, the claim panel, evidence, and deleting a claim."""
+import json
 import re
 from html import unescape
 from pathlib import Path
@@ -114,7 +115,7 @@ def test_mark_by_utf16_offsets_stores_code_point_offsets(logged_in, emoji_articl
     assert claim.created_by.username == "rev" and claim.updated_by.username == "rev"
 
 
-def test_mark_answers_with_the_sentence_the_panel_and_the_progress(logged_in, emoji_article):
+def test_mark_answers_with_the_sentence_its_toolbar_the_panel_and_a_progress_step(logged_in, emoji_article):
     sentence = emoji_article.sentences[1]
     response = mark_quote(logged_in, emoji_article, sentence, "vote passed")
     html = response.data.decode()
@@ -123,8 +124,12 @@ def test_mark_answers_with_the_sentence_the_panel_and_the_progress(logged_in, em
     claim = only_claim()
     assert f'id="s-{sentence.id}"' in html
     assert '<mark class="claim status-unverified' in html and ">vote passed</mark>" in html
+    assert f'id="sentence-tools" class="stools" data-sentence-id="{sentence.id}"' in html  # out of band
     assert f'data-claim-id="{claim.id}"' in html and 'id="panel"' in html
-    assert 'id="progress"' in html and "<strong>1</strong> of 3 sentences checked" in html
+    # The progress bar moves by one in the page; the response does not count the article's sentences again.
+    assert 'id="progress"' not in html and json.loads(response.headers["HX-Trigger"]) == {"sentence-checked": 1}
+    second = mark_quote(logged_in, emoji_article, sentence, "passed 52–48")
+    assert "HX-Trigger" not in second.headers  # the sentence was checked already
 
 
 def test_mark_without_a_quote_field_still_works(logged_in, emoji_article):
@@ -182,7 +187,7 @@ def test_overlapping_claims_are_allowed_and_both_show(logged_in, emoji_article):
     response = mark_quote(logged_in, emoji_article, sentence, "passed 52–48")
     assert claim_count() == 2
     html = response.data.decode()
-    assert "overlapping claims" in html  # the shared piece says two claims cover it
+    assert "depth-2" in html  # the shared piece shows that two claims cover it
     assert html.count('class="chip status-unverified"') == 2
 
 
@@ -493,7 +498,7 @@ def test_delete_claim_removes_it_and_its_evidence(logged_in, claim):
     html = response.data.decode()
     assert 'class="panel is-empty"' in html
     assert f'id="s-{claim.sentence_id}"' in html and "<mark" not in html  # the highlight is gone
-    assert "<strong>0</strong> of 3 sentences checked" in html
+    assert json.loads(response.headers["HX-Trigger"]) == {"sentence-checked": -1}
     assert claim_count() == 0 and evidence_count() == 0
     assert logged_in.post(f"/claims/{claim.id}/delete", headers=HX).status_code == 404
 

@@ -91,22 +91,29 @@ def test_a_refused_article_stores_no_suggestions(logged_in):
 
 # ---------------------------------------------------------------- the article page
 
-def test_the_page_underlines_suggestions_apart_from_claims_and_shows_their_attribution(logged_in, bridge, user):
+def test_the_page_underlines_suggestions_apart_from_claims_and_the_toolbar_offers_them(logged_in, bridge, user):
     make_claim(bridge, "Lopez said the work would take 18 months.", sentence_index=3, user=user)
     html = logged_in.get(f"/articles/{bridge.id}").data.decode()
     lopez = by_source(bridge.id, "Maria Lopez", "said")
-    span = re.search(rf'<span class="suggested" data-suggestion-id="{lopez.id}" title="([^"]*)">([^<]*)</span>', html)
+    span = re.search(rf'<span class="suggested" data-suggestion-id="{lopez.id}">([^<]*)</span>', html)
     assert span, html
-    assert unescape(span.group(2)) == lopez.quote
-    assert unescape(span.group(1)) == ("Suggested claim · Maria Lopez, the city's chief engineer · said · Direct quote"
-                                       " · check-worthiness 90%")
-    chip = re.search(rf'<li class="suggestion" id="suggestion-{lopez.id}".*?</li>', html, re.S).group(0)
+    assert unescape(span.group(1)) == lopez.quote
+    # The toolbar of the sentence holds the suggestion: its attribution and the buttons that decide it.
+    sentence = bridge.sentences[2]
+    tools = logged_in.get(f"/sentences/{sentence.id}/tools", headers=HX).data.decode()
+    chip = re.search(rf'<li class="suggestion" id="suggestion-{lopez.id}".*?</li>', tools, re.S).group(0)
     assert '<span class="sg-source">Maria Lopez</span>' in chip and '<span class="sg-cue">said</span>' in chip
+    assert unescape(re.search(r'<span class="sg-attr" title="([^"]*)"', chip).group(1)) == (
+        "Maria Lopez, the city's chief engineer · said · Direct quote")
     assert f'hx-post="/suggestions/{lopez.id}/accept"' in chip and f'hx-post="/suggestions/{lopez.id}/reject"' in chip
-    # Under a claim the claim's highlight wins: one mark, no underline inside it, the chip still offered.
+    # Under a claim the claim's highlight wins: one mark, no underline inside it, the toolbar still offers it,
+    # and the sentence is marked as holding a suggestion.
     later = suggestions_of(bridge.id)[2]
     assert re.search(r'<mark class="claim [^"]*"[^>]*>Lopez said the work would take 18 months.</mark>', html)
-    assert f'data-suggestion-id="{later.id}" title=' not in html and f'id="suggestion-{later.id}"' in html
+    assert f'data-suggestion-id="{later.id}"' not in html
+    assert re.search(rf'<div class="sentence[^"]* has-sg[^"]*" id="s-{bridge.sentences[3].id}"', html)
+    tools = logged_in.get(f"/sentences/{bridge.sentences[3].id}/tools", headers=HX).data.decode()
+    assert f'id="suggestion-{later.id}"' in tools
     assert "<strong>3</strong> open · 0 accepted · 0 rejected" in html
     assert 'data-action="toggle-suggestions" aria-pressed="true"' in html
 
