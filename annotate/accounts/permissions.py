@@ -60,6 +60,24 @@ def can_resolve(user: User, comment: Comment) -> bool:
     return comment.author_id == user.id or is_editor(user)
 
 
+def may_change(user: User | None, record) -> bool:
+    """Reviewers change the claims and evidence they created; anyone else's needs an editor.
+
+    A record nobody created (an import, a script) belongs to the team: any reviewer may change it. No user at
+    all is the system itself (the CLI, an import), which acts for whoever it names.
+    """
+    if user is None or is_editor(user):
+        return True
+    return has_role(user, "reviewer") and record.created_by_id in (None, user.id)
+
+
+def require_change(user: User | None, record) -> None:
+    """Raise a 403 unless the user may edit or delete the claim or evidence (may_change)."""
+    if not may_change(user, record):
+        kind = "claim" if isinstance(record, Claim) else "evidence"
+        raise NotAllowed(f"Only whoever created this {kind}, or an editor, can change or delete it.")
+
+
 def can_unflag(user: User, claim: Claim) -> bool:
     """Whoever raised a manual dispute flag, or an editor, may withdraw it."""
     return claim.flagged_by_id == user.id or is_editor(user)

@@ -2,6 +2,7 @@
 from sqlalchemy import update
 from sqlalchemy.orm.attributes import set_committed_value
 
+from annotate.accounts.permissions import require_change
 from annotate.claims import history
 from annotate.errors import InputError
 from annotate.extensions import db
@@ -117,6 +118,7 @@ def take_next_version(claim: Claim, expected: int) -> None:
 def update_claim(claim: Claim, data: dict, user: User | None, version: int | None) -> Claim:
     """Apply the panel's fields; refuse a save based on an older version of the claim."""
     check_unlocked(claim)
+    require_change(user, claim)
     if version is not None and version != claim.version:
         raise StaleEdit(claim)
     if status_is_derived(claim):
@@ -140,6 +142,7 @@ def update_claim(claim: Claim, data: dict, user: User | None, version: int | Non
 def delete_claim(claim: Claim, user: User | None = None) -> None:
     """Remove a claim and its evidence; the log keeps its last state."""
     check_unlocked(claim)
+    require_change(user, claim)
     snapshot = history.claim_snapshot(claim) | {"evidence": [history.evidence_snapshot(e) for e in claim.evidence]}
     history.record("deleted", "claim", None, user, snapshot, None, claim.uuid, article_id=claim.article_id)
     db.session.delete(claim)
@@ -165,6 +168,7 @@ def remove_evidence(evidence: Evidence, user: User | None) -> Claim:
     """Detach a source from its claim."""
     claim = evidence.claim
     check_unlocked(claim)
+    require_change(user, evidence)
     history.record("removed", "evidence", claim, user, history.evidence_snapshot(evidence), None, evidence.uuid)
     claim.evidence.remove(evidence)
     claim.updated_by, claim.updated_at = user, utcnow()
