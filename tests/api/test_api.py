@@ -193,6 +193,17 @@ def test_mark_a_whole_sentence_by_index(client, auth, article):
     assert response.status_code == 201 and response.get_json()["quote"] == "Police have not named a suspect."
 
 
+def test_marking_through_the_api_clears_checked_no_claim(client, auth, article):
+    """The rule lives in the claims operation, so the API keeps it as the page does."""
+    sentence = article.sentences[2]
+    sentence.no_claim = True
+    db.session.commit()
+    response = client.post(f"/api/v1/articles/{article.uuid}/claims", json={"sentence_index": 2}, headers=auth)
+    assert response.status_code == 201
+    db.session.expire_all()
+    assert db.session.get(type(sentence), sentence.id).no_claim is False
+
+
 @pytest.mark.parametrize("body, field", [
     ({}, "start"),
     ({"start": 0}, "end"),
