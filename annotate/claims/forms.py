@@ -9,6 +9,7 @@ from wtforms.validators import InputRequired
 from wtforms.validators import Length
 from wtforms.validators import NumberRange
 from wtforms.validators import Optional
+from wtforms.validators import StopValidation
 
 from annotate.models.choices import ATTRIBUTION_LABELS
 from annotate.models.choices import STANCE_LABELS
@@ -35,12 +36,26 @@ class MarkForm(Form):
         return True
 
 
+class NotSent:
+    """A choice the request did not send at all is left alone (None: keep the stored value); one sent empty or
+    unknown is still refused."""
+
+    field_flags = {"optional": True}
+
+    def __call__(self, form, field):
+        if not field.raw_data:
+            field.errors[:] = []
+            raise StopValidation()
+
+
 class ClaimForm(Form):
     attr_source = StringField("Source", validators=[Optional(), Length(max=300)])
     attr_role = StringField("Role", validators=[Optional(), Length(max=300)])
     attr_cue = StringField("Cue", validators=[Optional(), Length(max=100)])
-    attr_type = SelectField("Attribution", choices=choices(ATTRIBUTION_LABELS))
-    status = SelectField("Status", choices=choices(STATUS_LABELS))
+    # A field not sent keeps its value: a reapplied edit sends only what it changed; the panel sends no status
+    # once the workflow derives it, or while blind review hides it
+    attr_type = SelectField("Attribution", choices=choices(ATTRIBUTION_LABELS), validators=[NotSent()])
+    status = SelectField("Status", choices=choices(STATUS_LABELS), validators=[NotSent()])
     rationale = TextAreaField("Rationale", validators=[Optional(), Length(max=20000)])
     version = IntegerField(widget=HiddenField.widget, validators=[InputRequired()])
 

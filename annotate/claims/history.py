@@ -40,3 +40,27 @@ def claim_history(claim: Claim) -> list[HistoryEvent]:
     """The claim's timeline, oldest first."""
     query = select(HistoryEvent).where(HistoryEvent.claim_id == claim.id).order_by(HistoryEvent.at, HistoryEvent.id)
     return list(db.session.scalars(query))
+
+
+PANEL_FIELDS = ("attr_source", "attr_role", "attr_cue", "attr_type", "status", "rationale")
+
+
+def values_at_version(claim: Claim, version: int) -> dict:
+    """The claim's fields as they were at `version`: each save since bumped the version once and logged its
+    `before`, so putting those back, newest first, gives the values the editor of that version saw."""
+    values = claim_snapshot(claim)
+    saves = max(0, claim.version - version)
+    query = (select(HistoryEvent).where(HistoryEvent.claim_id == claim.id, HistoryEvent.entity == "claim",
+                                        HistoryEvent.action == "updated")
+             .order_by(HistoryEvent.id.desc()).limit(saves))
+    for event in db.session.scalars(query) if saves else ():
+        values.update(event.before or {})
+    return values
+
+
+def own_edit(claim: Claim, submitted: dict) -> dict:
+    """What a refused stale save changed itself (against the version it was based on), field by field; the
+    fields it left alone are not part of it, so reapplying it never undoes the other save."""
+    base = values_at_version(claim, submitted.get("version") or claim.version)
+    return {name: submitted[name] for name in PANEL_FIELDS
+            if submitted.get(name) is not None and submitted[name] != base.get(name)}

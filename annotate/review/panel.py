@@ -14,6 +14,7 @@ from annotate.models import Claim
 from annotate.models import Rating
 from annotate.models import User
 from annotate.models import utcnow
+from annotate.claims import history
 from annotate.review import assignments
 from annotate.review import discussion
 from annotate.review import ratings
@@ -59,11 +60,23 @@ class ReviewPanel:
     assignees: list
     judgement_hidden: bool = False  # blind review: the status and rationale someone else set are not shown
 
+    def own_edit(self, stale: dict) -> dict:
+        """After a refused stale save: only what this user changed, to show and to reapply."""
+        return history.own_edit(self.claim, stale)
+
 
 def review_panel(claim: Claim, user: User) -> ReviewPanel:
     """The panel's review sections for this user: blind review decides which verdicts they see."""
     return ReviewPanel(claim, workflow.verdict_view(claim, user), discussion_view(claim, user),
                        assignments.claim_assignees(claim), visibility.Viewer(user).hides_judgement(claim))
+
+
+def new_claim_panel(claim: Claim, user: User) -> ReviewPanel:
+    """The review sections of a claim made in this request: no verdicts and no discussion yet, so none is looked up
+    (marking a claim costs the same whatever the claim's neighbours hold); the article's assignees apply."""
+    return ReviewPanel(claim, workflow.VerdictView(claim, None), DiscussionView(claim, user, [], discussion.stamp_of([]),
+                                                                                None),
+                       assignments.claim_assignees(claim))
 
 
 def load_nav_data() -> None:

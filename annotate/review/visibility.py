@@ -59,6 +59,8 @@ class Viewer:
 
     def hides_judgement(self, claim: Claim) -> bool:
         """The marker's status and rationale are hidden when someone else set them and the reader is blind."""
+        if claim.status == HIDDEN_STATUS and not claim.rationale:
+            return False  # nothing judged yet
         return not self.sees(claim) and claim.updated_by_id != self.user_id
 
     def status(self, claim: Claim) -> str:
