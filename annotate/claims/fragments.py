@@ -1,7 +1,11 @@
 """The claim panel as an htmx response: one helper for every view that re-renders it."""
+from sqlalchemy.orm.attributes import set_committed_value
+
 from annotate.articles.fragments import sentence_fragments
 from annotate.claims.forms import ClaimForm
 from annotate.models import Claim
+from annotate.models import User
+from annotate.review.panel import new_claim_panel
 from annotate.web.responses import hx_fragments
 
 
@@ -9,6 +13,13 @@ def panel_fragment(claim: Claim, form: ClaimForm | None = None, oob: bool = Fals
     """The panel for a claim, its form filled from the claim as stored unless a submitted one is given."""
     form = form or ClaimForm(obj=claim, formdata=None)
     return ("claims/_panel.html", {"claim": claim, "form": form, "oob": oob, **context})
+
+
+def new_claim_panel_fragment(claim: Claim, user: User) -> tuple:
+    """The panel of a claim made in this request, out of band: it has no evidence, verdicts or discussion yet, so
+    none is looked up."""
+    set_committed_value(claim, "evidence", [])
+    return panel_fragment(claim, oob=True, rp=new_claim_panel(claim, user))
 
 
 def panel_response(claim: Claim, form: ClaimForm | None = None, status: int = 200, with_sentence: bool = False,

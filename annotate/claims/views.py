@@ -12,6 +12,7 @@ from annotate.claims import operations
 from annotate.claims.forms import ClaimForm
 from annotate.claims.forms import EvidenceForm
 from annotate.claims.forms import MarkForm
+from annotate.claims.fragments import new_claim_panel_fragment
 from annotate.claims.fragments import panel_fragment
 from annotate.claims.fragments import panel_response
 from annotate.claims.operations import StaleEdit
@@ -41,13 +42,15 @@ def mark(article_id: int):
         return toast(form_errors(form))
     sentence = get_or_404(Sentence, form.sentence_id.data)
     was_checked = is_checked(sentence)
+    known = {c.id for c in sentence.claims}  # loaded by is_checked; a span marked before answers with its claim
     try:
         claim = operations.mark_selection(article, sentence, current_user, form.whole.data, form.start16.data,
                                           form.end16.data, form.quote.data or None)
     except InputError as error:
         db.session.rollback()
         return toast(error.message, 404 if isinstance(error, operations.ElsewhereError) else 422)
-    response = sentence_response(sentence, panel_fragment(claim, oob=True), was_checked=was_checked)
+    panel = panel_fragment(claim, oob=True) if claim.id in known else new_claim_panel_fragment(claim, current_user)
+    response = sentence_response(sentence, panel, was_checked=was_checked)
     db.session.commit()
     return response
 

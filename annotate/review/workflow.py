@@ -87,10 +87,12 @@ def state_for(claim: Claim, verdicts: list[Verdict], decided: bool) -> str:
     return "in_review" if verdicts else "unverified"
 
 
-def refresh_state(claim: Claim, actor: User | None) -> str:
-    """Recompute the state; the claim's status follows it (or the decided rating) once review has begun."""
+def refresh_state(claim: Claim, actor: User | None, verdicts: list[Verdict] | None = None) -> str:
+    """Recompute the state; the claim's status follows it (or the decided rating) once review has begun.
+    `verdicts`: the claim's current verdicts when the caller has them (they are not loaded again)."""
     decision = current_decision(claim) if claim.locked else None
-    new = state_for(claim, current_verdicts(claim), decision is not None)
+    verdicts = current_verdicts(claim) if verdicts is None else verdicts
+    new = state_for(claim, verdicts, decision is not None)
     old = claim.workflow_state
     status = decision.rating if decision is not None else new
     if old == new == "unverified" or (new == old and claim.status == status):
@@ -140,7 +142,8 @@ def give_verdict(claim: Claim, user: User, rating: str, confidence=3, note: str 
         raise InputError(f"The note is too long ({MAX_NOTE:,} characters at most).", "note")
     new = Verdict(claim=claim, reviewer=user, rating=rating, confidence=_confidence(confidence), note=note,
                   evidence=_evidence_for(claim, evidence_ids))
-    previous = verdict_of(claim, user)
+    current = current_verdicts(claim)
+    previous = next((v for v in current if v.reviewer_id == user.id), None)
     if previous is not None:
         if verdict_snapshot(previous) == verdict_snapshot(new):
             return previous
@@ -150,7 +153,7 @@ def give_verdict(claim: Claim, user: User, rating: str, confidence=3, note: str 
     before = verdict_snapshot(previous) if previous is not None else None
     history.record("revised" if previous else "given", "verdict", claim, user, before, verdict_snapshot(new),
                    new.uuid)
-    refresh_state(claim, user)
+    refresh_state(claim, user, [v for v in current if v is not previous] + [new])
     return new
 
 

@@ -1,0 +1,83 @@
+"""Claim writes cost the same whatever the article's length: marking (page and API), saving, a verdict and
+'no claim' send as many SQL statements at 2,000 sentences as at 100; marking from the page and 'no claim' at
+most 12.
+
+Each request runs in a fresh app context (a new session, the user loaded anew), as in production.
+"""
+from annotate.extensions import db
+from annotate.review import ratings
+from tests.conftest import HX
+from tests.factories import bearer
+from tests.factories import make_article
+from tests.factories import make_claim
+from tests.factories import make_token
+from tests.test_queries import fresh_request_context
+
+SIZES = (100, 2000)
+# What the other writes load besides the change itself: the save and the verdict answer with the whole claim panel
+# (its review sections: verdicts, discussion, assignees, for blind review too); the API answers with the claim as
+# the export writes it, after reading the token.
+BOUNDS = {"mark (page)": 12, "no claim": 12, "mark (API)": 19, "save": 17, "verdict": 20}
+
+
+def long_article(sentences: int, user):
+    """Body sentences ten to a paragraph; the last one holds a claim (the writes go to the far end)."""
+    lines = [" ".join(f"Line {n} says that {n * 3} voters agreed." for n in range(p, min(p + 10, sentences)))
+             for p in range(0, sentences, 10)]
+    article = make_article("\n".join(lines), title=f"{sentences} lines", user=user)
+    assert len(article.sentences) == sentences
+    return article, make_claim(article, sentence_index=sentences - 1, user=user)
+
+
+def statements(request) -> int:
+    """The statements one request sends, from a clean session."""
+    db.session.commit()
+    with fresh_request_context() as sent:
+        response = request()
+        assert response.status_code in (200, 201), response.get_data(as_text=True)[:300]
+    return len(sent)
+
+
+def writes(client, article, claim, headers) -> dict[str, int]:
+    sentences = article.sentences
+    free, other, quiet = sentences[-2], sentences[-3], sentences[-4]
+    start = article.text.index("says", other.start)
+    version = claim.version
+    return {
+        "mark (page)": statements(lambda: client.post(f"/articles/{article.id}/claims", headers=HX,
+                                                      data={"sentence_id": free.id, "start16": 0, "end16": 8})),
+        "mark (API)": statements(lambda: client.post(f"/api/v1/articles/{article.uuid}/claims", headers=headers,
+                                                     json={"start": start, "end": start + 9})),
+        "save": statements(lambda: client.post(f"/claims/{claim.id}", headers=HX, data={
+            "attr_source": "Line", "attr_role": "", "attr_cue": "says", "attr_type": "indirect",
+            "status": "in_review", "rationale": "Counted the voters.", "version": version})),
+        "verdict": statements(lambda: client.post(f"/claims/{claim.id}/verdict", headers=HX, data={
+            "rating": "refuted", "confidence": "3", "note": "The count differs."})),
+        "no claim": statements(lambda: client.post(f"/sentences/{quiet.id}/no-claim", headers=HX)),
+    }
+
+
+def test_claim_writes_cost_the_same_at_100_and_2000_sentences(logged_in, user):
+    ratings.ensure_default_vocabulary()
+    headers = bearer(make_token(user))
+    assert logged_in.get("/api/v1/me", headers=headers).status_code == 200  # a token's first use also stamps it
+    counts = [writes(logged_in, *long_article(size, user), headers) for size in SIZES]
+    for action, bound in BOUNDS.items():
+        assert counts[0][action] == counts[1][action], (action, counts)
+        assert counts[1][action] <= bound, (action, counts)
+
+
+def test_reading_the_article_costs_the_same_at_100_and_2000_sentences(logged_in, user):
+    """The page, a window of sentences further down, the toolbar of a sentence and a jump far down."""
+    counts = []
+    for size in SIZES:
+        article, claim = long_article(size, user)
+        last = article.sentences[-1]
+        counts.append([
+            statements(lambda: logged_in.get(f"/articles/{article.id}")),
+            statements(lambda: logged_in.get(f"/articles/{article.id}?claim={claim.id}")),
+            statements(lambda: logged_in.get(f"/articles/{article.id}/sentences?from={size - 40}", headers=HX)),
+            statements(lambda: logged_in.get(f"/sentences/{last.id}/tools", headers=HX)),
+            statements(lambda: logged_in.get(f"/articles/{article.id}/jump?sentence={last.id}", headers=HX)),
+        ])
+    assert counts[0] == counts[1]
