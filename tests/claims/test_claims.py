@@ -379,7 +379,7 @@ def test_invalid_status_error_is_shown_in_the_status_fieldset(logged_in, claim):
 
 
 def test_stale_version_is_refused_with_409_and_names_who_changed_it(logged_in, claim):
-    other = make_user("wang", "reviewer", PASSWORD)
+    other = make_user("wang", "editor", PASSWORD)  # someone else's claim: an editor may change it
     claim_ops.update_claim(stored(claim.id), {"status": "refuted", "attr_source": "Wang"}, other, 1)
     db.session.commit()
     response = logged_in.post(f"/claims/{claim.id}", data=panel_data(claim, version=1), headers=HX)
@@ -394,7 +394,7 @@ def test_stale_version_is_refused_with_409_and_names_who_changed_it(logged_in, c
 
 
 def test_a_resave_on_the_fresh_version_after_409_succeeds(logged_in, claim):
-    other = make_user("wang", "reviewer", PASSWORD)
+    other = make_user("wang", "editor", PASSWORD)  # someone else's claim: an editor may change it
     claim_ops.update_claim(stored(claim.id), {"status": "refuted"}, other, 1)
     db.session.commit()
     assert logged_in.post(f"/claims/{claim.id}", data=panel_data(claim, version=1), headers=HX).status_code == 409
@@ -406,6 +406,7 @@ def test_the_panel_shows_who_created_and_who_last_changed_the_claim(logged_in, e
     author = make_user("ana", "reviewer", PASSWORD)
     editor = make_user("wang", "editor", PASSWORD)
     claim = make_claim(emoji_article, "on Monday.", sentence_index=1, user=author)
+    emoji_article.blind_verdicts = False  # blind, the status wang set would be hidden from rev
     claim_ops.update_claim(stored(claim.id), {"status": "disputed"}, editor, None)
     db.session.commit()
     html = logged_in.get(f"/claims/{claim.id}", headers=HX).data.decode()
