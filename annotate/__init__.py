@@ -64,9 +64,12 @@ def _register_blueprints(app: Flask) -> None:
     from annotate.articles import views as articles
     from annotate.claims import views as claims
     from annotate.interchange import views as interchange
+    from annotate.jobs import runner
+    from annotate.jobs import views as jobs
     from annotate.review import views as review
     from annotate.suggestions import views as suggestions
 
-    for feature in (accounts, articles, claims, review, suggestions, interchange):
+    for feature in (accounts, articles, claims, review, suggestions, interchange, jobs):
         app.register_blueprint(feature.bp)
+    runner.init_app(app)
     api.init_app(app)

@@ -8,6 +8,7 @@ from annotate.articles import cli as articles_cli
 from annotate.articles import operations as article_operations
 from annotate.extensions import db
 from annotate.interchange import cli as interchange_cli
+from annotate.jobs import cli as jobs_cli
 from annotate.review import ratings
 from annotate.suggestions import cli as suggestions_cli
 
@@ -32,6 +33,6 @@ def init_db_command(no_seed: bool):
 def init_app(app: Flask) -> None:
     """Every command is a plain top-level `flask --app app NAME`; each feature lists its own."""
     app.cli.add_command(init_db_command)
-    for feature in (accounts_cli, articles_cli, interchange_cli, suggestions_cli):
+    for feature in (accounts_cli, articles_cli, interchange_cli, jobs_cli, suggestions_cli):
         for command in feature.COMMANDS:
             app.cli.add_command(command)

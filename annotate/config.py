@@ -55,6 +55,10 @@ def configure(app, test_config: dict | None) -> None:
         LOGIN_LIMIT_PER_ACCOUNT="10 per minute; 50 per hour",  # failed login and setup attempts
         LOGIN_LIMIT_PER_ADDRESS="30 per minute; 300 per hour",
         PROXY_COUNT=0,  # proxies in front that set X-Forwarded-For/-Proto (1 behind nginx); 0 trusts no header
+        JOBS_IN_PROCESS=True,  # each app process runs queued jobs in a thread; false when `flask jobs-worker` does
+        JOB_IMPORT_BYTES=1_000_000,  # imports larger than this, or with more claims than the next, run as a job
+        JOB_IMPORT_CLAIMS=500,
+        JOB_ARTICLE_CHARS=200_000,  # longer article texts are added by a job (segmenting and suggesting take seconds)
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)

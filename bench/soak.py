@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import load  # noqa: E402  (bench/ is not a package)
+import load  # bench/ is not a package: load.py is found through sys.path
 
 CRASH_LINES = re.compile(r"was sent SIG\w+|exited with code \d+|WORKER TIMEOUT|Fatal Python error")
 

@@ -91,17 +91,27 @@ def validate(document) -> None:
         raise ImportInvalid(errors)
 
 
-def import_document(document, mode: str = "skip", actor=None) -> ImportReport:
-    """Validate, then write every article, claim and record (flushed; the caller commits or rolls back)."""
+def no_progress(done: int, total: int, step: str, force: bool = False) -> None:
+    """Imports inside a request or the CLI report no progress."""
+
+
+def import_document(document, mode: str = "skip", actor=None, progress=no_progress) -> ImportReport:
+    """Validate, then write every article, claim and record (flushed; the caller commits or rolls back).
+
+    progress(done, total, step) hears of each step: checking the file, then each article (a job's progress bar)."""
     if mode not in MODES:
         raise ImportInvalid([{"path": "$", "message": f"mode must be one of {', '.join(MODES)}"}])
+    articles = document.get("articles") if isinstance(document, dict) else None
+    total = 1 + (len(articles) if isinstance(articles, list) else 0)
+    progress(0, total, "Checking the whole file", force=True)
     validate(document)
     report = ImportReport(mode=mode)
     writer = interchange_writer.Writer(report, mode, actor, KnownIds.of_document(document))
     try:
         writer.users(document)
         writer.vocabulary(document.get("vocabulary"))
-        for article_data in document["articles"]:
+        for number, article_data in enumerate(document["articles"], 1):
+            progress(number, total, f"Writing article {number} of {total - 1}")
             writer.article(article_data)
     except InputError as error:  # a rule only the writing could check; the caller rolls back
         raise ImportInvalid([{"path": f"$.{error.field}" if error.field else "$", "message": error.message}]) from None

@@ -3,8 +3,10 @@ from flask import Blueprint
 from flask import Response
 from flask import abort
 from flask import current_app
+from flask import redirect
 from flask import render_template
 from flask import request
+from flask import url_for
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -14,6 +16,8 @@ from annotate.interchange import importer
 from annotate.interchange.export import FORMATS
 from annotate.interchange.export import render_export
 from annotate.interchange.forms import ImportForm
+from annotate.jobs import operations as jobs
+from annotate.jobs import runner
 from annotate.models import Article
 from annotate.models import OrphanClaim
 from annotate.review.ratings import labels as status_labels
@@ -22,15 +26,29 @@ from annotate.web.responses import get_or_404
 bp = Blueprint("interchange", __name__)
 
 
+def allow_large_imports():
+    """The import page takes files up to MAX_IMPORT_BYTES: set before the CSRF check reads the form, else the
+    site-wide 2 MB upload limit refused any larger file with a 413."""
+    if request.endpoint == "interchange.import_page":
+        request.max_content_length = importer.MAX_IMPORT_BYTES
+
+
+@bp.record_once
+def first_in_line(state):
+    state.app.before_request_funcs.setdefault(None, []).insert(0, allow_large_imports)
+
+
 @bp.route("/import", methods=["GET", "POST"])
 def import_page():
     """Upload an annotation set; it is validated whole and written whole, or not at all."""
     require_role(current_user, importer.IMPORT_ROLE)
-    request.max_content_length = importer.MAX_IMPORT_BYTES
     form, report, errors = ImportForm(), None, []
     if form.validate_on_submit():
         try:
-            document = importer.parse(form.file.data.read(importer.MAX_IMPORT_BYTES + 1))
+            data = form.file.data.read(importer.MAX_IMPORT_BYTES + 1)
+            document = importer.parse(data)
+            if jobs.import_is_long(data, document):
+                return import_in_a_job(data, form.mode.data)
             report = importer.import_document(document, form.mode.data, current_user)
         except importer.ImportInvalid as invalid:
             db.session.rollback()
@@ -39,6 +57,14 @@ def import_page():
             db.session.commit()
     status = 422 if errors or form.errors else 200
     return render_template("interchange/import.html", form=form, report=report, errors=errors), status
+
+
+def import_in_a_job(data: bytes, mode: str):
+    """A large file is checked and written by a job; its page shows the progress, then the report."""
+    job = jobs.enqueue_import(data, mode, current_user)
+    db.session.commit()
+    runner.wake()
+    return redirect(url_for("jobs.show", job_id=job.id), 303)
 
 
 @bp.errorhandler(413)

@@ -13,6 +13,7 @@ from annotate.models.core import UTCDateTime
 from annotate.models.core import new_uuid
 from annotate.models.core import utcnow
 from annotate.models.interchange import OrphanClaim
+from annotate.models.jobs import Job
 from annotate.models.review import Assignment
 from annotate.models.review import Comment
 from annotate.models.review import CommentRead
@@ -26,6 +27,6 @@ from annotate.models.suggestions import Suggestion
 
 __all__ = [
     "MAX_INTEGER", "MIN_INTEGER", "ApiToken", "AppSetting", "Article", "Assignment", "Audited", "Claim", "Comment",
-    "CommentRead", "Decision", "Evidence", "HistoryEvent", "Mention", "OrphanClaim", "Rating", "Sentence", "Suggestion",
-    "UTCDateTime", "User", "Verdict", "new_uuid", "utcnow", "verdict_evidence",
+    "CommentRead", "Decision", "Evidence", "HistoryEvent", "Job", "Mention", "OrphanClaim", "Rating", "Sentence",
+    "Suggestion", "UTCDateTime", "User", "Verdict", "new_uuid", "utcnow", "verdict_evidence",
 ]

@@ -6,6 +6,7 @@ from sqlalchemy import func
 from sqlalchemy import select
 
 from annotate.extensions import db
+from annotate.jobs import operations as jobs
 from annotate.models import User
 from tests.conftest import HX
 from tests.factories import PASSWORD
@@ -170,10 +171,11 @@ def records(app):
     from annotate.claims import operations as claim_ops
 
     evidence = claim_ops.add_evidence(claim, "https://example.org/report", owner)
+    job = jobs.enqueue("article", owner, {}, "A long text.")
     db.session.commit()
     return {"article_id": article.id, "sentence_id": article.sentences[0].id, "claim_id": claim.id,
             "evidence_id": evidence.id, "filename": "favicon.svg", "token_id": 1, "user_id": owner.id, "rating_id": 1,
-            "comment_id": 1, "assignment_id": 1, "suggestion_id": 1, "fmt": "csv"}
+            "comment_id": 1, "assignment_id": 1, "suggestion_id": 1, "fmt": "csv", "job_id": job.id}
 
 
 def protected_requests(app, records):
@@ -241,6 +243,8 @@ def test_a_logged_in_user_reaches_every_get_page(app, logged_in, records):
             if url.startswith("/admin/") or url.endswith("/agreement") or url == "/import":  # editors/admins only
                 # (review/test_roles.py, interchange/test_import_errors.py)
                 assert response.status_code == 403, url
+            elif url.startswith("/jobs/"):  # a job is its creator's and the admins' (jobs/test_jobs.py)
+                assert response.status_code == 404, url
             elif url in redirects:
                 assert response.status_code == 302, url
                 assert response.headers["Location"] == redirects[url], url
