@@ -134,9 +134,10 @@ def page(form: TokenForm | None = None, new_token: str | None = None, status: in
          password_form: PasswordChangeForm | None = None):
     """The account page; a token just created is shown in it once, and the response is never cached."""
     settings_form = SettingsForm(formdata=None, allow_private_urls=settings.private_urls_allowed())
+    password_form = password_form or PasswordChangeForm(formdata=None)
     html = render_template("accounts/account.html", form=form or TokenForm(formdata=None),
                            revoke_form=RevokeTokenForm(), tokens=tokens.user_tokens(current_user), new_token=new_token,
-                           settings_form=settings_form, password_form=password_form or PasswordChangeForm(formdata=None))
+                           settings_form=settings_form, password_form=password_form)
     response = make_response(html, status)
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -83,13 +83,13 @@ def test_the_cli(app, runner, password, message):
     assert runner.invoke(args=["create-user", "ana", "--password", GOOD]).exit_code == 0
 
 
-def test_generated_passwords_pass_the_rule(app, runner):
+def test_generated_passwords_pass_the_rule(app):
     """The CLI, the admin page and the importer (which creates the accounts an imported file names, disabled)
     generate passwords when none is given; those pass the same rule."""
-    user, password = operations.create_user("imported", "reviewer", active=False)
+    _, password = operations.create_user("imported", "reviewer", active=False)
     assert operations.check_password(password) == password and len(password) >= 16
-    for _ in range(50):
-        assert operations.check_password(operations.create_user(f"u{_}")[1])
+    for number in range(50):
+        assert operations.check_password(operations.create_user(f"u{number}")[1])
 
 
 def test_an_unknown_user_costs_a_hash_check_like_a_wrong_password(app, monkeypatch):
