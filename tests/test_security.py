@@ -14,9 +14,11 @@ from annotate.models import Article
 from annotate.models import Claim
 from annotate.models import Evidence
 from annotate.models import Sentence
+from tests.conftest import BOTH_DATABASES
 from tests.conftest import HX
 from tests.factories import PASSWORD
 from tests.factories import make_article
+from tests.factories import login
 from tests.factories import make_claim
 from tests.factories import make_user
 
@@ -443,17 +445,6 @@ def test_malformed_bodies_never_produce_a_500(app, logged_in, world, body, conte
         assert response.status_code < 500, (rule.rule, body[:30])
 
 
-def test_a_deeply_nested_json_body_to_a_page_is_no_500(app, logged_in, world):
-    """The pages post forms; a JSON body is not parsed as one (deep nesting used to fail with a 500)."""
-    body = b"[" * 100_000 + b"]" * 100_000
-    for rule in post_rules(app):
-        if rule.rule.startswith("/api/") or rule.endpoint == "accounts.logout":
-            continue
-        response = logged_in.post(fill(rule, existing_id(rule, world)), data=body, content_type="application/json",
-                                  headers=HX)
-        assert response.status_code < 500, rule.rule
-
-
 def test_garbage_writes_no_stray_rows(app, logged_in, world):
     before = counts()
     for form in GARBAGE_FORMS:
@@ -461,3 +452,76 @@ def test_garbage_writes_no_stray_rows(app, logged_in, world):
         logged_in.post(f"/claims/{world['claim']}/evidence", data=form, headers=HX)
         logged_in.post("/articles/new", data=form)
     assert counts() == before
+
+
+# --- no 500 for values the database cannot store, on both databases ------------------------------------------------
+
+
+FORM_FIELDS = ("action active agreement_group attr_cue attr_role attr_source attr_type blind_verdicts body colour "
+               "confidence description end16 evidence evidence_id excerpt explanation key label method mode name "
+               "note offset16 parent_id position published quorum quote rating rationale reason reviewer_id role "
+               "sentence_id source_url stance start16 status text title url username version whole").split()
+
+
+class TestUnstorableValues:
+    """Out-of-range integers (PostgreSQL's INTEGER overflows at 2^31), lone surrogates and deep JSON, sent to every
+    page that takes a POST and to the import, as an admin (so no role check stops them first)."""
+
+    @pytest.fixture(params=BOTH_DATABASES)
+    def database(self, request) -> str:
+        return request.param
+
+    @pytest.fixture
+    def admin(self, client, world, team):
+        return login(client, "root")
+
+    @pytest.mark.parametrize("number", [str(2**31), str(-(2**31) - 1), str(10**30)])
+    def test_an_out_of_range_integer_in_every_form_field_is_no_500(self, app, admin, world, number):
+        tried = 0
+        for rule in post_rules(app):
+            if rule.endpoint in ("accounts.logout", "accounts.change_password") or rule.rule.startswith("/api/"):
+                continue
+            url = fill(rule, existing_id(rule, world))
+            for form in ({name: number for name in FORM_FIELDS}, {"reviewer_id": number}, {"position": number},
+                         {"quorum": number, "blind_verdicts": "y"}, {"version": number, "status": "supported"}):
+                response = admin.post(url, data=form, headers=HX)
+                assert response.status_code < 500, (url, form, response.data[:300])
+                tried += 1
+        assert tried > 100
+
+    def test_lone_surrogates_sent_as_cesu_bytes_are_no_500(self, app, admin, world):
+        """A form cannot carry a lone surrogate as UTF-8; its CESU-8 bytes arrive as replacement characters."""
+        for rule in post_rules(app):
+            if rule.endpoint in ("accounts.logout", "accounts.change_password") or rule.rule.startswith("/api/"):
+                continue
+            body = "&".join(f"{name}=a%ED%A0%80b" for name in FORM_FIELDS)
+            response = admin.post(fill(rule, existing_id(rule, world)), data=body, headers=HX,
+                                  content_type="application/x-www-form-urlencoded")
+            assert response.status_code < 500, rule.rule
+
+    def test_a_deeply_nested_json_body_to_every_page_is_no_500(self, app, admin, world):
+        """The pages post forms; a JSON body is not parsed as one (deep nesting was a 500, last on /import)."""
+        body = b"[" * 100_000 + b"]" * 100_000
+        for rule in post_rules(app):
+            if rule.rule.startswith("/api/") or rule.endpoint == "accounts.logout":
+                continue
+            response = admin.post(fill(rule, existing_id(rule, world)), data=body, content_type="application/json",
+                                  headers=HX)
+            assert response.status_code < 500, rule.rule
+
+    @pytest.mark.parametrize("content, path, message", [
+        (b'{"format": "annotate.claims", "version": 1, "articles": [{"title": "a\\ud800"}]}',
+         "$.articles[0].title", "lone UTF-16 surrogate"),
+        (b'{"format": "annotate.claims", "version": 1, "articles": [{"claims": [{"start": 2147483648}]}]}',
+         "$.articles[0].claims[0].start", "out of range"),
+        (b'{"articles": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "$", "nested more than 64 levels deep"),
+        (b'{"articles": ' + b"[" * 100 + b"]" * 100 + b"}", "$.articles", "nested more than 64 levels deep"),
+    ])
+    def test_the_import_page_names_where_an_unstorable_value_is(self, app, admin, content, path, message):
+        before = counts()
+        response = admin.post("/import", data={"file": (io.BytesIO(content), "set.json"), "mode": "skip"},
+                              content_type="multipart/form-data")
+        assert response.status_code == 422
+        html = response.get_data(as_text=True)
+        assert f"<code>{path}" in html and message in html
+        assert counts() == before

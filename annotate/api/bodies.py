@@ -6,6 +6,7 @@ from jsonschema import Draft202012Validator
 from jsonschema import FormatChecker
 
 from annotate.api.errors import ApiError
+from annotate.interchange import values
 
 MAX_PAGE = 1_000_000
 MAX_PER_PAGE = 100
@@ -34,25 +35,29 @@ def message_of(error, field: str | None) -> str:
     return where + error.message
 
 
-def check_no_nul(value, path: str = "") -> None:
-    """NUL characters are refused everywhere: no database stores them faithfully."""
-    if isinstance(value, str) and "\x00" in value:
-        raise ApiError(422, f"{path or 'The body'} contains a NUL character.", path or None)
-    if isinstance(value, dict):
-        for key, item in value.items():
-            check_no_nul(item, f"{path}.{key}" if path else str(key))
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            check_no_nul(item, f"{path}[{index}]")
+def unreadable_values(data) -> None:
+    """Too deep is a malformed body (400); a NUL, a lone surrogate, an integer out of the database's range or a
+    non-finite number is a 422 naming its field (each was a 500 when the database met it)."""
+    problem = values.find_problem(data)
+    if problem is None:
+        return
+    if problem.too_deep:
+        raise ApiError(400, f"The body cannot be read: {problem.message}.")
+    field = problem.field()
+    raise ApiError(422, f"{field or 'The body'} {problem.message}.", field)
 
 
 def json_body(schema: dict | None = None) -> dict:
-    """The request's JSON object, valid against the schema, or 400 (not JSON) / 422 (wrong fields)."""
+    """The request's JSON object, valid against the schema, or 400 (not JSON, too deep) / 422 (wrong fields)."""
     if not request.is_json:
         raise ApiError(400, "Send a JSON body with Content-Type: application/json.")
-    data = request.get_json(silent=True)
+    try:
+        data = request.get_json(silent=True)
+    except RecursionError:  # the parser itself gives up on a body nested about a thousand levels deep
+        raise ApiError(400, f"The body cannot be read: it is nested more than {values.MAX_DEPTH} levels deep.") from None
     if data is None:
         raise ApiError(400, "The body is not valid JSON.")
+    unreadable_values(data)
     if not isinstance(data, dict):
         raise ApiError(422, "The body must be a JSON object.")
     if schema is not None:
@@ -61,7 +66,6 @@ def json_body(schema: dict | None = None) -> dict:
         if errors:
             field = field_of(errors[0])
             raise ApiError(422, message_of(errors[0], field), field)
-        check_no_nul(data)
     return data
 
 

@@ -56,11 +56,43 @@ def claim_errors(article: dict, where: str, seen_ids: set) -> list[dict]:
     return errors
 
 
+ID_LENGTH = 36  # every id and *_id is stored in a 36-character column
+LENGTHS = {  # the other length-limited columns, by the record a field sits in (the list or object holding it)
+    "articles": {"title": 300, "source_url": 2000},
+    "attribution": {"source": 300, "role": 300, "cue": 100},
+    "evidence": {"title": 500, "url": 2000},
+    "vocabulary": {"key": 40, "label": 80, "colour": 7, "agreement_group": 40},
+}
+ANYWHERE = {"rating": 40}
+
+
+def length_errors(document: dict) -> list[dict]:
+    """Strings longer than their column: PostgreSQL refuses them (a 500 at the insert), so say where they are."""
+    errors, pending = [], [(document, "$", None)]
+    while pending:
+        node, path, kind = pending.pop()
+        if isinstance(node, list):
+            pending.extend((item, f"{path}[{index}]", kind) for index, item in enumerate(node))
+            continue
+        if not isinstance(node, dict):
+            continue
+        for key, value in node.items():
+            if not isinstance(value, str):
+                pending.append((value, f"{path}.{key}", key))
+                continue
+            is_id = key == "id" or key.endswith("_id")
+            limit = ID_LENGTH if is_id else LENGTHS.get(kind, {}).get(key) or ANYWHERE.get(key)
+            if limit and len(value) > limit:
+                errors.append({"path": f"{path}.{key}",
+                               "message": f"is {len(value):,} characters long; at most {limit:,} can be kept"})
+    return sorted(errors, key=lambda error: error["path"])
+
+
 def check_document(document: dict) -> list[dict]:
     """Every reason the document cannot be imported (empty when it can)."""
-    errors = schema_errors(document)
+    errors = schema_errors(document) or length_errors(document)
     if errors:
-        return errors
+        return errors[:MAX_ERRORS]
     seen_articles, seen_claims = set(), set()
     for position, article in enumerate(document["articles"]):
         where = f"$.articles[{position}]"

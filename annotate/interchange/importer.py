@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from dataclasses import field
 
 from annotate.errors import InputError
+from annotate.interchange import values
 from annotate.interchange import writer as interchange_writer
 from annotate.interchange.checks import check_document
 from annotate.interchange.known import KnownIds
@@ -37,12 +38,24 @@ class ImportReport:
     orphans: int = 0
     users_created: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    articles: list[dict] = field(default_factory=list)  # each article of the file: id, title, how it was matched
+
+    def matched(self, data: dict, how: str, article) -> None:
+        """Record how an article of the file was placed here: "id", "text" (an article here of identical text whose
+        id the file does not know) or "created"."""
+        self.articles.append({"id": data["id"], "title": data["title"], "matched_by": how, "article_id": article.uuid})
+        if how == "created":
+            self.articles_created += 1
+        else:
+            self.articles_matched += 1
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
 
     def summary(self) -> str:
-        parts = [f"{self.articles_created} article(s) created", f"{self.articles_matched} matched",
+        by_text = sum(1 for a in self.articles if a["matched_by"] == "text")
+        matched = f"{self.articles_matched} matched" + (f" ({by_text} by identical text)" if by_text else "")
+        parts = [f"{self.articles_created} article(s) created", matched,
                  f"{self.claims_created} claim(s) created", f"{self.claims_replaced} replaced",
                  f"{self.claims_skipped} skipped", f"{self.claims_reanchored} re-anchored",
                  f"{self.orphans} orphaned"]
@@ -67,7 +80,18 @@ def parse(data: bytes) -> dict:
     except json.JSONDecodeError as error:
         message = f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         raise ImportInvalid([{"path": "$", "message": message}]) from None
+    except RecursionError:
+        message = f"the document is nested more than {values.MAX_DEPTH} levels deep"
+        raise ImportInvalid([{"path": "$", "message": message}]) from None
+    check_values(document)
     return document
+
+
+def check_values(document) -> None:
+    """Nothing the database cannot store: a NUL, a lone surrogate, an integer out of range (values.py)."""
+    problem = values.find_problem(document)
+    if problem is not None:
+        raise ImportInvalid([{"path": problem.json_path(), "message": problem.message}])
 
 
 def check_envelope(document) -> None:
@@ -86,6 +110,7 @@ def check_envelope(document) -> None:
 def validate(document) -> None:
     """Raise ImportInvalid unless the document is entirely importable."""
     check_envelope(document)
+    check_values(document)
     errors = check_document(document)
     if errors:
         raise ImportInvalid(errors)
@@ -106,7 +131,8 @@ def import_document(document, mode: str = "skip", actor=None, progress=no_progre
     progress(0, total, "Checking the whole file", force=True)
     validate(document)
     report = ImportReport(mode=mode)
-    writer = interchange_writer.Writer(report, mode, actor, KnownIds.of_document(document))
+    writer = interchange_writer.Writer(report, mode, actor, KnownIds.of_document(document),
+                                       {a["id"] for a in document["articles"]})
     try:
         writer.users(document)
         writer.vocabulary(document.get("vocabulary"))

@@ -10,7 +10,6 @@ from annotate.extensions import db
 from annotate.interchange import review_records
 from annotate.interchange.known import KnownIds
 from annotate.interchange.known import where_in
-from annotate.interchange.native import text_sha256
 from annotate.models import Article
 from annotate.models import Claim
 from annotate.models import Evidence
@@ -56,8 +55,10 @@ class Writer:
     two flushes: the claims with their evidence, then the review records that need the claims' ids.
     """
 
-    def __init__(self, report, mode: str, actor: User | None, known: KnownIds):
+    def __init__(self, report, mode: str, actor: User | None, known: KnownIds, file_ids: set[str] = frozenset()):
         self.report, self.mode, self.actor, self.known = report, mode, actor, known
+        self.file_ids = file_ids  # the ids of every article in the file
+        self.placed: set[int] = set()  # the articles here that an article of the file became
         self.users_by_name: dict[str, User] = {}
         self.starts: list[int] = []
 
@@ -78,14 +79,18 @@ class Writer:
         if items:
             review_records.import_vocabulary(items)
 
-    def find_article(self, data: dict) -> Article | None:
-        """The same article here: by id, else by identical text (another installation's copy)."""
+    def find_article(self, data: dict) -> tuple[Article | None, str]:
+        """The same article here, and how it was found: by id first. Only an article whose id is unknown here is
+        matched by identical text (another installation's copy), and one to one: never to an article the file
+        names by its own id, nor to one another article of this file already became."""
         article = self.known.articles.get(data["id"])
-        if article is None:
-            for candidate in db.session.scalars(select(Article).where(Article.text == data["text"])):
-                if text_sha256(candidate.text) == text_sha256(data["text"]):
-                    return candidate
-        return article
+        if article is not None:
+            return article, "id"
+        same_text = select(Article).where(Article.text == data["text"]).order_by(Article.id)
+        for candidate in db.session.scalars(same_text):
+            if candidate.id not in self.placed and candidate.uuid not in self.file_ids:
+                return candidate, "text"
+        return None, "created"
 
     def create_article(self, data: dict) -> Article:
         published = date.fromisoformat(data["published"]) if data.get("published") else None
@@ -100,15 +105,14 @@ class Writer:
                                               created_by=self.actor, updated_by=self.actor))
         db.session.add(article)
         db.session.flush()
-        self.report.articles_created += 1
         return article
 
     def article(self, data: dict) -> None:
-        article = self.find_article(data)
+        article, how = self.find_article(data)
         if article is None:
             article = self.create_article(data)
-        else:
-            self.report.articles_matched += 1
+        self.placed.add(article.id)
+        self.report.matched(data, how, article)
         self.starts = [s.start for s in article.sentences]  # bisected per claim in place()
         same_text = article.text == data["text"]
         written = [(claim, item) for item in data["claims"] if (claim := self.claim(article, item, same_text))]
