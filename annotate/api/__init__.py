@@ -10,6 +10,7 @@ from annotate.api import auth  # noqa: E402
 from annotate.api import claims  # noqa: E402
 from annotate.api import docs  # noqa: E402
 from annotate.api import errors  # noqa: E402
+from annotate.api import jobs  # noqa: E402
 from annotate.api import review  # noqa: E402
 
 

@@ -13,6 +13,7 @@ from annotate.api.bodies import choice_arg
 from annotate.api.bodies import date_value
 from annotate.api.bodies import json_body
 from annotate.api.errors import ApiError
+from annotate.api.jobs import accepted
 from annotate.api.serializers import ARTICLE_READ
 from annotate.api.serializers import CLAIM_READ
 from annotate.api.serializers import article_json
@@ -23,6 +24,7 @@ from annotate.api.serializers import paginate
 from annotate.articles import fetch
 from annotate.articles import operations as article_ops
 from annotate.extensions import db
+from annotate.jobs import operations as jobs
 from annotate.interchange.export import render_export
 from annotate.models import Article
 from annotate.models import Claim
@@ -72,6 +74,10 @@ def create_article():
         article = fetch.article_from_url(data["fetch_url"], api_user(), data.get("title", ""), published)
     else:
         source_url = fetch.with_lowercase_scheme(data.get("source_url", ""))
+        if jobs.article_is_long(data["text"]):  # segmenting and suggesting take seconds: a job does it
+            fields = {"title": data.get("title", ""), "source_url": source_url,
+                      "published": published.isoformat() if published else None}
+            return accepted(jobs.enqueue_article(data["text"], fields, api_user()))
         article = article_ops.create_article(data["text"], api_user(), title=data.get("title", ""),
                                              source_url=source_url, published=published)
     db.session.commit()
@@ -115,6 +121,8 @@ def import_annotations():
     mode = choice_arg("mode", importer.MODES) or "skip"
     request.max_content_length = importer.MAX_IMPORT_BYTES
     document = json_body(schemas.IMPORT_DOCUMENT)
+    if jobs.import_is_long(request.get_data(), document):
+        return accepted(jobs.enqueue_import(request.get_data(), mode, api_user()))
     try:
         report = importer.import_document(document, mode=mode, actor=api_user())
     except importer.ImportInvalid as invalid:

@@ -78,6 +78,7 @@ def api_components() -> dict:
         "Claim": with_fields("ExportClaim", article_id=STRING),
         "Evidence": with_fields("ExportEvidence", claim_id=STRING),
         **review_components(),
+        "Job": job_component(),
         "ImportReport": {"type": "object", "required": ["report"], "properties": {"report": {
             "type": "object", "description": "What the import did: counts of created, matched, replaced, skipped, "
                                              "re-anchored and orphaned records, users created disabled, notes."}}},
@@ -89,6 +90,21 @@ def api_components() -> dict:
         "CommentCreate": schemas.COMMENT_CREATE,
         "ImportDocument": schemas.IMPORT_DOCUMENT,
     }
+
+
+def job_component() -> dict:
+    """Long work (a large import, a very long article) runs as a job, polled at /jobs/{id}."""
+    count = {"type": "integer", "minimum": 0}
+    return {"type": "object", "required": ["id", "kind", "state", "done", "total", "step", "result", "error", "page"],
+            "properties": {
+                "id": {"type": "integer"}, "kind": {"enum": ["import", "article"]},
+                "state": {"enum": ["queued", "running", "done", "failed"]}, "done": count, "total": count,
+                "step": STRING, "page": {"type": "string", "description": "The job's page in the web app."},
+                "result": {"type": ["object", "null"],
+                           "description": "Once done: the import's `report`, or the new article's `article_id`, "
+                                          "`title` and `sentences`."},
+                "error": {"type": ["object", "null"],
+                          "description": "Once failed: `message`, and `errors` (each a JSON `path` and `message`)."}}}
 
 
 def review_components() -> dict:
@@ -147,6 +163,7 @@ def query(name: str, description: str, schema: dict) -> dict:
 
 
 LOCATION = {"Location": {"description": "Where the new record can be read.", "schema": {"type": "string"}}}
+JOB_LOCATION = {"Location": {"description": "Where the job can be polled.", "schema": {"type": "string"}}}
 PAGING = (query("page", "Page number, from 1.", {"type": "integer", "minimum": 1, "maximum": 1_000_000}),
           query("per_page", "Items per page (default 20).", {"type": "integer", "minimum": 1, "maximum": 100}))
 
@@ -155,11 +172,21 @@ ARTICLE = path_id("article_id", "article")
 CLAIM = path_id("claim_id", "claim")
 EVIDENCE = path_id("evidence_id", "evidence item")
 NO_CONTENT = {"204": {"description": "Done."}}
+ACCEPTED = json_response("Long work (over JOB_ARTICLE_CHARS characters, or an import over JOB_IMPORT_BYTES or "
+                         "JOB_IMPORT_CLAIMS claims) is queued as a job: poll Location.", ref("Job"), JOB_LOCATION)
 
 
 def paths() -> dict:
     """Every operation, by path; one function per resource group keeps each readable."""
-    return {**article_paths(), **claim_paths(), **review_paths(), **interchange_paths()}
+    return {**article_paths(), **claim_paths(), **review_paths(), **interchange_paths(), **job_paths()}
+
+
+def job_paths() -> dict:
+    job_id = {"name": "job_id", "in": "path", "required": True, "description": "The job's number.",
+              "schema": {"type": "integer", "minimum": 1}}
+    return {"/jobs/{job_id}": {"get": operation(
+        "readJob", "A job: its state and progress, then its result",
+        {"200": json_response("The job.", ref("Job"))}, 404, params=[job_id], tag="jobs")}}
 
 
 def article_paths() -> dict:
@@ -171,8 +198,8 @@ def article_paths() -> dict:
                              {"200": json_response("A page of articles.", ref("ArticlePage"))}, 400,
                              params=PAGING, tag="articles"),
             "post": operation("createArticle", "Add an article from its text or fetched from a URL",
-                              {"201": json_response("The article as exported.", ref("ExportArticle"), LOCATION)},
-                              body="ArticleCreate", tag="articles"),
+                              {"201": json_response("The article as exported.", ref("ExportArticle"), LOCATION),
+                               "202": ACCEPTED}, body="ArticleCreate", tag="articles"),
         },
         "/articles/{article_id}": {"get": operation(
             "readArticle", "An article as the export writes it",
@@ -239,7 +266,8 @@ def interchange_paths() -> dict:
             tag="interchange")},
         "/import": {"post": {**operation(
             "importAnnotations", "Import an annotation set; all of it or nothing (editors and admins)",
-            {"200": json_response("What was imported.", ref("ImportReport"))}, 403, body="ImportDocument",
+            {"200": json_response("What was imported.", ref("ImportReport")), "202": ACCEPTED}, 403,
+            body="ImportDocument",
             params=[query("mode", "skip (default) keeps existing claims; replace overwrites them.",
                           {"enum": list(MODES)})], tag="interchange")}},
     }

@@ -37,7 +37,8 @@ def create_article(job: Job, progress) -> dict:
     published = date.fromisoformat(params["published"]) if params.get("published") else None
     article = article_operations.create_article(job.payload, job.created_by, title=params.get("title", ""),
                                                 source_url=params.get("source_url", ""), published=published)
-    return {"article_id": article.id, "title": article.title, "sentences": len(article.sentences)}
+    return {"article_id": article.id, "article": article.uuid, "title": article.title,
+            "sentences": len(article.sentences)}
 
 
 TASKS = {"import": import_annotations, "article": create_article}
