@@ -13,7 +13,7 @@ LOCK_ENV := env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/nu
 PIP_COMPILE := $(LOCK_ENV) $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	--no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
 
-.PHONY: run serve dev test init-db bench load soak clean-venv lock
+.PHONY: run serve dev test init-db bench bench-page load soak clean-venv lock
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -56,6 +56,11 @@ test: $(VENV)/.installed-dev
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_article.py
 	$(BIN)/python bench/bench_suggestions.py
+
+## bench-page: the article page (bytes, server time, DOMContentLoaded and first highlight in headless Chromium) and
+##             claim writes at 100 / 1,000 / 5,000 sentences, against the make-run server on a scratch database
+bench-page: $(VENV)/.installed-dev
+	$(BIN)/python bench/bench_page.py $(BENCH_ARGS)
 
 ## load: the load and fault benchmark against the make-run server on a scratch database
 load: $(VENV)/.installed

@@ -112,8 +112,9 @@ def show(article_id: int):
         win = reading.window_around(article, claim.sentence.index)
     else:
         win = reading.window(article, 0, reading.WINDOW)
-    current = next((v for v in win.views if claim is None or v.sentence.id == claim.sentence_id), None)
-    return render_template("articles/page.html", article=article, win=win, tools_view=current, claim=claim,
+    current = next((v.sentence for v in win.views if claim is None or v.sentence.id == claim.sentence_id), None)
+    tools_view = reading.sentence_view(current) if current is not None else None  # the toolbar, under it already
+    return render_template("articles/page.html", article=article, win=win, tools_view=tools_view, claim=claim,
                            progress=operations.article_progress(article))
 
 

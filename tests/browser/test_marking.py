@@ -37,7 +37,7 @@ def test_drag_from_mid_word_and_mark_claim_button(page, live_server):
 
     sentence = page.locator('.sentence[data-index="1"]')
     expect(sentence.locator("mark.claim")).to_have_text("council voted")
-    expect(sentence.locator("mark.claim")).to_have_class("claim status-unverified depth-1")
+    expect(sentence.locator("mark.claim")).to_have_class("claim status-unverified")
     expect(page.locator("#panel.is-open .claim-quote")).to_have_text("council voted")
     expect(toolbar).to_be_hidden()
     assert page.evaluate("window.__marker") == 1, "the page was reloaded instead of swapped"
