@@ -22,7 +22,7 @@ from annotate.articles.fragments import sentences_response
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.jobs import operations as jobs
-from annotate.jobs import runner
+from annotate.jobs.views import follow
 from annotate.extensions import htmx
 from annotate.models import Article
 from annotate.models import Sentence
@@ -87,10 +87,7 @@ def _add_in_a_job(form: ArticleForm, text: str, suggested_title: str):
     """A very long text is segmented and given its suggestions by a job; its page shows the progress."""
     fields = {"title": form.title.data or suggested_title, "source_url": form.source_url.data or "",
               "published": form.published.data.isoformat() if form.published.data else None}
-    job = jobs.enqueue_article(text, fields, current_user)
-    db.session.commit()
-    runner.wake()
-    return redirect(url_for("jobs.show", job_id=job.id), 303)
+    return follow(jobs.enqueue_article(text, fields, current_user))
 
 
 @bp.errorhandler(413)
@@ -176,14 +173,7 @@ def no_claim(sentence_id: int):
 def merge(sentence_id: int):
     """Merge a sentence with the next one, keeping the claims of both."""
     sentence = get_or_404(Sentence, sentence_id)
-    try:
-        sentences.merge_with_next(sentence, current_user)
-    except InputError as error:
-        db.session.rollback()
-        return toast(error.message)
-    response = sentences_response(sentence.article, sentence)
-    db.session.commit()
-    return response
+    return _mend(sentence, lambda: sentences.merge_with_next(sentence, current_user))
 
 
 @bp.route("/sentences/<int:sentence_id>/split", methods=["POST"])
@@ -193,8 +183,13 @@ def split(sentence_id: int):
     form = SplitForm()
     if not form.validate():
         return toast(form_errors(form))
+    return _mend(sentence, lambda: sentences.split_at_browser_offset(sentence, form.offset16.data, current_user))
+
+
+def _mend(sentence: Sentence, change):
+    """Merge or split: the column is re-rendered (the numbering changed), or the refusal is toasted."""
     try:
-        sentences.split_at_browser_offset(sentence, form.offset16.data, current_user)
+        change()
     except InputError as error:
         db.session.rollback()
         return toast(error.message)

@@ -3,10 +3,8 @@ from flask import Blueprint
 from flask import Response
 from flask import abort
 from flask import current_app
-from flask import redirect
 from flask import render_template
 from flask import request
-from flask import url_for
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -17,7 +15,7 @@ from annotate.interchange.export import FORMATS
 from annotate.interchange.export import render_export
 from annotate.interchange.forms import ImportForm
 from annotate.jobs import operations as jobs
-from annotate.jobs import runner
+from annotate.jobs.views import follow
 from annotate.models import Article
 from annotate.models import OrphanClaim
 from annotate.review.ratings import labels as status_labels
@@ -61,10 +59,7 @@ def import_page():
 
 def import_in_a_job(data: bytes, mode: str):
     """A large file is checked and written by a job; its page shows the progress, then the report."""
-    job = jobs.enqueue_import(data, mode, current_user)
-    db.session.commit()
-    runner.wake()
-    return redirect(url_for("jobs.show", job_id=job.id), 303)
+    return follow(jobs.enqueue_import(data, mode, current_user))
 
 
 @bp.errorhandler(413)

@@ -2,12 +2,16 @@
 from flask import Blueprint
 from flask import abort
 from flask import make_response
+from flask import redirect
 from flask import render_template
 from flask import request
+from flask import url_for
 from flask_login import current_user
 
 from annotate.interchange.importer import ImportReport
+from annotate.extensions import db
 from annotate.jobs import operations
+from annotate.jobs import runner
 from annotate.models import Job
 from annotate.web.responses import get_or_404
 
@@ -28,3 +32,10 @@ def show(job_id: int):
     response = make_response(render_template(template, job=job, report=report, title=TITLES.get(job.kind, "Job")))
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def follow(job: Job):
+    """Commit the queued job, wake this process's worker, and send the browser to the job's progress page."""
+    db.session.commit()
+    runner.wake()
+    return redirect(url_for("jobs.show", job_id=job.id), 303)
