@@ -234,9 +234,10 @@ def test_static_files_and_login_are_public(app, client, user):
 
 def test_a_logged_in_user_reaches_every_get_page(app, logged_in, records):
     article, claim = records["article_id"], records["claim_id"]
-    # Without htmx, a panel's URL opens the article page instead (with the claim's panel open).
+    # Without htmx, the URL of a panel or a toolbar opens the article page instead (with the claim's panel open).
     redirects = {f"/claims/{claim}": f"/articles/{article}?claim={claim}",
-                 f"/suggestions/{records['suggestion_id']}/edit": f"/articles/{article}"}
+                 f"/suggestions/{records['suggestion_id']}/edit": f"/articles/{article}",
+                 f"/sentences/{records['sentence_id']}/tools": f"/articles/{article}#s-{records['sentence_id']}"}
     for method, url in protected_requests(app, records):
         if method == "GET":
             response = logged_in.get(url)
@@ -248,5 +249,7 @@ def test_a_logged_in_user_reaches_every_get_page(app, logged_in, records):
             elif url in redirects:
                 assert response.status_code == 302, url
                 assert response.headers["Location"] == redirects[url], url
+            elif url == f"/articles/{article}/jump":  # no sentence named: nothing to jump to
+                assert response.status_code == 204, url
             else:
                 assert response.status_code == 200, url
