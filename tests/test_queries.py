@@ -46,8 +46,8 @@ def counted_queries():
 
 
 def team(size: int) -> list[User]:
-    """Reviewers without a real password (hashing is slow and beside the point here)."""
-    members = [User(username=f"member{n}", password_hash="!", role="reviewer") for n in range(size)]
+    """Editors (so one may change another's claim) without a real password (hashing is beside the point here)."""
+    members = [User(username=f"member{n}", password_hash="!", role="editor") for n in range(size)]
     db.session.add_all(members)
     db.session.commit()
     return members
