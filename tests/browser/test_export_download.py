@@ -1,5 +1,9 @@
 """The "Export JSON" downloads: each file validates against the schema and every quote is text[start:end]."""
 from playwright.sync_api import expect
+from sqlalchemy import select
+
+from annotate.extensions import db
+from annotate.models import User
 
 from tests.browser.conftest import console_errors
 from tests.browser.helpers import download_json
@@ -12,13 +16,17 @@ from tests.factories import make_claim
 
 
 def make_two_articles():
-    """The emoji article with a supported and a refuted claim, and a plain one with an unverified claim."""
+    """The emoji article with a supported and a refuted claim, and a plain one with an unverified claim.
+
+    The browser's reviewer marked them: under blind review (the default) a status someone else set by hand is
+    hidden from a reviewer who has not judged, in the export as on the page."""
+    reviewer = db.session.scalar(select(User).where(User.username == "rev"))
     news = make_news_article()
-    make_claim(news, "Fans cheered 🎉🇺🇸", sentence_index=1, status="supported", attr_type="author")
-    make_claim(news, "will cut costs by 12 percent", sentence_index=2, status="refuted",
+    make_claim(news, "Fans cheered 🎉🇺🇸", sentence_index=1, user=reviewer, status="supported", attr_type="author")
+    make_claim(news, "will cut costs by 12 percent", sentence_index=2, user=reviewer, status="refuted",
                attr_source="the mayor", attr_cue="said", attr_type="mixed")
     plain = make_article(title="Storm report")
-    make_claim(plain, "40 people were hurt", sentence_index=0)
+    make_claim(plain, "40 people were hurt", sentence_index=0, user=reviewer)
     return news, plain
 
 
