@@ -8,6 +8,7 @@ from flask import render_template
 from flask import request
 from flask import url_for
 from flask_login import current_user
+from sqlalchemy.orm import joinedload
 
 from annotate.articles import fetch
 from annotate.articles import operations
@@ -103,7 +104,7 @@ def upload_too_large(error):
 @bp.route("/articles/<int:article_id>")
 def show(article_id: int):
     """Read an article: its first window of sentences, or the window around ?claim=ID with that claim's panel open."""
-    article = get_or_404(Article, article_id)
+    article = get_or_404(Article, article_id, options=(joinedload(Article.created_by),))  # "added by" in the header
     claim = reading.claim_to_open(article, request.args.get("claim", type=int))
     if claim is not None:
         win = reading.window_around(article, claim.sentence.index)

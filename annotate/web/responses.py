@@ -8,11 +8,12 @@ from annotate.extensions import db
 from annotate.models import MAX_INTEGER
 
 
-def get_or_404(model, ident):
-    """Fetch a record by primary key or answer 404 (an id beyond the INTEGER column is simply not there)."""
+def get_or_404(model, ident, options: tuple = ()):
+    """Fetch a record by primary key or answer 404 (an id beyond the INTEGER column is simply not there);
+    `options` are loader options, such as what the page shows next to the record."""
     if isinstance(ident, int) and not 0 < ident <= MAX_INTEGER:
         abort(404)
-    record = db.session.get(model, ident)
+    record = db.session.get(model, ident, options=options)
     if record is None:
         abort(404)
     return record
