@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import load  # noqa: E402  (bench/load.py: the workload, the server, its helpers)
+import load  # bench/load.py: the workload, the server, its helpers
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -141,20 +141,15 @@ def targets(app, workload: dict) -> dict:
     return {"web": spread[0::2], "api": spread[1::2], "heading": heading.id, "claim": claim}
 
 
-def measure_writes(app, workload: dict) -> dict:
-    """Claim add (page and API), save, verdict and no-claim: server time and statements per request."""
-    from annotate.extensions import db
-    from annotate.models import Claim
-
-    text, picked = workload["text"], targets(app, workload)
-    client = app.test_client()
-    client.post("/login", data={"username": workload["username"], "password": load.PASSWORD})
-    counter = Counted(app)
+def measure_adds(client, counter: Counted, workload: dict, picked: dict) -> dict:
+    """Marking claims from the page (a selection's UTF-16 offsets) and through the API (code points), each on a
+    sentence of its own spread over the article."""
+    text = workload["text"]
     api_headers = {"Authorization": f"Bearer {workload['token']}"}
 
     def web_add(row):
-        start, end = word_span(text[row.start:row.end], 1, 2)
         sentence_text = text[row.start:row.end]
+        start, end = word_span(sentence_text, 1, 2)
         data = {"sentence_id": row.id, "start16": utf16(sentence_text[:start]), "end16": utf16(sentence_text[:end]),
                 "quote": sentence_text[start:end]}
         return lambda: client.post(f"/articles/{workload['article_id']}/claims", data=data, headers=HX)
@@ -165,31 +160,43 @@ def measure_writes(app, workload: dict) -> dict:
         return lambda: client.post(f"/api/v1/articles/{workload['article_uuid']}/claims", json=body,
                                    headers=api_headers)
 
-    figures = {}
     counter.run(web_add(picked["web"][-1]))  # warm up the code paths once
-    figures["add (page)"] = summary([counter.run(web_add(row)) for row in picked["web"][:WRITE_SAMPLES]])
     counter.run(api_add(picked["api"][-1]))
-    figures["add (API)"] = summary([counter.run(api_add(row)) for row in picked["api"][:WRITE_SAMPLES]])
+    return {"add (page)": summary([counter.run(web_add(row)) for row in picked["web"][:WRITE_SAMPLES]]),
+            "add (API)": summary([counter.run(api_add(row)) for row in picked["api"][:WRITE_SAMPLES]])}
 
-    def version() -> int:
-        with app.app_context():
-            return db.session.get(Claim, picked["claim"]).version
+
+def measure_edits(app, client, counter: Counted, picked: dict) -> dict:
+    """Saving a claim from the panel, giving a verdict on it, and toggling 'no claim' on a heading."""
+    from annotate.extensions import db
+    from annotate.models import Claim
 
     def save(n):
+        with app.app_context():
+            version = db.session.get(Claim, picked["claim"]).version
         form = {"attr_source": "Li Wei", "attr_role": "spokesperson", "attr_cue": "told", "attr_type": "direct",
-                "status": "in_review", "rationale": f"Checking the ministry figures, pass {n}.", "version": version()}
+                "status": "in_review", "rationale": f"Checking the ministry figures, pass {n}.", "version": version}
         return lambda: client.post(f"/claims/{picked['claim']}", data=form, headers=HX)
 
-    figures["save"] = summary([counter.run(save(n)) for n in range(WRITE_SAMPLES)])
-    verdict = {"rating": "refuted", "confidence": "3", "note": "The ministry's own table differs."}
-    figures["verdict"] = summary([counter.run(lambda: client.post(f"/claims/{picked['claim']}/verdict",
-                                                                  data=verdict | {"note": f"Pass {n}."},
-                                                                  headers=HX))
-                                  for n in range(WRITE_SAMPLES)])
-    figures["no-claim"] = summary([counter.run(lambda: client.post(f"/sentences/{picked['heading']}/no-claim",
-                                                                   headers=HX))
-                                   for _ in range(WRITE_SAMPLES)])
-    return figures
+    def verdict(n):
+        data = {"rating": "refuted", "confidence": "3", "note": f"The ministry's own table differs, pass {n}."}
+        return lambda: client.post(f"/claims/{picked['claim']}/verdict", data=data, headers=HX)
+
+    def no_claim():
+        return client.post(f"/sentences/{picked['heading']}/no-claim", headers=HX)
+
+    return {"save": summary([counter.run(save(n)) for n in range(WRITE_SAMPLES)]),
+            "verdict": summary([counter.run(verdict(n)) for n in range(WRITE_SAMPLES)]),
+            "no-claim": summary([counter.run(no_claim) for _ in range(WRITE_SAMPLES)])}
+
+
+def measure_writes(app, workload: dict) -> dict:
+    """Claim add (page and API), save, verdict and no-claim: server time and statements per request."""
+    picked = targets(app, workload)
+    client = app.test_client()
+    client.post("/login", data={"username": workload["username"], "password": load.PASSWORD})
+    counter = Counted(app)
+    return measure_adds(client, counter, workload, picked) | measure_edits(app, client, counter, picked)
 
 
 def measure_page_in_process(app, workload: dict) -> float:

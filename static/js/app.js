@@ -332,6 +332,7 @@
     if (!handler) return;
     if (event.shiftKey && event.key.startsWith("Arrow")) return;
     event.preventDefault();
+    column().settle();
     handler();
   });
 

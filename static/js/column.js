@@ -110,7 +110,8 @@
      stays where the reader's eyes (and mouse) are. */
   function place(row) {
     const bar = toolbar();
-    if (!bar || !row.isConnected || row.nextElementSibling === bar) return;
+    row = document.getElementById(row.id); // the row may have been swapped since (a change to it)
+    if (!bar || !row || row.nextElementSibling === bar) return;
     const before = row.getBoundingClientRect().top;
     row.after(bar);
     const shift = row.getBoundingClientRect().top - before;
@@ -148,18 +149,29 @@
   /* The toolbar follows the current row: at once for keys; after a click, once the clicking is over (a double or
      triple click must not see the sentence move under it). Its content follows when the reader stops moving. */
   let moving = null;
+  let pendingMove = null;
   function follow(row, afterClick) {
     const bar = toolbar();
     if (!bar || !row) return;
     if (bar.dataset.sentenceId !== idOf(row)) bar.classList.add("is-stale");
     clearTimeout(moving);
     clearTimeout(timer);
-    const settle = () => {
+    pendingMove = () => {
+      pendingMove = null;
       place(row);
-      if (bar.classList.contains("is-stale")) timer = setTimeout(() => tools(row), 90);
+      const current = toolbar();
+      if (current && (current.dataset.sentenceId !== idOf(row) || current.classList.contains("is-stale"))) {
+        timer = setTimeout(() => tools(row), 90);
+      }
     };
-    if (afterClick) moving = setTimeout(settle, 350);
-    else settle();
+    if (afterClick) moving = setTimeout(pendingMove, 350);
+    else pendingMove();
+  }
+
+  /* A key pressed after a click: the toolbar takes its place now. */
+  function settle() {
+    clearTimeout(moving);
+    if (pendingMove) pendingMove();
   }
 
   /* A change to a sentence answers with its toolbar, out of band: taken only for the current sentence. */
@@ -212,6 +224,6 @@
   document.addEventListener("DOMContentLoaded", () => { if (column()) watch(column()); });
 
   window.ClaimDesk = Object.assign(window.ClaimDesk || {}, {
-    column: { loadMore, reach, jump, tools, follow, dock },
+    column: { loadMore, reach, jump, tools, follow, settle, dock },
   });
 })();

@@ -35,7 +35,7 @@ def test_the_page_holds_the_first_window_and_points_to_the_next(logged_in, user)
     first = article.sentences[0]
     assert re.search(rf'class="sentence[^"]* is-current" id="s-{first.id}"', html)
     assert re.search(rf'id="s-{first.id}".*?</div><div id="sentence-tools" class="stools" '
-                     rf'data-sentence-id="{first.id}"', html, re.S)
+                     rf'data-sentence-id="{first.id}"', html, re.DOTALL)
 
 
 def test_windows_after_and_before_carry_a_placeholder_on_their_side_only(logged_in, user):

@@ -58,8 +58,9 @@ def test_the_page_holds_a_window_and_scrolling_brings_the_rest(page, live_server
 def test_keys_reach_sentences_not_loaded_yet(page, live_server):
     article = long_article()
     open_article(page, live_server, article.id)
-    last = int(page.locator(".more-after").evaluate("more => more.previousElementSibling.lastElementChild"
-                                                    ".dataset.index"))
+    page.wait_for_load_state("networkidle")  # the windows within reach of the screen have arrived
+    last = int(page.locator(".sentence").last.get_attribute("data-index"))
+    expect(page.locator(".more-after")).to_have_count(1)  # more to come after it
     row(page, last).locator(".snum").click()
     expect(current(page)).to_have_attribute("data-index", str(last))
     page.keyboard.press("j")  # past the window: the next one is fetched first

@@ -67,17 +67,18 @@ def test_claim_writes_cost_the_same_at_100_and_2000_sentences(logged_in, user):
         assert counts[1][action] <= bound, (action, counts)
 
 
+def reads(client, article, claim) -> list[int]:
+    """The page, the page with a claim open, the last window, the last sentence's toolbar, a jump to it."""
+    last = article.sentences[-1]
+    return [
+        statements(lambda: client.get(f"/articles/{article.id}")),
+        statements(lambda: client.get(f"/articles/{article.id}?claim={claim.id}")),
+        statements(lambda: client.get(f"/articles/{article.id}/sentences?from={last.index - 39}", headers=HX)),
+        statements(lambda: client.get(f"/sentences/{last.id}/tools", headers=HX)),
+        statements(lambda: client.get(f"/articles/{article.id}/jump?sentence={last.id}", headers=HX)),
+    ]
+
+
 def test_reading_the_article_costs_the_same_at_100_and_2000_sentences(logged_in, user):
-    """The page, a window of sentences further down, the toolbar of a sentence and a jump far down."""
-    counts = []
-    for size in SIZES:
-        article, claim = long_article(size, user)
-        last = article.sentences[-1]
-        counts.append([
-            statements(lambda: logged_in.get(f"/articles/{article.id}")),
-            statements(lambda: logged_in.get(f"/articles/{article.id}?claim={claim.id}")),
-            statements(lambda: logged_in.get(f"/articles/{article.id}/sentences?from={size - 40}", headers=HX)),
-            statements(lambda: logged_in.get(f"/sentences/{last.id}/tools", headers=HX)),
-            statements(lambda: logged_in.get(f"/articles/{article.id}/jump?sentence={last.id}", headers=HX)),
-        ])
+    counts = [reads(logged_in, *long_article(size, user)) for size in SIZES]
     assert counts[0] == counts[1]
