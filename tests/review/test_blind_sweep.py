@@ -9,11 +9,15 @@ import io
 import json
 import re
 
+from sqlalchemy import select
+
 from annotate.api.openapi import document as openapi_document
 from annotate.claims import operations as claim_ops
 from annotate.extensions import db
 from annotate.interchange.export import FORMATS
 from annotate.interchange.export import render_export
+from annotate.jobs import operations as jobs
+from annotate.models import Job
 from annotate.review import workflow
 from annotate.review.ratings import create_rating
 from tests.conftest import HX
@@ -43,6 +47,7 @@ def planted(team):
     claim_ops.update_claim(claim, {"status": "misleading", "rationale": CANARY_RATIONALE}, team["ann"], None)
     workflow.give_verdict(claim, team["ann"], CANARY_RATING, 4, note=CANARY_NOTE)
     workflow.flag_dispute(claim, team["ann"], "Ann wants a second look")
+    jobs.enqueue("article", team["bob"], {"title": "Bob's long article"}, "A long text.")  # for GET /api/v1/jobs/{id}
     db.session.commit()
     return claim
 
@@ -78,7 +83,8 @@ def web_urls(app, claim) -> tuple[list[str], set[str]]:
 
 def api_get_paths(claim) -> list[str]:
     """Every GET operation of the OpenAPI document, its path filled with the planted records' ids."""
-    ids = {"article_id": claim.article.uuid, "claim_id": claim.uuid}
+    ids = {"article_id": claim.article.uuid, "claim_id": claim.uuid,
+           "job_id": str(db.session.scalar(select(Job.id)))}  # bob's job (planted), read through his token
     paths = []
     for path, operations in openapi_document()["paths"].items():
         if "get" in operations:
