@@ -6,8 +6,10 @@ from annotate.articles.sentences import set_no_claim
 from annotate.claims import operations as claim_ops
 from annotate.extensions import db
 from tests.conftest import HX
+from tests.factories import login
 from tests.factories import make_article
 from tests.factories import make_claim
+from tests.factories import make_team
 
 
 def counted(sentences: int, user=None):
@@ -117,3 +119,21 @@ def test_a_sentence_row_stays_under_400_bytes_with_two_claims(logged_in, user):
     html = logged_in.get(f"/articles/{article.id}/sentences?from=0", headers=HX).data
     rows = len(indices(html.decode()))
     assert rows == 40 and len(html) / rows < 400, len(html) / rows
+
+
+def test_blind_review_hides_a_status_someone_else_set_in_the_rows_and_the_toolbar(client):
+    team = make_team()
+    article = counted(5, team["ann"])
+    claim = make_claim(article, "voters agreed", sentence_index=2, user=team["ann"], status="misleading")
+    assert article.blind_verdicts
+    window = f"/articles/{article.id}/sentences?from=0"
+    tools = f"/sentences/{claim.sentence_id}/tools"
+    login(client, "bob")  # has given no verdict: the status ann set is not his to see yet
+    for html in (client.get(f"/articles/{article.id}").data.decode(), client.get(window, headers=HX).data.decode(),
+                 client.get(tools, headers=HX).data.decode()):
+        assert "claim status-misleading" not in html and "chip status-misleading" not in html
+        assert "claim status-unverified" in html or "chip status-unverified" in html
+    for name in ("ann", "ed"):  # who set it, and an editor
+        login(client, name)
+        assert 'class="claim status-misleading"' in client.get(window, headers=HX).data.decode()
+        assert 'class="chip status-misleading"' in client.get(tools, headers=HX).data.decode()
