@@ -78,6 +78,8 @@ clean-venv:
 lock: $(LOCK_VENV)/bin/pip-compile
 	$(PIP_COMPILE) --output-file requirements.txt requirements.in
 	$(PIP_COMPILE) --output-file requirements-dev.txt requirements-dev.in
+	$(PYTHON) scripts/pin-extras.py requirements.txt 'lxml[html_clean]'
+	$(PYTHON) scripts/pin-extras.py requirements-dev.txt 'lxml[html_clean]'
 
 $(LOCK_VENV)/bin/pip-compile:
 	$(PYTHON) -m venv $(LOCK_VENV)
