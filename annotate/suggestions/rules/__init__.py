@@ -12,8 +12,9 @@ Modules, one concept each:
   lexicon.py          word lists (reporting verbs, titles, organisation words)
   quotes.py           pairing quotation marks per paragraph
   names.py            parsing a source slot into name, role and kind
+  mentions.py         the names and documents an article mentions, parsed once
   discourse.py        article-wide resolution (surname, pronoun, "the report")
-  frames.py           finding the attribution frame of one sentence
+  frames/             finding the attribution frame of one sentence (a package)
   attribution.py      two passes over the article: frames, then quotations
   checkworthiness.py  scoring how checkable a sentence is
   suggest.py          the entry points below

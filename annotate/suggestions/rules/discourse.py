@@ -14,18 +14,17 @@ from dataclasses import dataclass
 
 from annotate.suggestions.rules import lexicon
 from annotate.suggestions.rules import names
+from annotate.suggestions.rules.mentions import Mention
+from annotate.suggestions.rules.mentions import RUN
+from annotate.suggestions.rules.mentions import clean_run
+from annotate.suggestions.rules.mentions import contains
+from annotate.suggestions.rules.mentions import doc_mentions
+from annotate.suggestions.rules.mentions import mention_at
+from annotate.suggestions.rules.mentions import name_tokens
 
-CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.(?=\s[A-Z])|[A-Z][\w'’\-]*)"  # U.S., Sen., M., Name
-RUN = re.compile(CAP + r"(?:[ ](?:(?:of|for|the|de|van|von|al|bin|&)[ ])*(?:" + CAP + r"|\d+\b))*")
-DOC = re.compile(r"\b(?:report|assessment|study|analysis|survey|review|audit|findings|poll)\b")
 LOOKBACK = 60  # mentions or speakers a description may reach back over
 MAX_NAME_WORDS = 8  # longer capitalised runs are titles of works, not names
 PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-z]+)){1,2}")  # "Wade Bassi", "Thomas M. Hoenig"
-OWNED = re.compile(r"-(?:owned|based|led|backed|run|controlled|funded)$")
-NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several".split())
-RUN_STOP = lexicon.INTRO_WORDS | names.DETERMINERS | NUMBER_WORDS | frozenset(
-    "in on at if but and as to of for with by from despite although though other".split())
-QUANTITIES = frozenset("thousands hundreds dozens millions tens scores most many some all".split())
 COMPANY_HEADS = frozenset("company firm utility lender bank insurer retailer carrier maker".split())
 
 
@@ -39,65 +38,6 @@ class Entity:
     pos: int
 
 
-def _clean_run(run: str) -> str:
-    """Drop sentence-initial function words ("After Russia", "Thousands of
-    Tunisians") and a sentence-final period."""
-    ws = [w for w in run.split() if not OWNED.search(w)]  # "Amazon-owned Whole Foods Market"
-    while len(ws) > 1 and (ws[0].lower() in RUN_STOP or ws[1] in lexicon.NAME_CONNECTORS
-                           and ws[0].lower() in QUANTITIES):
-        ws = ws[2:] if ws[1] in lexicon.NAME_CONNECTORS and ws[0].lower() in QUANTITIES else ws[1:]
-    for i, w in enumerate(ws):
-        if re.search(r"['’]s$", w):
-            ws = ws[: i + 1]  # "Obama’s Helicopters", "Trump's July 25": the name ends at the possessive
-            break
-    run = re.sub(r"['’]s$", "", " ".join(ws))  # "Vladimir Putin's" names Vladimir Putin
-    if run.endswith(".") and len(run.split()[-1]) > 4 and "." not in run.split()[-1][:-1]:
-        run = run[:-1]
-    return run
-
-
-def doc_mentions(text: str) -> list[tuple[int, str]]:
-    """Named documents: "a report ... by the X" -> X, "U.N. assessment"."""
-    found = []
-    for m in DOC.finditer(text):
-        window = re.split(r"(?<=[a-z])\.\s", text[m.start(): m.start() + 160])[0]
-        label = names.doc_author(window)
-        if not label:
-            mods = re.search(r"((?:[A-Z][\w.'’\-]*\s)+)$", text[max(0, m.start() - 60): m.start()])
-            mods_text = _clean_run(mods.group(1).strip()) if mods else ""
-            if mods_text and mods_text not in {"The", "A", "An"}:
-                label = f"{mods_text} {m.group()}"
-        if label:
-            found.append((m.start(), label))
-    return found
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A capitalised run in the text, parsed once: "Republican Congressman Chris Smith"."""
-
-    start: int
-    run: str
-    role: str | None
-    name: str
-    tokens: tuple[str, ...]  # bare words of name, for containment tests
-    org: bool
-
-
-def _tokens(name: str) -> tuple[str, ...]:
-    return tuple(names.bare(w) for w in name.split())
-
-
-def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    """Whether `shorter` occurs as a contiguous run of words in `longer`."""
-    n = len(shorter)
-    return any(longer[i: i + n] == shorter for i in range(len(longer) - n + 1))
-
-
-def _mention(start: int, run: str) -> Mention:
-    role, name = names.split_title(run)
-    return Mention(start, run, role, name, _tokens(name), names.is_org_name(run))
-
 
 class Discourse:
     """State carried from sentence to sentence while reading one article.
@@ -110,7 +50,7 @@ class Discourse:
     """
 
     def __init__(self, text: str):
-        self.mentions = [_mention(m.start(), _clean_run(m.group())) for m in RUN.finditer(text)]
+        self.mentions = [mention_at(m.start(), clean_run(m.group())) for m in RUN.finditer(text)]
         self.by_token: dict[str, list[Mention]] = {}
         for mention in self.mentions:
             for token in set(mention.tokens):
@@ -141,7 +81,7 @@ class Discourse:
         self.last_of_kind[entity.kind == "person"] = entity
         if entity.kind in {"org", "group"}:
             self.last_body_source = entity
-        tokens = _tokens(entity.name)[:MAX_NAME_WORDS]
+        tokens = name_tokens(entity.name)[:MAX_NAME_WORDS]
         for i in range(len(tokens)):
             for j in range(i + 1, len(tokens) + 1):
                 if j - i < len(tokens):
@@ -199,7 +139,7 @@ class Discourse:
 
     def _expand(self, text: str, pos: int) -> Entity | None:
         """A short name to the longest earlier name that contains it."""
-        short = _tokens(text)
+        short = name_tokens(text)
         if not short:
             return None
         if short in self.expansions:
@@ -223,7 +163,7 @@ class Discourse:
             for m in self.by_token.get(rarest, []):
                 if exact is None and m.tokens == short and m.role:
                     exact = m.start
-                if longer is None and len(m.tokens) > len(short) and _contains(m.tokens, short):
+                if longer is None and len(m.tokens) > len(short) and contains(m.tokens, short):
                     longer = m.start
                 if exact is not None and longer is not None:
                     break
@@ -239,7 +179,7 @@ class Discourse:
             rarest = min(short, key=lambda t: len(self.by_token.get(t, ())))
             starts, best, current = [], [], None
             for m in self.by_token.get(rarest, []):
-                if len(m.tokens) > len(short) and _contains(m.tokens, short):
+                if len(m.tokens) > len(short) and contains(m.tokens, short):
                     if current is None or len(m.tokens) >= len(current.tokens):
                         current = m
                     starts.append(m.start)

@@ -1,0 +1,67 @@
+"""Which words of a masked sentence are reporting cues, and when a cue may report."""
+import re
+
+from annotate.suggestions.rules import lexicon
+from annotate.suggestions.rules import names
+from annotate.suggestions.rules.frames.frame import QUOTED
+from annotate.suggestions.rules.frames.frame import WORD
+from annotate.suggestions.rules.frames.slots import THAT
+
+ADJECTIVAL_BEFORE = frozenset("with a an the of for any no more its their his her this that these".split())
+
+
+def find_cues(m: str) -> list[re.Match]:
+    """Reporting verbs outside quotes, minus negated and infinitive uses."""
+    found = []
+    for cue in WORD.finditer(m):
+        if cue.group() not in lexicon.CUE_VERBS:
+            continue
+        before = [w.lower() for w in WORD.findall(m[max(0, cue.start() - 30): cue.start()])][-3:]
+        if cue.group() == "told" and m[: cue.start()].strip().lower() == "all":
+            continue  # "All told, ..."
+        if before and before[-1] in ADJECTIVAL_BEFORE and cue.group().endswith("ed"):
+            continue  # "comes with added costs", "an estimated 300", "the reported attack"
+        after_pause = m[: cue.start()].rstrip().endswith((",", ":", ";", QUOTED)) \
+            or bool(re.search(r"\b(?:continues|continued|continue|went on|goes on|keeps|kept) to\s*$",
+                              m[: cue.start()]))  # "Mr. Trump continues to insist ..."
+        if not after_pause and (set(before) & lexicon.NEGATORS or before[-1:] and before[-1] in lexicon.MODALS):
+            continue  # "did not say", "to say"; not "... what to do, said Cortines"
+        if cue.group() in lexicon.STANCE_CUES and not _stance_allowed(m, cue, before):
+            continue
+        found.append(cue)
+    return found
+
+
+def _stance_allowed(m: str, cue: re.Match, before: list[str]) -> bool:
+    """"Investigators believe that ...", "Tunisians worry ...": a group's stance,
+    not "I think" or "things fear"."""
+    if re.match(r"\s+that\b", m[cue.end():]):
+        return bool(before) and before[-1] not in {"i", "we", "you"}
+    return bool(before) and before[-1] in {"they", "experts", "analysts"} | lexicon.GROUP_NOUNS.keys() \
+        or bool(before) and len(before[-1]) > 4 and before[-1].endswith(("ers", "ors", "ans", "ists", "ts"))
+
+
+def cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
+    """Noun-like cues ("reports", "found") need "that" or a document source."""
+    if cue.group() not in lexicon.THAT_CUES:
+        return True
+    if re.match(r"\s*that\b", rest) or THAT.match(rest) or re.match(r"[^\x01]{0,60}?:\s*\x01", rest):
+        return True
+    if cue.group() in {"described", "describes"} and re.match(r"^\s+(?:\S+\s+){0,6}?as\b", rest):
+        return True  # "described it as a stable but declining resource"
+    following = names.words(rest)[:1]
+    noun_use = cue.group() in lexicon.SLOT_NOUNS and bool(following) and names.is_verb_like(following[0])
+    if not noun_use and _named_subject(region) \
+            and any(names.is_verb_like(w) for w in names.words(rest)[:8]) \
+            and not re.match(r"\s+(?:to|for|on|in|of|with)\b", rest):
+        return True  # "the company claims its new prices have saved", "Moscow announced Friday it will"
+    return any(names.bare(w) in lexicon.DOC_NOUNS for w in names.words(region))
+
+
+def _named_subject(region: str) -> bool:
+    """A named speaker or a body referred to ("the company"), who can claim or announce."""
+    parts = names.source_parts(region)
+    bare = names.strip_determiners(parts[0]).strip() if parts else ""
+    ws = names.words(bare)
+    return bool(ws) and (names.is_proper(bare) or names.bare(ws[-1]) in lexicon.ORG_WORDS
+                         or names.bare(ws[-1]) in {"company", "firm", "government", "utility"})

@@ -1,0 +1,116 @@
+"""Frames whose cue follows the claim: `"..." Wang said.`, `"...," said Isa, president of X.`"""
+import re
+
+from annotate.suggestions.rules import lexicon
+from annotate.suggestions.rules import names
+from annotate.suggestions.rules.frames.frame import Frame
+from annotate.suggestions.rules.frames.frame import QUOTED
+from annotate.suggestions.rules.frames.slots import adjunct_only
+from annotate.suggestions.rules.frames.slots import np_like
+
+RESUMED = re.compile(r"^[^\x01]{0,40}?[,:]\s*\x01[\x01\s.,!?]*$")
+ADDING = re.compile(r"^[^,\x01]{0,40}?,\s*(?:adding|saying|noting|arguing)\s+(?:that\s+)?")
+ADJUNCT_FIRST = re.compile(r"^\s+(?:at|in|on|during|after|before|when|while|as|of|about|via|through|from|"
+                           r"to|with|last|this|late|early|earlier|later|yesterday|today|Monday|Tuesday|"
+                           r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+INVERTED_RESUMED = re.compile(r"^\s*([^\x01,]{1,80}?),\s*(?=\x01)(?=[\x01\s.,!?]*$)")
+# '"...," Trump told the Times, alarming critics': a participle after the cue's addressee.
+PARTICIPLE_AFTER = re.compile(r"^(?:\s+[^,\x01]{1,40}?)?,\s+[a-z]+ing\b")
+ADJUNCT_CUT = re.compile(r"\s(?:in|on|at|during|after|before|via|to|when|as|while)\s.*$", re.S)
+
+
+def post(m: str, cue: re.Match) -> Frame | None:
+    """Cue after the claim: after a quotation or after a comma. The nearest
+    commas are tried first, so "...” in that law, Azzouz said" keeps the
+    unquoted words in the claim, and an appositive or relative clause before
+    the cue ("the source, who said he had ..., told Reuters") is skipped."""
+    head = m[: cue.start()]
+    qb = head.rfind(QUOTED)
+    commas = [(c, 9) for c in reversed([i for i, ch in enumerate(head) if ch == "," and i > qb][-3:])]
+    quote = [(qb, 15)] if qb >= 0 else []
+    first_part = names.words(head[qb + 1:].split(",")[0])[:1] if quote else []
+    if first_part and first_part[0].lower() in lexicon.INTRO_WORDS:
+        candidates = commas + quote  # "...” in that law, Azzouz said": the adjunct is claim
+    else:
+        candidates = quote + commas
+    for boundary, limit in candidates:
+        after_quote = boundary == qb or not head[qb + 1: boundary].strip()
+        if cue.group() in lexicon.QUOTE_ONLY_CUES and not after_quote:
+            continue
+        between = head[boundary + 1:].strip(" ,")
+        if not between:
+            frame = _inverted(m, cue, boundary)
+            if frame:
+                return frame
+            continue
+        if len(names.words(names.CLAUSE_CUT.sub("", between))) <= limit and np_like(between, limit):
+            start = head.index(between, boundary)
+            start, between = _with_role_before(head, start, between)
+            frame = _post_frame(m, cue, between, start, boundary, boundary == qb)
+            if frame:
+                return frame
+    return None
+
+
+def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
+                after_quote: bool) -> Frame | None:
+    """What may follow a post-position cue: adjuncts only, the rest of an
+    interrupted quotation, ", adding that ..." (both halves kept), or the
+    rest of a sentence the frame interrupts ("Businesses, Hoenig said, are")."""
+    rest = m[cue.end():]
+    bare_subject = len(names.words(m[:boundary])) < 3 and QUOTED not in m[:boundary]
+    if after_quote and RESUMED.match(rest):
+        gap = (boundary + 1, m.index(QUOTED, cue.end()))
+        return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
+    adding = ADDING.match(rest) if after_quote else None
+    if adding:  # '"He is brilliant," an Iowa Republican said, adding that Pence "should be ..."'
+        gap = (boundary + 1, cue.end() + adding.end())
+        return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
+    if (adjunct_only(rest) or after_quote and (ADJUNCT_FIRST.match(rest) or PARTICIPLE_AFTER.match(rest))) \
+            and not bare_subject:
+        return Frame(cue.group(), between, start, (0, boundary + 1), "post")
+    if bare_subject and not re.match(r",\s*[^\s\x01]", rest):
+        return None  # "Alverson, a commissioner ..., described it": the name is the subject, not a claim
+    addressee = re.match(r"(?:\s+[^,\x01\s]+){0,3}?(?=,\s*[^\s\x01])", rest) \
+        if cue.group() in {"told", "tells", "asked"} else re.match(r"(?=,\s*[^\s\x01])", rest)
+    if not after_quote and addressee and m[:boundary].strip():
+        gap = (boundary, cue.end() + addressee.end() + 1)
+        return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
+    return None
+
+
+def _with_role_before(head: str, start: int, between: str) -> tuple[int, str]:
+    """"..., her spokesman, Luis Ortega, wrote": the role before the name joins it."""
+    before = head[:start].rstrip()
+    if not before.endswith(","):
+        return start, between
+    prev = before[:-1].rsplit(",", 1)[-1]
+    ws = names.words(prev)
+    if ws and len(ws) <= 5 and names.is_role_word(ws[-1]) and names.is_proper(between.strip(" ,")) \
+            and QUOTED not in prev:
+        new_start = before[:-1].rindex(prev) + len(prev) - len(prev.lstrip())
+        return new_start, head[new_start:start] + between
+    return start, between
+
+
+def _inverted(m: str, cue: re.Match, boundary: int) -> Frame | None:
+    """`"...," said Dolkun Isa, president of the World Uyghur Congress.` and
+    `"...," says Hopkinson, "and will ..."` (the quotation resumed)."""
+    rest = m[cue.end():]
+    first = names.words(rest)[:1]
+    resumed = INVERTED_RESUMED.match(rest)
+    if not first or first[0].lower() in {"that", "it"} or QUOTED in rest.split(",", 1)[0]:
+        return None
+    if first[0].lower() in lexicon.PERSON_PRONOUNS | {"they", "we", "i", "you"} and len(names.words(rest)) > 1:
+        return None  # "..., Big Machine, says she owes it two albums": a new clause, not a source
+    if cue.group() not in lexicon.INVERTIBLE_CUES or not np_like(rest.split(",", 1)[0]):
+        return None
+    if first[0].lower() in lexicon.INTRO_WORDS | lexicon.CLAUSE_OPENERS:
+        return None  # `said on Monday that ...`: not a source after the cue
+    start = cue.end() + len(rest) - len(rest.lstrip())
+    if resumed:
+        gap = (boundary + 1, cue.end() + resumed.end())
+        return Frame(cue.group(), resumed.group(1).strip(), start, (0, len(m)), "post", gap)
+    region = rest.split(QUOTED, 1)[0].split(",", 1)
+    region[0] = ADJUNCT_CUT.sub("", region[0])
+    return Frame(cue.group(), ",".join(region).strip(" ,"), start, (0, boundary + 1), "post")

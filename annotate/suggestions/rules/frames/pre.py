@@ -1,0 +1,130 @@
+"""Frames whose cue comes first: `Wang told the press that ...`, `X said, "..."`,
+a cue in a second clause, a participle, "according to" and "In a statement"."""
+import re
+
+from annotate.suggestions.rules import lexicon
+from annotate.suggestions.rules import names
+from annotate.suggestions.rules.frames.cues import cue_allowed
+from annotate.suggestions.rules.frames.frame import Frame
+from annotate.suggestions.rules.frames.frame import QUOTED
+from annotate.suggestions.rules.frames.slots import INTRO_TO_QUOTE
+from annotate.suggestions.rules.frames.slots import adverb
+from annotate.suggestions.rules.frames.slots import claim_offset
+from annotate.suggestions.rules.frames.slots import embedded
+from annotate.suggestions.rules.frames.slots import np_like
+from annotate.suggestions.rules.frames.slots import subordinate
+
+ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+STATEMENT_INTRO = re.compile(r"^\W*In an? (?:\w+ )?statement,\s*")
+NAMED_AS = re.compile(r"^(?!\s+(?:for|on|off|up|in|back)\b)(?:\s+[^\s\x01]+){1,8}?\s+(?:as\s+)?\x01")
+MARKET_MOVE = re.compile(r"^\s+(?:about |nearly |almost |some |more than |another )?[\d$€£.]")
+LEADING_NAME = re.compile(r"((?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3})(?=[\s,])")
+REQUEST_CUES = frozenset("asked asks instructed".split())
+REQUEST = re.compile(r"^\s+(?:[\w’'-]+\s+){1,3}?to\s+[a-z]")
+CONTINUES_TO = re.compile(r"\s+(?:has |have )?(?:continues|continued|continue|went on|goes on|keeps|kept)\s+to$")
+COORDINATOR = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+|"
+                         r"(?:^|\s)(?i:after|when|while|as|because|since|although|though|before|once|until)\s+")
+
+
+def pre(m: str, cue: re.Match) -> Frame | None:
+    """Cue before the claim: `Wang told the press that ...`, `X said, "..."`."""
+    words = m[: cue.start()].split()
+    while words and (names.bare(words[-1]) in lexicon.AUX_ADVERBS or adverb(words[-1])):
+        words.pop()
+    region = " ".join(CONTINUES_TO.sub("", " ".join(words)).split())
+    if not region or not np_like(region) or embedded(region) or subordinate(region):
+        return None
+    rest = m[cue.end():]
+    if cue.group() in lexicon.QUOTE_ONLY_CUES and not INTRO_TO_QUOTE.match(rest):
+        return None
+    if cue.group() in lexicon.NAMING_CUES and not NAMED_AS.match(rest):
+        return None  # "called it "a disaster"", not "called for" or "called police"
+    if cue.group() in lexicon.MARKET_CUES and MARKET_MOVE.match(rest):
+        return None  # "Spot gold added 0.1%", "the Nasdaq added 20.72 points"
+    if cue.group() in REQUEST_CUES and REQUEST.match(rest):
+        return None  # "asked New Yorkers to join the search": a request, not a report
+    offset = cue.end() + claim_offset(rest, cue.group())
+    if len(names.words(m[offset:])) + m[offset:].count(QUOTED) < 2:
+        return None
+    if not cue_allowed(cue, region, rest):
+        return None
+    return Frame(cue.group(), region, m.index(words[0]), (offset, len(m)), "pre")
+
+
+def clause_tail(m: str, cue: re.Match) -> Frame | None:
+    """A cue in a second coordinated clause: "..., and experts said it's too early"."""
+    head = m[: cue.start()]
+    cut = None
+    for cut in COORDINATOR.finditer(head):
+        pass
+    if cut is None or QUOTED in head[cut.end():]:
+        return None
+    words = head[cut.end():].split()
+    while words and (names.bare(words[-1]) in lexicon.AUX_ADVERBS or adverb(words[-1])):
+        words.pop()
+    region = " ".join(words)
+    if not region or not np_like(region, 8) or embedded(region):
+        return None
+    rest = m[cue.end():]
+    if cue.group() in lexicon.PARTICIPLE_CUES | lexicon.QUOTE_ONLY_CUES | lexicon.NAMING_CUES \
+            or cue.group() in REQUEST_CUES and REQUEST.match(rest):
+        return None  # "are adding to the challenges", "when it began to stock", "asked him to"
+    offset = cue.end() + claim_offset(rest, cue.group())
+    if len(names.words(m[offset:])) < 2 or not cue_allowed(cue, region, rest):
+        return None
+    return Frame(cue.group(), region, cut.end() + head[cut.end():].index(words[0]), (offset, len(m)), "pre")
+
+
+def participle(m: str, cue: re.Match) -> Frame | None:
+    """`The judge denied it, saying ...`: the main subject is the source."""
+    head = m[: cue.start()].rstrip()
+    participle = cue.group() in lexicon.PARTICIPLE_CUES and head.endswith(",")
+    coordinated = head.endswith(" and") and cue.group() not in lexicon.PARTICIPLE_CUES
+    if not (participle or coordinated) or QUOTED in head:
+        return None
+    if cue.group() in lexicon.NAMING_CUES and not NAMED_AS.match(m[cue.end():]):
+        return None
+    if cue.group() in lexicon.QUOTE_ONLY_CUES and not INTRO_TO_QUOTE.match(m[cue.end():]):
+        return None  # "... and began a crackdown"
+    subject = names.subject(head)
+    leading = LEADING_NAME.match(head.lstrip())
+    if coordinated and leading and (not subject or _present_verb_after(subject, leading.group(1))):
+        subject = leading.group(1)  # "Wiig smiles and says"
+    if not subject:
+        return None
+    offset = cue.end() + claim_offset(m[cue.end():], cue.group())
+    return Frame(cue.group(), subject, m.index(subject), (offset, len(m)), "participle")
+
+
+def _present_verb_after(subject: str, name: str) -> bool:
+    """"Wiig smiles and": the word after the name is a present-tense verb."""
+    after = subject[len(name):].split()[:1] if subject.startswith(name) else []
+    return bool(after) and after[0].islower() and after[0].endswith("s") and len(after[0]) > 3
+
+
+def according(m: str) -> Frame | None:
+    """`..., according to X.` and `According to X, ...`."""
+    found = ACCORDING.search(m)
+    if not found:
+        return None
+    if not m[: found.start()].strip(" \"“" + QUOTED):
+        comma = m.find(",", found.end())
+        if comma < 0:
+            return None
+        return Frame("according to", m[found.end(): comma], found.end(), (comma + 1, len(m)), "according")
+    stop = m.find(QUOTED, found.end())
+    stop = len(m) if stop < 0 else stop
+    end = len(m[: found.start()].rstrip(" ,"))
+    return Frame("according to", m[found.end(): stop], found.end(), (0, end), "according")
+
+
+def statement(m: str) -> Frame | None:
+    """`In a statement, the company called ...`: no verb cue, a statement."""
+    intro = STATEMENT_INTRO.match(m)
+    if not intro:
+        return None
+    subject = names.subject(m[intro.end():])
+    if not subject:
+        return None
+    start = intro.end() + len(subject)
+    return Frame("in a statement", subject, intro.end(), (start, len(m)), "statement")

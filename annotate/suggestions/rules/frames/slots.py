@@ -1,0 +1,100 @@
+"""What may fill a source slot, and where the claim starts after its cue."""
+import re
+
+from annotate.suggestions.rules import lexicon
+from annotate.suggestions.rules import names
+from annotate.suggestions.rules.frames.frame import QUOTED
+
+THAT = re.compile(r"^(?:[^,\x01]*?\s)??that\s", re.S)
+INTRO_TO_QUOTE = re.compile(r"^[^\x01]{0,40}?[,:]\s*(?=\x01)")
+ADDRESSEE = re.compile(r"^\s+(?:the\s+)?(?:reporters|journalists|press|jurors|court|lawmakers|"
+                       r"investors|analysts|parliament|members)\b")
+
+
+def np_like(region: str, limit: int = 12) -> bool:
+    """A noun phrase (with appositives) and not a clause."""
+    parts = names.source_parts(region)
+    if not parts or QUOTED in region:
+        return False
+    bare_words = names.words(region)
+    if len(bare_words) == 1 and bare_words[0].islower() and not bare_words[0].endswith("s") \
+            and bare_words[0] not in lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS:
+        return False  # "..., long criticized for ...": an adverb, not a source
+    last = names.CLAUSE_CUT.sub("", region).rstrip().rsplit(",", 1)[-1]
+    last_words = names.words(last)
+    if not region.rstrip().endswith(",") and any(_verb_in_slot(w, k == len(last_words) - 1)
+                                                 for k, w in enumerate(last_words)):
+        return False  # "..., introduced legislation Friday urging": a verb phrase
+    for k, part in enumerate(parts):
+        ws = names.words(part)
+        if len(ws) > (limit if k == 0 else 20) or any(_verb_in_slot(w, k == len(ws) - 1) for k, w in enumerate(ws)):
+            return False
+        if any(w.lower() in lexicon.CLAUSE_OPENERS for w in ws):
+            return False
+    return True
+
+
+def _verb_in_slot(word: str, last: bool) -> bool:
+    """A finite verb inside a source slot, bar "those surveyed" and a final
+    noun like "reports" ("Initial reports said")."""
+    if word.lower() in lexicon.SLOT_PARTICIPLES or last and word.lower() in lexicon.SLOT_NOUNS:
+        return False
+    return names.is_verb_like(word)
+
+
+def adjunct_only(rest: str) -> bool:
+    """What follows a post-position cue: "VOA", "on Monday", no new clause."""
+    ws = names.words(rest)
+    if QUOTED in rest or len(ws) > 14 or "that" in ws:
+        return False
+    return not any(names.is_verb_like(w) for w in ws)
+
+
+def adverb(word: str) -> bool:
+    """"recently", "seemingly", "quietly": adverbs between a subject and its cue."""
+    return word.islower() and len(word) > 4 and word.endswith("ly")
+
+
+def embedded(region: str) -> bool:
+    """"The man who the police said ...": the cue belongs to a relative clause."""
+    found = re.search(r"\b(?:who|whom|that|which)\b\s*([^,]*)$", region)
+    return bool(found) and not any(names.is_verb_like(w) for w in names.words(found.group(1)))
+
+
+def subordinate(region: str) -> bool:
+    """"Only when his chief strategist, Steve Bannon, explained ...": the cue is
+    the verb of a subordinate clause (one with no verb of its own before it);
+    "When asked, X said" and "While X asserts ..., Y says" are main frames."""
+    ws = names.words(region)
+    while ws and ws[0].lower() in {"only", "but", "and", "even", "just"}:
+        ws = ws[1:]
+    if len(ws) < 2 or ws[0].lower() not in lexicon.SUBORDINATORS:
+        return False
+    if ws[1].lower().endswith("ed") or ws[1].lower().endswith("ing"):
+        return False  # "When asked", "After hearing"
+    return not any(names.is_verb_like(w) for w in ws[1:])
+
+
+def claim_offset(rest: str, cue: str = "") -> int:
+    """Where the claim starts after a cue: past "that", an addressee or adjunct
+    before a quotation ("told Reuters: "), or an addressee of "told"; not past
+    the claim's own subject ("said megabanks, "even after ...")."""
+    that = THAT.match(rest)
+    intro = INTRO_TO_QUOTE.match(rest)
+    if intro and not _lead_is_adjunct(intro.group(), cue):
+        intro = None
+    lead = intro or (that if that and len(that.group().split()) <= 8 else None)
+    lead = lead or ADDRESSEE.match(rest)
+    offset = lead.end() if lead else 0
+    return offset + len(rest[offset:]) - len(rest[offset:].lstrip(" ,:"))
+
+
+def _lead_is_adjunct(lead: str, cue: str) -> bool:
+    """What sits between a cue and its quotation: "told Reuters:", "said on
+    Monday,", "said in a statement:" are not part of the claim."""
+    ws = names.words(lead)
+    if not ws or cue in {"told", "tells", "telling", "asked", "asks"}:
+        return True
+    if lead.rstrip().endswith(":") and len(ws) <= 4:
+        return True  # "said:", "told Reuters:", "wrote on Twitter:"; not "estimated X to be Y, adding:"
+    return ws[0].lower() in lexicon.INTRO_WORDS or bool(ADDRESSEE.match(lead))
