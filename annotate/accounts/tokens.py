@@ -4,6 +4,7 @@ import hmac
 import secrets
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from annotate.errors import InputError
 from annotate.extensions import db
@@ -69,7 +70,8 @@ def authenticate(plaintext: str | None) -> User | None:
     if not plaintext or not plaintext.startswith(TOKEN_PREFIX) or len(plaintext) > 200:
         return None
     digest = token_digest(plaintext)
-    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == digest))
+    query = select(ApiToken).where(ApiToken.token_hash == digest).options(joinedload(ApiToken.user))
+    token = db.session.scalar(query)
     if token is None or not hmac.compare_digest(token.token_hash, digest):
         return None
     if token.revoked_at is not None or not token.user.active:

@@ -23,7 +23,8 @@ def authenticate_bearer():
     user = tokens.authenticate(plaintext)
     if user is None:
         raise ApiError(401, "This token is unknown, revoked, or belongs to a disabled account.")
-    db.session.commit()  # keeps last_used_at even when the request itself fails later
+    if db.session.dirty:  # a new last_used_at: kept even when the request itself fails later
+        db.session.commit()
     g.api_user = user
     return None
 

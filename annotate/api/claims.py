@@ -1,12 +1,17 @@
 """API routes for claims and their evidence: mark, read, update with a version, delete."""
 from flask import jsonify
+from sqlalchemy import func
+from sqlalchemy import select
 
+from annotate.articles.sentences import sentence_at_index
+from annotate.articles.sentences import sentence_at_offset
 from annotate.claims import operations as claim_ops
 from annotate.review import workflow
 from annotate.extensions import db
 from annotate.models import Article
 from annotate.models import Claim
 from annotate.models import Evidence
+from annotate.models import Sentence
 from annotate.api import bp
 from annotate.api import schemas
 from annotate.api.auth import api_user
@@ -15,6 +20,7 @@ from annotate.api.errors import ApiError
 from annotate.api.serializers import by_uuid
 from annotate.api.serializers import claim_json
 from annotate.api.serializers import evidence_json
+from annotate.api.serializers import new_claim_json
 from annotate.api.articles import created
 from annotate.api.articles import deleted
 from annotate.api.serializers import CLAIM_READ
@@ -27,18 +33,20 @@ def claim_fields(data: dict) -> dict:
     return fields
 
 
-def sentence_for(article: Article, data: dict):
-    """The sentence a new claim goes in: by index, or the one holding the start offset."""
+def sentence_for(article: Article, data: dict) -> Sentence:
+    """The sentence a new claim goes in: by index, or the one holding the start offset (one indexed query)."""
     if "sentence_index" in data:
-        if data["sentence_index"] >= len(article.sentences):
-            raise ApiError(422, f"The article has {len(article.sentences)} sentences; sentence_index "
+        sentence = sentence_at_index(article.id, data["sentence_index"])
+        if sentence is None:
+            count = db.session.scalar(select(func.count()).where(Sentence.article_id == article.id))
+            raise ApiError(422, f"The article has {count} sentences; sentence_index "
                                 f"{data['sentence_index']} is past the last.", "sentence_index")
-        return article.sentences[data["sentence_index"]]
-    for sentence in article.sentences:
-        if sentence.start <= data["start"] < sentence.end:
-            return sentence
-    raise ApiError(422, f"Offset {data['start']} is not inside any sentence of the article "
-                        f"({len(article.text)} characters).", "start")
+        return sentence
+    sentence = sentence_at_offset(article.id, data["start"])
+    if sentence is None:
+        raise ApiError(422, f"Offset {data['start']} is not inside any sentence of the article "
+                            f"({len(article.text)} characters).", "start")
+    return sentence
 
 
 def mark(article: Article, data: dict) -> tuple[Claim, bool]:
@@ -67,8 +75,9 @@ def create_claim(article_id: str):
                        "claim_exists", claim=claim_json(claim))
     if claim_fields(data):
         claim_ops.update_claim(claim, claim_fields(data), api_user(), None)
+    body = new_claim_json(claim)  # before the commit, which would expire what it reads
     db.session.commit()
-    return created(claim_json(claim), "api.read_claim", claim_id=claim.uuid)
+    return created(body, "api.read_claim", claim_id=body["id"])
 
 
 @bp.get("/claims/<claim_id>")

@@ -4,9 +4,11 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from annotate.extensions import db
 from annotate.interchange import native
+from annotate.interchange import review_records
 from annotate.interchange import snapshot
 from annotate.models import Article
 from annotate.models import Claim
@@ -32,6 +34,15 @@ def claims_json(claims: list[Claim]) -> list[dict]:
 
 def claim_json(claim: Claim) -> dict:
     return claims_json([claim])[0]
+
+
+def new_claim_json(claim: Claim) -> dict:
+    """A claim marked in this request, serialised before the commit: it can have no evidence, verdict, comment or
+    decision yet, so only its history is read, whatever the article's size."""
+    set_committed_value(claim, "evidence", [])
+    extras = review_records.Extras([claim.id])
+    extras.verdicts, extras.comments, extras.decisions = {}, {}, {}  # their cached_property values: nothing to read
+    return native.claim_dict(claim, claim.sentence.index, claim.article.text, extras) | {"article_id": claim.article.uuid}
 
 
 def article_json(article: Article) -> dict:

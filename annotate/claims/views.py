@@ -3,6 +3,7 @@ from flask import Blueprint
 from flask import redirect
 from flask import url_for
 from flask_login import current_user
+from sqlalchemy.orm import joinedload
 
 from annotate.articles.fragments import is_checked
 from annotate.articles.fragments import moved_progress
@@ -31,6 +32,9 @@ from annotate.web.responses import hx_fragments
 from annotate.web.responses import toast
 
 bp = Blueprint("claims", __name__)
+# What a save re-renders besides the claim (its sentence's row, the panel's blind-review rule, the evidence list),
+# loaded with it in one statement.
+PANEL_LOADS = (joinedload(Claim.sentence), joinedload(Claim.article), joinedload(Claim.evidence))
 
 
 @bp.route("/articles/<int:article_id>/claims", methods=["POST"])
@@ -67,7 +71,7 @@ def show(claim_id: int):
 @bp.route("/claims/<int:claim_id>", methods=["POST"])
 def save(claim_id: int):
     """Save attribution, status and rationale; refuse a save made on an outdated version."""
-    claim = get_or_404(Claim, claim_id)
+    claim = get_or_404(Claim, claim_id, PANEL_LOADS)
     form = ClaimForm()
     try:
         check_unlocked(claim)  # before the form: a decided claim's panel has no form to correct
