@@ -3,7 +3,8 @@
 Lines are paragraphs; each body or caption line is split into sentences by syntok,
 whose boundaries are then repaired with news-copy rules (titles, datelines,
 quote attributions, emoji, photo credits). Whole lines that are page chrome or
-headings become a single unit. Word lists and patterns live in segment_rules.py.
+headings become a single unit; line and sentence kinds are kinds.py's. Word lists and
+patterns live in segment_rules.py.
 """
 import re
 import unicodedata
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from syntok import segmenter
 
 from annotate.text import segment_rules as rules
+from annotate.text.kinds import classify_line
+from annotate.text.kinds import sentence_kind
 from annotate.text.offsets import trim_span
 
 KINDS = ("body", "heading", "caption", "boilerplate")
@@ -51,7 +54,8 @@ def segment(text: str) -> list[Unit]:
         seen_content = seen_content or kind != "boilerplate"
         spans = [trim_span(line, 0, len(line))] if kind in ("heading", "boilerplate") \
             else sentence_spans(line)
-        units.extend(Unit(line_start + s, line_start + e, kind, paragraph) for s, e in spans)
+        units.extend(Unit(line_start + s, line_start + e, sentence_kind(line[s:e], kind), paragraph)
+                     for s, e in spans)
         previous = (stripped, kind)
     return units
 
@@ -64,127 +68,6 @@ def _non_blank_lines(text: str) -> list[tuple[int, str]]:
             result.append((offset, line))
         offset += len(line) + 1
     return result
-
-
-# ---------------------------------------------------------------- line kinds
-
-def classify_line(line: str, previous: tuple[str, str] | None, is_first_content: bool) -> str:
-    """Chrome beats caption beats heading, because chrome lines also look like headings."""
-    if is_boilerplate(line) or _completes_chrome_label(line, previous):
-        return "boilerplate"
-    if is_caption(line) or _continues_caption(line, previous):
-        return "caption"
-    after_heading = previous is not None and previous[1] == "heading"
-    if is_heading(line, max_words=20 if after_heading else 12):
-        return "heading"  # a deck right under a headline may be longer than a subhead
-    if is_first_content and looks_like_headline(line):
-        return "heading"
-    if _is_short(line, 10) and rules.QUESTION_SUBHEAD.match(line) \
-            and previous is not None:
-        return "heading"  # "What did the prosecutors say?" alone on its line
-    return "body"
-
-
-def _completes_chrome_label(line: str, previous: tuple[str, str] | None) -> bool:
-    """'NEWS PROVIDED BY' / 'Acme Inc.': the value of a chrome label is chrome too."""
-    if previous is None or previous[1] != "boilerplate" or not _is_short(line, 6, 60):
-        return False
-    return bool(re.search(r"\bby$", previous[0], re.IGNORECASE))
-
-
-def _is_short(line: str, max_words: int = 12, max_chars: int = 100) -> bool:
-    """Chrome and subheads are short; long lines are prose whatever they look like."""
-    return len(line.split()) <= max_words and len(line) <= max_chars
-
-
-def is_boilerplate(line: str) -> bool:
-    """Navigation, sharing, ads and bylines are page furniture, not article prose."""
-    if rules.CREDIT_LINE.match(line) and ". " not in line:
-        return True
-    if _is_short(line, 40, 400) and (rules.CREDIT_OR_PROMO.search(line) or rules.AUTHOR_BIO.match(line)):
-        return True
-    if rules.SEPARATOR.match(line) or rules.EMBED_CREDIT.match(line) or rules.PROMO_PARENTHESIS.match(line):
-        return True
-    if len(line.split()) <= 4 and rules.LINK_LABEL.match(line) or _is_name_roster(line):
-        return True
-    if not _is_short(line):
-        return False
-    parts = [p for p in re.split(r"\s+[|·•/]\s+", line) if p]
-    if all(_chrome_key(part) in rules.BOILERPLATE_LINES for part in parts):
-        return True
-    if rules.TIMESTAMP_LINE.match(line) and any(ch.isdigit() for ch in line):
-        return True
-    return bool(rules.BOILERPLATE_PREFIX.match(line) or rules.BYLINE.match(line)
-                or rules.CAPITALISED_CHROME.match(line) or rules.CONTACT_DETAILS.search(line))
-
-
-def _is_name_roster(line: str) -> bool:
-    """"Iowa: Tim Albrecht, Brad Anderson, ...": a list of names, not prose."""
-    parts = [p.strip() for p in line.split(",")]
-    if len(parts) < 8:
-        return False
-    names = [p for p in parts if re.fullmatch(r"(?:[A-Z][\w.'’-]*\s?){1,4}", p.split(": ")[-1])]
-    return len(names) >= 0.8 * len(parts)
-
-
-def _chrome_key(line: str) -> str:
-    """Chrome is compared ignoring case, spacing and decorative trailing marks."""
-    return " ".join(line.lower().split()).rstrip(" .:!|>»›→…").replace("’", "'")
-
-
-def is_caption(line: str) -> bool:
-    """Photo captions follow wire conventions: FILE -, Photo:, dated endings, credits;
-    an embedded post (a t.co link) is media too."""
-    return bool(rules.CAPTION_PREFIX.match(line) or rules.CAPTION_LABEL.match(line)
-                or rules.CAPTION_DATE_END.search(line) or rules.PHOTO_CREDIT.search(line)
-                or rules.EMBED_TEXT.search(line))
-
-
-def _continues_caption(line: str, previous: tuple[str, str] | None) -> bool:
-    """Text under an 'Image caption' label, or a repeat of the caption (alt text), is caption."""
-    if previous is None or previous[1] != "caption":
-        return False
-    if rules.CAPTION_LABEL.match(previous[0]):
-        return True
-    return len(line) >= 20 and (line in previous[0] or previous[0] in line)
-
-
-def _ending(line: str) -> str:
-    """Last character that carries meaning: closing quotes and 'Inc.'-style periods are not."""
-    line = line.rstrip("\"'”’»").rstrip()
-    last = rules.LAST_WORD.search(line)
-    if last and last.group(1).lower() in rules.NAME_ENDING_ABBREVIATIONS:
-        return line[-2:-1]  # "About Acme Robotics Inc." ends in a name, not a full stop
-    return line[-1:]
-
-
-def is_heading(line: str, max_words: int = 12) -> bool:
-    """Subheads are short lines without final punctuation that are not stage directions."""
-    if not _is_short(line, max_words) or not any(ch.isalpha() for ch in line):
-        return False
-    if (line[0] in "([" and line[-1] in ")]") or rules.LIST_BULLET.match(line):
-        return False  # stage directions and list items are read as prose
-    if re.match(r"^[A-Z][A-Z.' -]+:", line):  # "SEN. WARREN:" speaker label
-        return False
-    return _ending(line) not in rules.HEADING_TERMINALS
-
-
-def looks_like_headline(line: str) -> bool:
-    """A first line may be longer than a subhead and may end in ? or ! if Title Cased."""
-    if not _is_short(line, max_words=20, max_chars=200) or not any(c.isalpha() for c in line):
-        return False
-    if rules.LIST_BULLET.match(line):
-        return False
-    ending = _ending(line)
-    if ending in "?!":
-        return _is_title_case(line)
-    return ending not in rules.HEADING_TERMINALS
-
-
-def _is_title_case(line: str) -> bool:
-    """Headline style capitalises most words; a sentence capitalises few."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
-    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 # ---------------------------------------------------------------- sentences

@@ -176,7 +176,9 @@ CREDIT_OR_PROMO = re.compile(
     r"|listen to\b.*\blive\b|watch\b.*\blive\b|read this story in)"
     r"|^\d{1,2}:\d{2} [ap]\.m\.: this (?:article|story)"
     r"|\b(?:he|she) can be reached at\b|^you can (?:send|follow|reach|e-?mail)\b"
-    r"|\bedited by\b.*\bupdated:",
+    r"|edited by\b.*\bupdated:"
+    r"|^[—–-]*\s*with (?:assistance|additional reporting|reporting) (?:by|from)\b"
+    r"|^(?:updated|published|posted|last updated)\s+(?:on\s+|at\s+)?(?:" + _MONTH + r"|today|yesterday)\b[^.]{0,30}\d",
     re.IGNORECASE,
 )
 

@@ -52,6 +52,28 @@ def test_credit_promo_separator_and_link_lines_are_boilerplate(line):
 
 
 @pytest.mark.parametrize("line", [
+    "Updated on September 19 at 3:15 p.m.",
+    "— With assistance by Kevin Cirilli, Jennifer Jacobs and Alan Levin",
+])
+def test_update_notes_and_assistance_credits_are_boilerplate(line):
+    assert kind_of(line) == "boilerplate"
+
+
+def test_chrome_sentences_inside_a_body_paragraph_are_boilerplate():
+    """A credit, bio or promo sentence at the end of a prose paragraph is chrome;
+    the prose sentences around it stay body."""
+    found = kinds(f"{LEAD}\n\nThe spill covered 40 miles of coast, and the cleanup will take years. "
+                  "(See pictures of the spill.)\n\n"
+                  "Hoenig spoke in Kansas City on Friday. Jane Doe is the business reporter for the Daily "
+                  "Planet. You can follow her on Twitter.")
+    assert found[1:] == [("body", "The spill covered 40 miles of coast, and the cleanup will take years."),
+                         ("boilerplate", "(See pictures of the spill.)"),
+                         ("body", "Hoenig spoke in Kansas City on Friday."),
+                         ("boilerplate", "Jane Doe is the business reporter for the Daily Planet."),
+                         ("boilerplate", "You can follow her on Twitter.")]
+
+
+@pytest.mark.parametrize("line", [
     "In a wide-ranging interview, President Obama also said:",
     "Some of the factors that may have contributed to that imbalance include:",
     "Follow us on Twitter, the minister told reporters, if you want the truth about the vote.",
