@@ -27,6 +27,7 @@ from annotate.suggestions.rules.quotes import overlapping
 from annotate.suggestions.rules.quotes import paragraph_spans
 from annotate.suggestions.rules.quotes import quoted_mask
 from annotate.text.offsets import trim_span
+from annotate.text.segment_rules import LIST_BULLET
 
 QUOTE_MARKS = "\"“”«»„‘’`'"  # doubled single marks (‘‘...’’) trim too
 
@@ -90,12 +91,36 @@ def _inherit(text: str, readings: list[Reading], quotes: list[Quote]) -> None:
                 owner.setdefault(q, r.attribution)
     last: Reading | None = None
     previous: Reading | None = None
+    lead: Reading | None = None  # 'X said:' followed by a bulleted list
     for r in readings:
-        if not r.frame:
+        lead = _list_lead(text, r, previous, lead)
+        if not r.frame and lead is not None and lead is not r:
+            _carry_list_item(text, r, lead)
+        elif not r.frame:
             _adopt(text, r, overlapping(quotes, r.start, r.end), owner, last, previous)
         if any(r.quoted) and r.attribution.type != "author":
             last = r
         previous = r
+
+
+def _list_lead(text: str, r: Reading, previous: Reading | None, lead: Reading | None) -> Reading | None:
+    """The attributed sentence ending in a colon that a bulleted list hangs on, while
+    the list lasts: 'The mayor said:' then '• The city will cut 300 jobs.'"""
+    if r.frame and r.attribution.type != "author" and text[r.start:r.end].rstrip().endswith(":"):
+        return r
+    if lead is None:
+        return None
+    if LIST_BULLET.match(text[r.start:r.end]) and previous is not None and r.paragraph - previous.paragraph <= 1:
+        return lead
+    return lead if previous is not None and r.paragraph == previous.paragraph and previous is not lead else None
+
+
+def _carry_list_item(text: str, r: Reading, lead: Reading) -> None:
+    """A list item after 'X said:' reports X's words, quoted or not."""
+    kind = _type(text, r, r.start, r.end)
+    source = lead.attribution
+    r.attribution = Attribution(source.source, source.role, source.cue, kind)
+    r.content = (r.start, r.end)
 
 
 def _adopt(text: str, r: Reading, inside: list[Quote], owner: dict, last: Reading | None,

@@ -25,7 +25,8 @@ from annotate.suggestions.rules.mentions import name_tokens
 LOOKBACK = 60  # mentions or speakers a description may reach back over
 MAX_NAME_WORDS = 8  # longer capitalised runs are titles of works, not names
 PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-z]+)){1,2}")  # "Wade Bassi", "Thomas M. Hoenig"
-COMPANY_HEADS = frozenset("company firm utility lender bank insurer retailer carrier maker".split())
+COMPANY_HEADS = frozenset("company firm utility lender bank insurer retailer carrier maker label airline automaker "
+                           "carmaker chain manufacturer publisher broadcaster studio startup operator".split())
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Discourse:
         self.sources: list[Entity] = []
         self.last_of_kind: dict[bool, Entity] = {}  # is-person -> last such speaker
         self.last_body_source: Entity | None = None
+        self.last_org_source: Entity | None = None
         self.expansions: dict[tuple[str, ...], Entity] = {}  # short name -> last longer speaker
         self.longest: dict[tuple[str, ...], tuple[list[int], list[Mention]]] = {}
         self.first_seen: dict[tuple[str, ...], tuple[int | None, int | None]] = {}
@@ -81,6 +83,8 @@ class Discourse:
         self.last_of_kind[entity.kind == "person"] = entity
         if entity.kind in {"org", "group"}:
             self.last_body_source = entity
+        if entity.kind == "org":
+            self.last_org_source = entity
         tokens = name_tokens(entity.name)[:MAX_NAME_WORDS]
         for i in range(len(tokens)):
             for j in range(i + 1, len(tokens) + 1):
@@ -90,7 +94,7 @@ class Discourse:
     def resolve(self, phrase: names.Phrase, pos: int) -> Entity:
         """The fullest entity the article gives for a parsed source slot."""
         if phrase.kind == "pronoun":
-            found = self._last_speaker(phrase.head) or self._last_mention(phrase.head, pos)
+            found = self._last_speaker(phrase.head, pos) or self._last_mention(phrase.head, pos)
         elif phrase.kind == "group" and len(phrase.text.split()) == 1:
             found = None  # "Tunisians", "Officials": the group as written
         elif phrase.kind in {"person", "org", "group"}:
@@ -100,7 +104,8 @@ class Discourse:
         else:
             found = None
         if found is None:
-            return Entity(phrase.text, phrase.role, phrase.kind, pos)
+            kind = "org" if phrase.kind == "person" and _lone_name(phrase.text) else phrase.kind
+            return Entity(phrase.text, phrase.role, kind, pos)
         return Entity(found.name, phrase.role or found.role, found.kind, pos)
 
     def _before(self, mentions: list[Mention], starts: list[int], pos: int):
@@ -109,9 +114,34 @@ class Discourse:
         for k in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
             yield mentions[k]
 
-    def _last_speaker(self, pronoun: str) -> Entity | None:
-        """He/she: the last person who spoke; they/it: the last body that did."""
-        return self.last_of_kind.get(pronoun in lexicon.PERSON_PRONOUNS)
+    def _last_speaker(self, pronoun: str, pos: int) -> Entity | None:
+        """He/she: the last person who spoke, unless the sentence before names a
+        new person as its subject ("Rep. Adam Schiff opened the hearing. He said");
+        it: likewise for an organisation; they: the last body that spoke."""
+        person = pronoun in lexicon.PERSON_PRONOUNS
+        speaker = self.last_of_kind.get(person)
+        if pronoun in {"he", "she", "it"}:
+            subject = self._previous_subject(pos, person)
+            if subject and (speaker is None or subject.pos > speaker.pos):
+                return subject
+        return speaker
+
+    def _previous_subject(self, pos: int, person: bool) -> Entity | None:
+        """The subject of the sentence just before pos, when it is a name of the
+        wanted kind (a person's, or an organisation's)."""
+        if not self.subjects or self.subjects[-1][0] >= pos:
+            return None
+        start, subject = self.subjects[-1]
+        name = clean_run(names.strip_determiners(subject).strip("()[]\"“”‘’' "))
+        split = None if names.is_proper(name) else names.trailing_name(name)
+        name = split[1] if split else name
+        if not names.is_proper(name) or name.lower() in lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS:
+            return None
+        role, name = names.split_title(name)  # "Rep. Adam Schiff"
+        found = self._expand(name, pos) or Entity(name, role, names.name_kind(name), start)
+        if person != (found.kind == "person") or person and _lone_name(found.name):
+            return None
+        return Entity(found.name, found.role, found.kind, start)
 
     def _last_mention(self, pronoun: str, pos: int) -> Entity | None:
         """"It said" before any organisation spoke: the last one mentioned;
@@ -217,7 +247,7 @@ class Discourse:
                 if head in (heads := set(m.tokens) | {names.bare(w) for w in m.run.split()})
                 or head in COMPANY_HEADS and heads & lexicon.COMPANY_WORDS]
         if not fits:
-            return None
+            return self.last_org_source if head in COMPANY_HEADS else None  # "Volkswagen said ... The company said"
         counts = {m.start: self._mentions_before(m.tokens[0], pos) if m.tokens else 0 for m in fits}
         best = max(counts.values())
         m = next(m for m in fits if counts[m.start] == best)  # most recent first: the later on ties
@@ -246,3 +276,11 @@ class Discourse:
             if start < pos and any(lexicon.GROUP_NOUNS.get(w.lower()) == kind for w in subject.split()):
                 return Entity(names.strip_determiners(subject) or subject, None, "group", start)
         return None
+
+
+def _lone_name(name: str) -> bool:
+    """A one-word name the article never gives in full ("Volkswagen", "Boeing"):
+    news copy introduces people with two names, so it is an organisation's."""
+    ws = name.split()
+    plural = name.lower().endswith(names.GROUP_PLURALS) or name.lower()[:-1] in names.ROLE_NOUNS
+    return len(ws) == 1 and ws[0][:1].isupper() and not ws[0].isupper() and len(ws[0]) > 2 and not plural

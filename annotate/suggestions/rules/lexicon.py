@@ -27,7 +27,7 @@ believe believes think thinks expect expects worry worries fear fears
 observed observes answered continued began yelled accuse show suggest
 cautioned cautions indicated indicates affirmed affirms called calls dubbed
 admit tell warn argue insist claim note acknowledge concede contend estimate predict reads
-instructed
+instructed sees see foresees foresee forecasts forecast projects
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
@@ -48,7 +48,10 @@ NAMING_CUES = frozenset("called calls dubbed".split())
 
 # Stance verbs: a report only with a plural or collective subject or a
 # "that" clause ("Investigators believe that ...", "Analysts expect ...").
-STANCE_CUES = frozenset("believe believes think thinks expect expects worry worries fear fears".split())
+STANCE_CUES = frozenset("believe believes think thinks expect expects worry worries fear fears "
+                        "sees see foresees foresee forecasts forecast projects".split())
+# Stance verbs that forecast: a report when a figure follows ("expects growth of 3%").
+FORECAST_CUES = frozenset("sees see expect expects foresees foresee forecasts forecast projects predicts predict".split())
 
 # Verbs that invert after a quotation or clause ("..., said Smith"); others
 # after a comma start a new predicate ("The mayor, Tom Hale, urged ...").
@@ -102,6 +105,9 @@ assembly parliament senate house corporation company group inc corp co ltd
 llc plc holdings partners capital securities financial foods electric energy
 airlines motors pharmaceuticals technologies systems labs mutual workers
 network times post news press reuters embassy school hospital clinic
+records media music entertainment studios pictures brands industries airways
+petroleum telecom communications networks insurance trust ventures logistics
+railways army navy forces command
 """.split())
 
 # Organisation heads that name a company (for "the company", "the firm").
@@ -118,6 +124,8 @@ estimates data figures statement filing records paper poll investigation
 """.split())
 
 PERSON_PRONOUNS = frozenset("he she".split())
+# Singular nouns that name a body of people and speak as one ("police said").
+COLLECTIVE_NOUNS = frozenset("police media staff military army government management".split())
 GROUP_PRONOUNS = frozenset("they it".split())
 
 # First words of a comma-delimited part that is not the source noun phrase:

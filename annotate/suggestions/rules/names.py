@@ -226,6 +226,9 @@ def parse(region: str) -> Phrase | None:
     author = doc_author(region)
     if author and author != region:
         return parse(author)  # "a statement from the ministry" -> "the ministry"
+    group = _described_group(region)
+    if group:
+        return group
     parts = source_parts(region)
     if not parts:
         return None
@@ -249,6 +252,28 @@ def parse(region: str) -> Phrase | None:
     head = bare(words(text)[-1])
     kind = "anaphor" if words(text)[0].lower() in {"the", "this"} else "description"
     return Phrase(_plain(text), _appositive(parts[1:]), kind, head)
+
+
+GROUP_WITH_QUALIFIER = re.compile(
+    r"^(?:(?:[Tt]he|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Ss]everal|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d+)\s+)*"
+    r"(?P<head>[A-Za-z-]+s)\s+(?:(?:at|from|for|with)\s+[^,;]+|(?:who|that)\s+[^,;]+)$")
+
+
+def _described_group(region: str) -> Phrase | None:
+    """"Analysts who have done the calculations", "researchers at the University
+    of Georgia", "lawyers for the family": a plural noun whose qualifier says
+    which people speak, kept whole (the qualifier is not a clause to drop)."""
+    found = GROUP_WITH_QUALIFIER.match(region.strip())
+    if not found:
+        return None
+    head = found.group("head").lower()
+    if not (head[:-1] in ROLE_NOUNS or head in lexicon.GROUP_NOUNS or head.endswith(GROUP_PLURALS)):
+        return None
+    text = re.sub(r"^[Tt]he\s+", "", region.strip())
+    return Phrase(text, None, "group", head)
+
+
+GROUP_PLURALS = ("ysts", "ists", "ers", "ors", "ants", "ents", "ans", "ives", "ians")
 
 
 def _named_phrase(name: str, others: list[str]) -> Phrase:

@@ -33,12 +33,41 @@ def find_cues(m: str) -> list[re.Match]:
 
 
 def _stance_allowed(m: str, cue: re.Match, before: list[str]) -> bool:
-    """"Investigators believe that ...", "Tunisians worry ...": a group's stance,
-    not "I think" or "things fear"."""
-    if re.match(r"\s+that\b", m[cue.end():]):
+    """"Investigators believe that ...", "Tunisians worry ...", "Hoenig believes the
+    banks should be broken up", "The bank expects growth of 3%": a stance someone
+    holds, not "I think" or "things fear"."""
+    rest = m[cue.end():]
+    if re.match(r"\s+that\b", rest):
         return bool(before) and before[-1] not in {"i", "we", "you"}
-    return bool(before) and before[-1] in {"they", "experts", "analysts"} | lexicon.GROUP_NOUNS.keys() \
-        or bool(before) and len(before[-1]) > 4 and before[-1].endswith(("ers", "ors", "ans", "ists", "ts"))
+    head = _subject_head(m[: cue.start()])
+    if not head or head.lower() in {"i", "we", "you"}:
+        return False
+    low = head.lower()
+    if low in {"they", "experts", "analysts"} | lexicon.GROUP_NOUNS.keys() \
+            or len(low) > 4 and low.endswith(("ers", "ors", "ans", "ists", "ts")):
+        return True
+    named = head[:1].isupper() or low in lexicon.PERSON_PRONOUNS or names.is_role_word(low) \
+        or low in lexicon.ORG_WORDS or low in lexicon.COLLECTIVE_NOUNS
+    if not named:
+        return False
+    if re.match(r"\s+to\b", rest):
+        return False  # "The company expects to ship 2 million units": a plan, not a stance
+    if cue.group() in lexicon.FORECAST_CUES and FIGURE.search(rest[:80]):
+        return True  # "The bank expects growth of 3% next year"
+    if cue.group() in {"sees", "see"}:
+        return bool(re.match(r"(?:\s+[^\s\x01,.]+){1,6}?\s+as\s", rest))  # "sees the move as a signal"
+    return any(names.is_verb_like(w) for w in names.words(rest)[1:8]) and not re.match(r"\s+(?:to|in)\b", rest)
+
+
+FIGURE = re.compile(r"[\d%$€£]|\b(?:percent|million|billion|trillion)\b")
+
+
+def _subject_head(head: str) -> str | None:
+    """The last word before a stance verb, past adverbs ("Investigators now believe")."""
+    ws = WORD.findall(head)
+    while ws and (ws[-1].lower() in lexicon.AUX_ADVERBS or ws[-1].islower() and ws[-1].endswith("ly")):
+        ws.pop()
+    return ws[-1] if ws else None
 
 
 def cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
@@ -49,6 +78,10 @@ def cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
         return True
     if cue.group() in {"described", "describes"} and re.match(r"^\s+(?:\S+\s+){0,6}?as\b", rest):
         return True  # "described it as a stable but declining resource"
+    if cue.group() in {"described", "describes"} and re.match(r"^\s+[a-z]+ing\b", rest):
+        return True  # "Witnesses described hearing three explosions"
+    if cue.group() in DENIALS and ACCUSATION_OBJECT.match(rest):
+        return True  # "The White House has denied any wrongdoing", "Moscow has cited technical reasons"
     following = names.words(rest)[:1]
     noun_use = cue.group() in lexicon.SLOT_NOUNS and bool(following) and names.is_verb_like(following[0])
     if not noun_use and _named_subject(region) \
@@ -56,6 +89,14 @@ def cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
             and not re.match(r"\s+(?:to|for|on|in|of|with)\b", rest):
         return True  # "the company claims its new prices have saved", "Moscow announced Friday it will"
     return any(names.bare(w) in lexicon.DOC_NOUNS for w in names.words(region))
+
+
+DENIALS = frozenset("denied denies disputed disputes cited cites acknowledged admitted admits"
+                    .split())
+ACCUSATION_OBJECT = re.compile(
+    r"^\s+(?:(?:the|any|all|these|those|such|his|her|its|their|a|an|of|that|reports?|\w+ly)\s+){0,3}"
+    r"(?:\w+\s+)?(?:wrongdoing|allegations?|accusations?|charges?|claims?|reports?|involvement|"
+    r"responsibility|reasons?|wrongdoing|guilt|knowledge|existence|deaths?|figures?|account|version)\b")
 
 
 def _named_subject(region: str) -> bool:

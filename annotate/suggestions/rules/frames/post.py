@@ -16,6 +16,11 @@ ADJUNCT_FIRST = re.compile(r"^\s+(?:at|in|on|during|after|before|when|while|as|o
 INVERTED_RESUMED = re.compile(r"^\s*([^\x01,]{1,80}?),\s*(?=\x01)(?=[\x01\s.,!?]*$)")
 # '"...," Trump told the Times, alarming critics': a participle after the cue's addressee.
 PARTICIPLE_AFTER = re.compile(r"^(?:\s+[^,\x01]{1,40}?)?,\s+[a-z]+ing\b")
+# "..., officials said Monday, and left ...": a time or channel between the cue and the comma.
+SHORT_ADJUNCT = re.compile(
+    r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"today|yesterday|tonight|earlier|later|last\s+\w+|this\s+\w+|in\s+an?\s+\w+|on\s+Twitter))?"
+    r"(?=,\s*[^\s\x01])")
 ADJUNCT_CUT = re.compile(r"\s(?:in|on|at|during|after|before|via|to|when|as|while)\s.*$", re.S)
 
 
@@ -72,7 +77,7 @@ def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
     if bare_subject and not re.match(r",\s*[^\s\x01]", rest):
         return None  # "Alverson, a commissioner ..., described it": the name is the subject, not a claim
     addressee = re.match(r"(?:\s+[^,\x01\s]+){0,3}?(?=,\s*[^\s\x01])", rest) \
-        if cue.group() in {"told", "tells", "asked"} else re.match(r"(?=,\s*[^\s\x01])", rest)
+        if cue.group() in {"told", "tells", "asked"} else SHORT_ADJUNCT.match(rest)
     if not after_quote and addressee and m[:boundary].strip():
         gap = (boundary, cue.end() + addressee.end() + 1)
         return Frame(cue.group(), between, start, (0, len(m)), "post", gap)

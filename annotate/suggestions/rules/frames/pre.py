@@ -29,7 +29,7 @@ COORDINATOR = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+|"
 def pre(m: str, cue: re.Match) -> Frame | None:
     """Cue before the claim: `Wang told the press that ...`, `X said, "..."`."""
     words = m[: cue.start()].split()
-    while words and (names.bare(words[-1]) in lexicon.AUX_ADVERBS or adverb(words[-1])):
+    while words and (names.bare(words[-1]) in lexicon.AUX_ADVERBS or adverb(words[-1], words[-2] if len(words) > 1 else "")):
         words.pop()
     region = " ".join(CONTINUES_TO.sub("", " ".join(words)).split())
     if not region or not np_like(region) or embedded(region) or subordinate(region):
@@ -60,7 +60,7 @@ def clause_tail(m: str, cue: re.Match) -> Frame | None:
     if cut is None or QUOTED in head[cut.end():]:
         return None
     words = head[cut.end():].split()
-    while words and (names.bare(words[-1]) in lexicon.AUX_ADVERBS or adverb(words[-1])):
+    while words and (names.bare(words[-1]) in lexicon.AUX_ADVERBS or adverb(words[-1], words[-2] if len(words) > 1 else "")):
         words.pop()
     region = " ".join(words)
     if not region or not np_like(region, 8) or embedded(region):

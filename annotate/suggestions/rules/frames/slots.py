@@ -18,7 +18,7 @@ def np_like(region: str, limit: int = 12) -> bool:
         return False
     bare_words = names.words(region)
     if len(bare_words) == 1 and bare_words[0].islower() and not bare_words[0].endswith("s") \
-            and bare_words[0] not in lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS:
+            and bare_words[0] not in lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS | lexicon.COLLECTIVE_NOUNS:
         return False  # "..., long criticized for ...": an adverb, not a source
     last = names.CLAUSE_CUT.sub("", region).rstrip().rsplit(",", 1)[-1]
     last_words = names.words(last)
@@ -50,9 +50,15 @@ def adjunct_only(rest: str) -> bool:
     return not any(names.is_verb_like(w) for w in ws)
 
 
-def adverb(word: str) -> bool:
-    """"recently", "seemingly", "quietly": adverbs between a subject and its cue."""
+def adverb(word: str, before: str = "") -> bool:
+    """"recently", "seemingly", "quietly": adverbs between a subject and its cue;
+    not a noun in -ly after a determiner ("Lawyers for the family have vowed")."""
+    if before.lower() in names.DETERMINERS or word in LY_NOUNS:
+        return False
     return word.islower() and len(word) > 4 and word.endswith("ly")
+
+
+LY_NOUNS = frozenset("family assembly supply rally ally monopoly anomaly bully".split())
 
 
 def embedded(region: str) -> bool:
