@@ -105,8 +105,9 @@ def update_claim(claim_id: str):
         message = (f"Version {data['version']} is out of date: {who} saved version {claim.version} since. "
                    "The claim as it is now is in `claim`; reapply your change to it.")
         raise ApiError(409, message, "version", "stale_version", claim=claim_json(claim)) from None
+    body = claim_json(claim)  # before the commit: reading it back afterwards would take the write lock again
     db.session.commit()
-    return jsonify(claim_json(claim))
+    return jsonify(body)
 
 
 @bp.delete("/claims/<claim_id>")
@@ -122,8 +123,9 @@ def add_evidence(claim_id: str):
     data = json_body(schemas.EVIDENCE_CREATE)
     item = claim_ops.add_evidence(claim, data["url"], api_user(), data.get("title", ""), data.get("excerpt", ""),
                                   data.get("stance", "context"))
+    body = evidence_json(item)  # before the commit: reading it back afterwards would take the write lock again
     db.session.commit()
-    return created(evidence_json(item))
+    return created(body)
 
 
 @bp.delete("/evidence/<evidence_id>")

@@ -32,8 +32,9 @@ def give_verdict(claim_id: str):
     data = json_body(schemas.VERDICT_CREATE)
     verdict = workflow.give_verdict(claim, api_user(), data["rating"], data.get("confidence", 3), data.get("note", ""),
                                   evidence_ids(claim, data.get("evidence", [])))
+    body = verdict_json(verdict)  # before the commit: reading it back afterwards would take the write lock again
     db.session.commit()
-    return created(verdict_json(verdict))
+    return created(body)
 
 
 def comment_target(claim: Claim, data: dict, key: str, model, name: str):
@@ -54,5 +55,6 @@ def add_comment(claim_id: str):
     parent = comment_target(claim, data, "parent_id", Comment, "a comment")
     evidence = comment_target(claim, data, "evidence_id", Evidence, "evidence")
     comment = discussion.add_comment(claim, api_user(), data["body"], parent, evidence)
+    body = comment_json(comment)  # before the commit: reading it back afterwards would take the write lock again
     db.session.commit()
-    return created(comment_json(comment))
+    return created(body)
