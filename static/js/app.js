@@ -235,7 +235,10 @@
     if (!panel || !template) return;
     panel.replaceWith(template.content.cloneNode(true));
     const current = currentSentence();
-    if (current) current.focus({ preventScroll: true });
+    if (current) {
+      current.tabIndex = -1;
+      current.focus({ preventScroll: true });
+    }
   }
 
   /* ---------- the floating selection toolbar ---------- */
@@ -276,7 +279,12 @@
   /* Touch screens select with long-press and handles, which fire no mouseup: follow the selection itself. */
   let pointerHeld = false;
   let selectionTimer = null;
-  document.addEventListener("pointerdown", (event) => { pointerHeld = event.pointerType === "mouse"; });
+  document.addEventListener("pointerdown", (event) => {
+    pointerHeld = event.pointerType === "mouse";
+    /* A sentence takes focus when pressed (tabindex before the browser's default focus step), so keys act on it. */
+    const sentence = event.target.closest && event.target.closest(".sentence");
+    if (sentence && !sentence.hasAttribute("tabindex")) sentence.tabIndex = -1;
+  });
   document.addEventListener("pointerup", () => { pointerHeld = false; });
   document.addEventListener("selectionchange", () => {
     clearTimeout(selectionTimer);
@@ -309,6 +317,17 @@
     return target.closest("input, textarea, select, [contenteditable], dialog[open]") !== null;
   }
 
+  /* Single-letter shortcuts act only with focus on a sentence or the article column: never on <body> (where focus
+     lands when a swap removes the focused element), in a field, the panel or a dialog. Enter and Space on a control
+     (a toolbar button, a link, a <summary>) keep their own meaning. */
+  function shortcutTarget(event) {
+    const target = event.target;
+    if (!target || !target.closest || !reader()) return false;
+    if (event.ctrlKey || event.metaKey || event.altKey || typing(target)) return false;
+    if (!target.closest("#sentences")) return false;
+    return !((event.key === "Enter" || event.key === " ") && target.closest("button, a, summary, [role=button]"));
+  }
+
   const keys = {
     j: () => move(1), ArrowDown: () => move(1),
     k: () => move(-1), ArrowUp: () => move(-1),
@@ -318,17 +337,19 @@
     c: () => markSentence(),
     n: () => clickAction("no-claim"),
     s: splitHere,
+  };
+
+  /* Keys that mean the same wherever focus is outside a field and a dialog. */
+  const anywhere = {
     Escape: closePanel,
     "?": () => $("#shortcuts") && $("#shortcuts").showModal(),
   };
 
   document.addEventListener("keydown", (event) => {
-    if (!reader() || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) {
-      if (event.key === "Escape" && event.target.closest("#panel") && !event.target.closest("dialog")) closePanel();
-      return;
-    }
-    if (event.target.closest("button, a") && event.key === "Enter") return;
-    const handler = keys[event.key];
+    if (!reader()) return;
+    if (event.key === "Escape" && event.target.closest("#panel") && !event.target.closest("dialog")) return closePanel();
+    const outsideFields = !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target);
+    const handler = (shortcutTarget(event) && keys[event.key]) || (outsideFields && anywhere[event.key]);
     if (!handler) return;
     if (event.shiftKey && event.key.startsWith("Arrow")) return;
     event.preventDefault();
@@ -383,6 +404,6 @@
   window.addEventListener("hashchange", openHash);
 
   window.ClaimDesk = Object.assign(window.ClaimDesk || {}, {
-    currentSentence, toolsOfCurrent: () => currentSentence() && column().tools(currentSentence()),
+    currentSentence, shortcutTarget, closePanel, toolsOfCurrent: () => currentSentence() && column().tools(currentSentence()),
   });
 })();

@@ -45,13 +45,10 @@
     h: toggle,
   };
 
-  function typing(target) {
-    return target.closest("input, textarea, select, [contenteditable], dialog[open]") !== null;
-  }
-
+  /* The same rule as app.js's keys: focus on a sentence or the article column, never <body>, a field or a dialog. */
   document.addEventListener("keydown", (event) => {
     const handler = keys[event.key];
-    if (!handler || !$(".reader") || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+    if (!handler || !window.ClaimDesk.shortcutTarget(event)) return;
     event.preventDefault();
     handler();
   });

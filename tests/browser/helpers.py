@@ -41,9 +41,13 @@ def open_article(page, server, article_id: int) -> None:
 
 
 # Select [at + skip, at + skip + length) of a sentence's text, `at` being where `fragment` starts in it,
-# with a real DOM Range over the text nodes (marks split the text into several nodes).
+# with a real DOM Range over the text nodes (marks split the text into several nodes). The sentence takes focus first,
+# as it does under the mouse press that starts a person's selection.
 _SELECT_JS = """([index, fragment, skip, length]) => {
   const element = document.querySelector(`.sentence[data-index="${index}"] .stext`);
+  const row = element.closest(".sentence");
+  row.tabIndex = -1;
+  row.focus({preventScroll: true});
   const at = element.textContent.indexOf(fragment);
   if (at < 0) throw new Error(`"${fragment}" is not in sentence ${index}`);
   const start = at + skip, end = start + (length === null ? fragment.length - skip : length);
