@@ -2,8 +2,6 @@
 from datetime import date
 
 from flask import request
-from jsonschema import Draft202012Validator
-from jsonschema import FormatChecker
 
 from annotate.api.errors import ApiError
 from annotate.interchange import values
@@ -47,6 +45,21 @@ def unreadable_values(data) -> None:
     raise ApiError(422, f"{field or 'The body'} {problem.message}.", field)
 
 
+_validators: dict[int, tuple] = {}
+
+
+def validator_for(schema: dict):
+    """One validator per request schema, built on first use (jsonschema is imported only when a body is checked,
+    not at start-up); the schema is kept with it, so its id is never reused for another."""
+    kept = _validators.get(id(schema))
+    if kept is None or kept[0] is not schema:
+        from jsonschema import Draft202012Validator
+        from jsonschema import FormatChecker
+
+        kept = _validators[id(schema)] = (schema, Draft202012Validator(schema, format_checker=FormatChecker()))
+    return kept[1]
+
+
 def json_body(schema: dict | None = None) -> dict:
     """The request's JSON object, valid against the schema, or 400 (not JSON, too deep) / 422 (wrong fields)."""
     if not request.is_json:
@@ -61,8 +74,8 @@ def json_body(schema: dict | None = None) -> dict:
     if not isinstance(data, dict):
         raise ApiError(422, "The body must be a JSON object.")
     if schema is not None:
-        validator = Draft202012Validator(schema, format_checker=FormatChecker())
-        errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+        errors = sorted(validator_for(schema).iter_errors(data),
+                        key=lambda e: (list(map(str, e.absolute_path)), e.validator))
         if errors:
             field = field_of(errors[0])
             raise ApiError(422, message_of(errors[0], field), field)

@@ -3,8 +3,6 @@ import functools
 import json
 from pathlib import Path
 
-import jsonschema
-
 FORMAT = "annotate.claims"
 VERSION = 1
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v1.json"
@@ -21,8 +19,11 @@ def load_schema() -> dict:
 
 
 @functools.cache
-def validator() -> jsonschema.Draft202012Validator:
-    """One compiled validator per process: building it costs more than checking a small document."""
+def validator():
+    """One compiled validator per process: building it costs more than checking a small document (jsonschema is
+    imported here, on first use, not at start-up)."""
+    import jsonschema
+
     return jsonschema.Draft202012Validator(load_schema())
 
 
