@@ -54,9 +54,39 @@ def test_stance_verbs_without_a_reported_stance_are_the_authors(sentence):
      "Analysts who have done the calculations"),
     ("Researchers at the University of Georgia said the oil had sunk.",
      "Researchers at the University of Georgia"),
+    ("Some farmers disagreed.", "farmers"),
+    ("Israel and the United States have strongly objected to the deal.", "Israel and the United States"),
+    ("Hoenig wants the Fed to raise its rate to 1 percent.", "Hoenig"),
+    ("The bill is dead, Republican aides said on condition of anonymity because they were not "
+     "authorized to discuss it.", "Republican aides"),
+    ("Sen. Mitch McConnell (R-Ky.) said the bill was dead.", "Mitch McConnell"),
 ])
 def test_cues_and_sources_in_news_shapes(sentence, source):
     assert attribution_of(sentence, sentence[:20]).source == source
+
+
+@pytest.mark.parametrize("sentence, start, source, kind", [
+    ("“Landings may no longer be feasible,” Gates told an audience that included retired Marines.",
+     "“Landings", "Gates", "direct"),
+    ("In a speech in San Francisco, Gates spoke of “anxiety” over the future of the service.",
+     "In a speech", "Gates", "mixed"),
+    ("Declaring “the maritime soul of the Marine Corps” is at stake, Gates has ordered a review.",
+     "Declaring", "Gates", "mixed"),
+    ("Without mentioning Trump by name, the first lady tore into him, insinuating that the nation "
+     "will lose a “grownup in the White House.”", "Without", "first lady", "mixed"),
+])
+def test_cues_that_report_a_quotation(sentence, start, source, kind):
+    got = attribution_of(sentence, start)
+    assert (got.source, got.type) == (source, kind)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gates spoke to reporters on Monday.",
+    "While the mayor said the call was routine, aides disagreed.",
+])
+def test_spoke_and_a_bare_stance_are_no_frame_of_their_own(sentence):
+    got = attribution_of(sentence, sentence[:10])
+    assert got.type == "author" or got.source == "mayor"
 
 
 def test_the_court_denying_a_request_is_an_action_not_a_report():

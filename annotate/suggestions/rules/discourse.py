@@ -221,7 +221,7 @@ class Discourse:
         """"the report", "the institute", "the judge", "the groups"."""
         head = phrase.head
         if head == "statement":
-            return self._last_body()
+            return self._last_body() or self._last_mention("it", pos)
         if head in lexicon.DOC_NOUNS:
             k = bisect.bisect_left(self.doc_starts, pos)
             named = self.docs[k - 1][1] if k else None

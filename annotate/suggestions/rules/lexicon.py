@@ -27,7 +27,9 @@ believe believes think thinks expect expects worry worries fear fears
 observed observes answered continued began yelled accuse show suggest
 cautioned cautions indicated indicates affirmed affirms called calls dubbed
 admit tell warn argue insist claim note acknowledge concede contend estimate predict reads
-instructed sees see foresees foresee forecasts forecast projects
+instructed sees see foresees foresee forecasts forecast projects disagreed disagrees objects wants want
+spoke speaks suggesting insinuating declaring asserting stressing contending acknowledging predicting
+vowing pledging calling
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
@@ -44,12 +46,15 @@ MARKET_CUES = frozenset("added adds".split())
 
 # Cues that name or label something, a report only before a quotation:
 # "Yellen called that a "very modest adjustment"".
-NAMING_CUES = frozenset("called calls dubbed".split())
+NAMING_CUES = frozenset("called calls dubbed calling".split())
+
+# Cues that report a stance with nothing after them: "Some farmers disagreed."
+NO_CONTENT_CUES = frozenset("disagreed disagrees objected objects".split())
 
 # Stance verbs: a report only with a plural or collective subject or a
 # "that" clause ("Investigators believe that ...", "Analysts expect ...").
 STANCE_CUES = frozenset("believe believes think thinks expect expects worry worries fear fears "
-                        "sees see foresees foresee forecasts forecast projects".split())
+                        "sees see foresees foresee forecasts forecast projects wants want".split())
 # Stance verbs that forecast: a report when a figure follows ("expects growth of 3%").
 FORECAST_CUES = frozenset("sees see expect expects foresees foresee forecasts forecast projects predicts predict".split())
 
@@ -64,7 +69,9 @@ observed answered began declared predicted says adds instructed
 # Participles that hang a reported clause on the main subject:
 # "The judge denied the request, saying ...".
 PARTICIPLE_CUES = frozenset(
-    "saying adding accusing arguing insisting warning noting claiming alleging urging".split())
+    "saying adding accusing arguing insisting warning noting claiming alleging urging suggesting "
+    "insinuating declaring asserting stressing contending acknowledging predicting vowing pledging "
+    "calling".split())
 
 # Cues that are also common nouns or plain action verbs ("news reports",
 # "police found a body"): they count only before "that" or after a document.
@@ -92,7 +99,7 @@ sheriff inspector ambassador spokesman spokeswoman spokesperson professor
 assistant deputy associate general prime premier king queen prince pope
 bishop rabbi imam coach detective trooper councilman councilwoman
 farmer realtor economist head captain lieutenant sergeant colonel commander
-chancellor principal
+chancellor principal lady first
 """.split())
 
 # Words that make a capitalised name an organisation rather than a person.
@@ -139,7 +146,7 @@ if unless whether because once soon
 so then now still indeed instead overall likewise thus first finally
 under like amid among within across through over toward towards behind beyond
 inside outside near just only even nearly almost sure
-ultimately yet
+ultimately yet without
 """.split())
 
 # Participles that sit inside a source slot without making it a clause
@@ -163,7 +170,8 @@ IRREGULAR_PAST = frozenset("""
 went made took gave got came saw left met held ran began brought built
 bought paid sent spent led kept lost won fell rose grew knew thought told
 said found became struck hit set put cut shut sought fought stood sat wrote
-spoke broke chose drove flew threw is are was were has have had will would
+spoke broke chose drove flew threw tore wore swore drew heard felt meant caught
+taught fled sank shook stole swept is are was were has have had will would
 can could did does do shall should may might must
 """.split())
 

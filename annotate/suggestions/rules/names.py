@@ -276,13 +276,16 @@ def _described_group(region: str) -> Phrase | None:
 GROUP_PLURALS = ("ysts", "ists", "ers", "ors", "ants", "ents", "ans", "ives", "ians")
 
 
+PARTY_TAG = re.compile(r"\s*\((?:[RDI]|Rep|Dem|Ind)-[\w. ]+\)")
+
+
 def _named_phrase(name: str, others: list[str]) -> Phrase:
     """Phrase for a proper name, with its role from a title or an appositive;
     a title alone ("the US President") is a description of an office holder."""
     if all(bare(w) in lexicon.TITLES or is_role_word(w) or w.isupper() or w in {"U.S.", "U.N."}
            for w in words(name)) and is_role_word(words(name)[-1]):
         return Phrase(name, None, "anaphor", bare(words(name)[-1]))
-    title, name = split_title(name)
+    title, name = split_title(PARTY_TAG.sub("", name))  # "Sen. Mitch McConnell (R-Ky.)"
     role = _appositive(others) or title
     return Phrase(name, role, name_kind(name), bare(words(name)[-1]))
 
@@ -307,7 +310,14 @@ def subject(clause: str) -> str | None:
         return None
     out = []
     for w in parts[0].split():
-        if is_verb_like(w) or bare(w) in lexicon.AUX_ADVERBS and out:
+        if is_verb_like(w) or out and w.islower() and out[-1].lower() not in DETERMINERS \
+                and (bare(w) in lexicon.AUX_ADVERBS or _manner_adverb(w)):
             break
         out.append(w)
     return " ".join(out) if 0 < len(out) <= 10 else None
+
+
+def _manner_adverb(word: str) -> bool:
+    """"quietly", "sharply" between a subject and its verb; not "family" or "ally"."""
+    return word.islower() and len(word) > 4 and word.endswith("ly") \
+        and word not in {"family", "assembly", "supply", "rally", "monopoly", "anomaly", "bully"}

@@ -11,6 +11,7 @@ in this order because the earlier ones are the least ambiguous:
 * according: `..., according to X.` / `According to X, ...`
 * participle: `The judge denied it, saying ...` / `... and accused Beijing of ...`
 * statement: `In a statement, the company called ...` (no reporting verb)
+* stance: `Some farmers disagreed.` (a cue with nothing after it), tried last
 
 Only main-clause frames count: a cue whose subject slot contains a verb
 ("The Senate passed ... in which Democrats accused") is embedded, and the
@@ -28,6 +29,7 @@ from annotate.suggestions.rules.frames.frame import mask
 from annotate.suggestions.rules.frames.post import post
 from annotate.suggestions.rules.frames.pre import according
 from annotate.suggestions.rules.frames.pre import clause_tail
+from annotate.suggestions.rules.frames.pre import opening_participle
 from annotate.suggestions.rules.frames.pre import participle
 from annotate.suggestions.rules.frames.pre import pre
 from annotate.suggestions.rules.frames.pre import statement
@@ -47,7 +49,9 @@ def find_frame(m: str) -> Frame | None:
     if posts and pres and _is_pronoun(posts[0].region) and pres[0].region_start < posts[0].region_start:
         posts = []  # "Sweeney said investigators ..., he said": the named speaker
     said_in_statement = statement(m)
-    ranked = posts + pres + [according(m)] + parts + [said_in_statement] + tails
+    stances = [f for f in pres if f.kind == "stance"]  # "aides disagreed": only when nothing else reports
+    pres = [f for f in pres if f.kind != "stance"]
+    ranked = posts + pres + [according(m)] + parts + [said_in_statement] + tails + [opening_participle(m)] + stances
     found = next((f for f in ranked if f is not None), None)
     if found and said_in_statement and found.cue in lexicon.NAMING_CUES:
         return said_in_statement  # "In a statement, Norvale called the ruling "deeply flawed.""

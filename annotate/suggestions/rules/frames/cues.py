@@ -28,6 +28,8 @@ def find_cues(m: str) -> list[re.Match]:
             continue  # "did not say", "to say"; not "... what to do, said Cortines"
         if cue.group() in lexicon.STANCE_CUES and not _stance_allowed(m, cue, before):
             continue
+        if cue.group() in {"spoke", "speaks"} and not SPOKE_OF.match(m[cue.end():]):
+            continue  # "Gates spoke of "anxiety" ...", not "spoke to reporters"
         found.append(cue)
     return found
 
@@ -54,11 +56,15 @@ def _stance_allowed(m: str, cue: re.Match, before: list[str]) -> bool:
         return False  # "The company expects to ship 2 million units": a plan, not a stance
     if cue.group() in lexicon.FORECAST_CUES and FIGURE.search(rest[:80]):
         return True  # "The bank expects growth of 3% next year"
+    if cue.group() in {"wants", "want"}:
+        return bool(WANTS_SOMEONE_TO.match(rest))  # "Hoenig wants the Fed to raise rates"
     if cue.group() in {"sees", "see"}:
         return bool(re.match(r"(?:\s+[^\s\x01,.]+){1,6}?\s+as\s", rest))  # "sees the move as a signal"
     return any(names.is_verb_like(w) for w in names.words(rest)[1:8]) and not re.match(r"\s+(?:to|in)\b", rest)
 
 
+SPOKE_OF = re.compile(r"\s+(?:of|about)\b[^\x01]{0,40}\x01")
+WANTS_SOMEONE_TO = re.compile(r"\s+(?:the\s+)?[^\s\x01]+(?:\s+[^\s\x01]+){0,3}?\s+to\s+[a-z]")
 FIGURE = re.compile(r"[\d%$€£]|\b(?:percent|million|billion|trillion)\b")
 
 
@@ -80,6 +86,8 @@ def cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
         return True  # "described it as a stable but declining resource"
     if cue.group() in {"described", "describes"} and re.match(r"^\s+[a-z]+ing\b", rest):
         return True  # "Witnesses described hearing three explosions"
+    if cue.group() in {"objected", "objects"} and re.match(r"\s+to\b", rest):
+        return True  # "Israel has strongly objected to the deal"
     if cue.group() in DENIALS and ACCUSATION_OBJECT.match(rest):
         return True  # "The White House has denied any wrongdoing", "Moscow has cited technical reasons"
     following = names.words(rest)[:1]

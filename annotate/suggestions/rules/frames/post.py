@@ -15,7 +15,8 @@ ADJUNCT_FIRST = re.compile(r"^\s+(?:at|in|on|during|after|before|when|while|as|o
                            r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 INVERTED_RESUMED = re.compile(r"^\s*([^\x01,]{1,80}?),\s*(?=\x01)(?=[\x01\s.,!?]*$)")
 # '"...," Trump told the Times, alarming critics': a participle after the cue's addressee.
-PARTICIPLE_AFTER = re.compile(r"^(?:\s+[^,\x01]{1,40}?)?,\s+[a-z]+ing\b")
+PARTICIPLE_AFTER = re.compile(r"^(?:\s+[^,\x01]{1,40}?)?,\s+(?:(?:his|her|their|its)\s+[a-z]+\s+)?[a-z]+ing\b")
+ANONYMITY = re.compile(r"\s*,?\s*(?:speaking\s+)?on (?:the )?condition (?:of|that they not be named)\b[^\x01]*$")
 # "..., officials said Monday, and left ...": a time or channel between the cue and the comma.
 SHORT_ADJUNCT = re.compile(
     r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -29,6 +30,8 @@ def post(m: str, cue: re.Match) -> Frame | None:
     commas are tried first, so "...” in that law, Azzouz said" keeps the
     unquoted words in the claim, and an appositive or relative clause before
     the cue ("the source, who said he had ..., told Reuters") is skipped."""
+    if cue.group() in lexicon.NO_CONTENT_CUES:
+        return None  # "..., aides disagreed": the clause before is not what they said
     head = m[: cue.start()]
     qb = head.rfind(QUOTED)
     commas = [(c, 9) for c in reversed([i for i, ch in enumerate(head) if ch == "," and i > qb][-3:])]
@@ -71,6 +74,9 @@ def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
     if adding:  # '"He is brilliant," an Iowa Republican said, adding that Pence "should be ..."'
         gap = (boundary + 1, cue.end() + adding.end())
         return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
+    if after_quote and cue.group() in {"told", "tells"} and QUOTED not in rest and not bare_subject:
+        return Frame(cue.group(), between, start, (0, boundary + 1), "post")  # '"...," Gates told an audience that ...'
+    rest = ANONYMITY.sub("", rest)  # '..., two aides said on condition of anonymity because ...'
     if (adjunct_only(rest) or after_quote and (ADJUNCT_FIRST.match(rest) or PARTICIPLE_AFTER.match(rest))) \
             and not bare_subject:
         return Frame(cue.group(), between, start, (0, boundary + 1), "post")

@@ -43,6 +43,8 @@ def pre(m: str, cue: re.Match) -> Frame | None:
         return None  # "Spot gold added 0.1%", "the Nasdaq added 20.72 points"
     if cue.group() in REQUEST_CUES and REQUEST.match(rest):
         return None  # "asked New Yorkers to join the search": a request, not a report
+    if cue.group() in lexicon.NO_CONTENT_CUES and not names.words(rest):
+        return Frame(cue.group(), region, m.index(words[0]), (0, len(m)), "stance")  # "Some farmers disagreed."
     offset = cue.end() + claim_offset(rest, cue.group())
     if len(names.words(m[offset:])) + m[offset:].count(QUOTED) < 2:
         return None
@@ -128,3 +130,21 @@ def statement(m: str) -> Frame | None:
         return None
     start = intro.end() + len(subject)
     return Frame("in a statement", subject, intro.end(), (start, len(m)), "statement")
+
+
+OPENING_PARTICIPLE = re.compile(r"^\W*(?P<cue>Declaring|Saying|Arguing|Insisting|Warning|Noting|Claiming|"
+                                r"Asserting|Stressing|Acknowledging|Calling)\s+(?:that\s+)?")
+
+
+def opening_participle(m: str) -> Frame | None:
+    """`Declaring "the maritime soul of the Marine Corps" is at stake, Gates has
+    ordered a review`: the main clause's subject reports the opening phrase."""
+    found = OPENING_PARTICIPLE.match(m)
+    comma = m.find(",", found.end()) if found else -1
+    if comma < 0:
+        return None
+    subject = names.subject(m[comma + 1:])
+    if not subject or not np_like(subject):
+        return None
+    start = m.index(subject, comma)
+    return Frame(found.group("cue"), subject, start, (found.end(), comma), "participle")
