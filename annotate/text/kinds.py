@@ -45,7 +45,7 @@ def sentence_kind(sentence: str, line_kind: str) -> str:
     if line_kind != "body":
         return line_kind
     if rules.PROMO_PARENTHESIS.match(sentence) or rules.AUTHOR_BIO.match(sentence) \
-            or rules.CREDIT_OR_PROMO.search(sentence):
+            or rules.CREDIT_OR_PROMO.search(sentence) or rules.READER_APPEAL.search(sentence):
         return "boilerplate"
     return line_kind
 
@@ -60,6 +60,8 @@ def is_boilerplate(line: str) -> bool:
         return True
     if len(line.split()) <= 4 and rules.LINK_LABEL.match(line) or _is_name_roster(line):
         return True
+    if len(rules.READER_APPEAL.findall(line)) >= 2 or _is_share_buttons(line):
+        return True
     if not _is_short(line):
         return False
     parts = [p for p in re.split(r"\s+[|·•/]\s+", line) if p]
@@ -69,6 +71,13 @@ def is_boilerplate(line: str) -> bool:
         return True
     return bool(rules.BOILERPLATE_PREFIX.match(line) or rules.BYLINE.match(line)
                 or rules.CAPITALISED_CHROME.match(line) or rules.CONTACT_DETAILS.search(line))
+
+
+def _is_share_buttons(line: str) -> bool:
+    """"Facebook Twitter Pinterest": a row of share buttons, with at least one network named."""
+    ws = re.findall(r"[\w-]+", line.lower())
+    return 2 <= len(ws) <= 8 and all(w in rules.SHARE_WORDS for w in ws) \
+        and any(w in {"facebook", "twitter", "pinterest", "whatsapp", "linkedin", "reddit"} for w in ws)
 
 
 def _is_name_roster(line: str) -> bool:

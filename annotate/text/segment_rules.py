@@ -228,3 +228,20 @@ SPEAKER_TAG = re.compile(
 
 # A middle initial that syntok took for a full stop: "Francis X." + "De Luca".
 MIDDLE_INITIAL = re.compile(r"(?:^|\s)[A-Z][a-z]+ [A-Z]\.$")
+
+# A reader appeal: the request for money or sign-ups that news sites print under
+# or inside a story ("we have a small favour to ask", "support our journalism").
+# A line with two such phrases is an appeal paragraph, chrome whatever its length.
+# Only phrases that news prose does not use: "support the Democrats" is news.
+READER_APPEAL = re.compile(
+    r"\bsmall favou?r to ask\b|\bsince you['’]re here\b|\bput up a paywall\b|\bbehind a paywall\b"
+    r"|\b(?:support|fund|funding|supporting)\s+our (?:journalism|reporting|work|newsroom)\b"
+    r"|\b(?:make|making) a (?:contribution|donation)\b|\bbecome a (?:member|supporter|subscriber|patron)\b"
+    r"|\bit only takes a minute\b|\bour (?:independent|investigative|quality) journalism\b"
+    r"|\bsubscribe (?:today|now)\b|\bfor as little as [$£€]\d",
+    re.IGNORECASE,
+)
+
+# Share buttons printed as words: "Facebook Twitter Pinterest", "Share via Email".
+SHARE_WORDS = frozenset("share facebook twitter pinterest whatsapp linkedin reddit email e-mail messenger "
+                        "tumblr print copy link via on this article save for later".split())

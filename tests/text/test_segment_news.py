@@ -54,6 +54,10 @@ def test_credit_promo_separator_and_link_lines_are_boilerplate(line):
 @pytest.mark.parametrize("line", [
     "Updated on September 19 at 3:15 p.m.",
     "— With assistance by Kevin Cirilli, Jennifer Jacobs and Alan Levin",
+    "Facebook Twitter Pinterest",
+    "Since you're here, we have a small favour to ask. More people are reading our site than ever, "
+    "and advertising revenue is falling, so we need readers like you to keep our independent "
+    "journalism going. For as little as $1, you can support our journalism, and it only takes a minute.",
 ])
 def test_update_notes_and_assistance_credits_are_boilerplate(line):
     assert kind_of(line) == "boilerplate"
@@ -78,6 +82,8 @@ def test_chrome_sentences_inside_a_body_paragraph_are_boilerplate():
     "Some of the factors that may have contributed to that imbalance include:",
     "Follow us on Twitter, the minister told reporters, if you want the truth about the vote.",
     "Reporters who contributed to the investigation were thanked by the mayor on Monday.",
+    "Protesters gathered to support the Standing Rock Sioux and to fund their legal fight.",
+    "Share prices fell on Facebook and Twitter after the report.",
 ])
 def test_prose_that_looks_like_a_label_or_credit_stays_body(line):
     assert kind_of(line) == "body"
