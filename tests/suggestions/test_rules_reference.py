@@ -60,6 +60,10 @@ def test_stance_verbs_without_a_reported_stance_are_the_authors(sentence):
     ("The bill is dead, Republican aides said on condition of anonymity because they were not "
      "authorized to discuss it.", "Republican aides"),
     ("Sen. Mitch McConnell (R-Ky.) said the bill was dead.", "Mitch McConnell"),
+    ("Mrs May told MPs that the deal was dead.", "May"),
+    ("Standing Rock Sioux chairman Dave Archambault II said the tribe would fight on.", "Dave Archambault II"),
+    ("Economists had expected a gain of 180,000 jobs.", "Economists"),
+    ("Homeowners in Vancouver say prices have doubled.", "Homeowners in Vancouver"),
 ])
 def test_cues_and_sources_in_news_shapes(sentence, source):
     assert attribution_of(sentence, sentence[:20]).source == source
@@ -118,6 +122,9 @@ def test_a_frame_in_the_middle_of_the_sentence():
      "The company said it expected a recovery in 2020.", "The company", "Volkswagen"),
     ("Volkswagen said sales fell 5%. Analysts at UBS said the fall was steeper than expected.\n\n"
      "The carmaker said it expected a recovery in 2020.", "The carmaker", "Volkswagen"),
+    # an acronym: the organisation's name spelt out earlier
+    ("The International Monetary Fund released its outlook on Tuesday.\n\n"
+     "The IMF warns that debt levels are rising.", "The IMF", "International Monetary Fund"),
 ])
 def test_pronouns_and_descriptions_resolve_to_the_right_entity(text, start, source):
     assert attribution_of(text, start).source == source

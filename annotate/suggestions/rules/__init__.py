@@ -11,6 +11,7 @@ Modules, one concept each:
   model.py            Attribution, Suggestion value objects
   lexicon.py          word lists (reporting verbs, titles, organisation words)
   quotes.py           pairing quotation marks per paragraph
+  tokens.py           word-level tests (bare forms, proper names, verb-like words)
   names.py            parsing a source slot into name, role and kind
   mentions.py         the names and documents an article mentions, parsed once
   discourse.py        article-wide resolution (surname, pronoun, "the report")

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 
 from annotate.suggestions.rules import lexicon
 from annotate.suggestions.rules import names
+from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.mentions import Mention
 from annotate.suggestions.rules.mentions import RUN
 from annotate.suggestions.rules.mentions import clean_run
 from annotate.suggestions.rules.mentions import contains
 from annotate.suggestions.rules.mentions import doc_mentions
+from annotate.suggestions.rules.mentions import initials
 from annotate.suggestions.rules.mentions import mention_at
 from annotate.suggestions.rules.mentions import name_tokens
 
@@ -58,6 +60,9 @@ class Discourse:
                 self.by_token.setdefault(token, []).append(mention)
         self.mention_starts = [m.start for m in self.mentions]
         self.orgs = [m for m in self.mentions if m.org]
+        self.acronyms: dict[str, Mention] = {}  # "IMF" -> the first "International Monetary Fund"
+        for m in self.orgs:
+            self.acronyms.setdefault(initials(m.run) or "", m)
         self.org_starts = [m.start for m in self.orgs]
         self.titled = [m for m in self.mentions if m.role and m.name]
         self.titled_starts = [m.start for m in self.titled]
@@ -132,10 +137,10 @@ class Discourse:
         if not self.subjects or self.subjects[-1][0] >= pos:
             return None
         start, subject = self.subjects[-1]
-        name = clean_run(names.strip_determiners(subject).strip("()[]\"“”‘’' "))
-        split = None if names.is_proper(name) else names.trailing_name(name)
+        name = clean_run(tokens.strip_determiners(subject).strip("()[]\"“”‘’' "))
+        split = None if tokens.is_proper(name) else names.trailing_name(name)
         name = split[1] if split else name
-        if not names.is_proper(name) or name.lower() in lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS:
+        if not tokens.is_proper(name) or name.lower() in lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS:
             return None
         role, name = names.split_title(name)  # "Rep. Adam Schiff"
         found = self._expand(name, pos) or Entity(name, role, names.name_kind(name), start)
@@ -155,10 +160,10 @@ class Discourse:
         """The last sentence subject that is a person's name ("Kristen Wiig
         ... looks mortified. "...," she says")."""
         for start, subject in self.subjects[:-LOOKBACK - 1:-1]:
-            name = names.strip_determiners(subject)
-            split = None if names.is_proper(name) else names.trailing_name(name)
+            name = tokens.strip_determiners(subject)
+            split = None if tokens.is_proper(name) else names.trailing_name(name)
             name = split[1] if split else name  # "skipper Wade Bassi" -> Wade Bassi
-            if start < pos and names.is_proper(name) and names.name_kind(name) == "person" \
+            if start < pos and tokens.is_proper(name) and names.name_kind(name) == "person" \
                     and not name.lower() in lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS:
                 found = self._expand(name, pos)
                 return found or Entity(name, None, "person", start)
@@ -179,9 +184,15 @@ class Discourse:
         starts, best = self._longest_index(short)
         k = bisect.bisect_left(starts, pos)
         if k == 0:
-            return None
+            return self._acronym(text, pos)
         m = best[k - 1]
         return Entity(m.name, m.role, names.name_kind(m.name), m.start)
+
+    def _acronym(self, text: str, pos: int) -> Entity | None:
+        """"IMF" after "the International Monetary Fund": the name spelt out."""
+        short = text.replace(".", "")
+        m = self.acronyms.get(short) if short.isupper() and 2 <= len(short) <= 6 else None
+        return Entity(m.run, None, "org", m.start) if m and m.start < pos else None
 
     def _introduced_short(self, short: tuple[str, ...], pos: int) -> bool:
         """Whether the short name was introduced with a title ("President Trump")
@@ -230,7 +241,7 @@ class Discourse:
             return self._last_body() if head in {"report", "reports", "statement"} else None  # "the figures"
         if head in lexicon.ORG_WORDS or head in COMPANY_HEADS:
             return self._org_named(head, pos)
-        if head in lexicon.TITLES or head in names.ROLE_NOUNS:
+        if head in lexicon.TITLES or head in tokens.ROLE_NOUNS:
             return self._office_holder(head, pos)
         if head in lexicon.GROUP_NOUNS:
             return self._group(head, pos)
@@ -244,7 +255,7 @@ class Discourse:
         """"the institute" -> the last "... Institute"; "the company" -> the firm
         the recent text mentions most (Boeing, not the Lockheed named once)."""
         fits = [m for m in self._before(self.orgs, self.org_starts, pos)
-                if head in (heads := set(m.tokens) | {names.bare(w) for w in m.run.split()})
+                if head in (heads := set(m.tokens) | {tokens.bare(w) for w in m.run.split()})
                 or head in COMPANY_HEADS and heads & lexicon.COMPANY_WORDS]
         if not fits:
             return self.last_org_source if head in COMPANY_HEADS else None  # "Volkswagen said ... The company said"
@@ -274,7 +285,7 @@ class Discourse:
         kind = lexicon.GROUP_NOUNS[head]
         for start, subject in self.subjects[:-LOOKBACK - 1:-1]:
             if start < pos and any(lexicon.GROUP_NOUNS.get(w.lower()) == kind for w in subject.split()):
-                return Entity(names.strip_determiners(subject) or subject, None, "group", start)
+                return Entity(tokens.strip_determiners(subject) or subject, None, "group", start)
         return None
 
 
@@ -282,5 +293,5 @@ def _lone_name(name: str) -> bool:
     """A one-word name the article never gives in full ("Volkswagen", "Boeing"):
     news copy introduces people with two names, so it is an organisation's."""
     ws = name.split()
-    plural = name.lower().endswith(names.GROUP_PLURALS) or name.lower()[:-1] in names.ROLE_NOUNS
+    plural = name.lower().endswith(names.GROUP_PLURALS) or name.lower()[:-1] in tokens.ROLE_NOUNS
     return len(ws) == 1 and ws[0][:1].isupper() and not ws[0].isupper() and len(ws[0]) > 2 and not plural

@@ -29,7 +29,7 @@ cautioned cautions indicated indicates affirmed affirms called calls dubbed
 admit tell warn argue insist claim note acknowledge concede contend estimate predict reads
 instructed sees see foresees foresee forecasts forecast projects disagreed disagrees objects wants want
 spoke speaks suggesting insinuating declaring asserting stressing contending acknowledging predicting
-vowing pledging calling
+vowing pledging calling expected
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
@@ -54,9 +54,9 @@ NO_CONTENT_CUES = frozenset("disagreed disagrees objected objects".split())
 # Stance verbs: a report only with a plural or collective subject or a
 # "that" clause ("Investigators believe that ...", "Analysts expect ...").
 STANCE_CUES = frozenset("believe believes think thinks expect expects worry worries fear fears "
-                        "sees see foresees foresee forecasts forecast projects wants want".split())
+                        "sees see foresees foresee forecasts forecast projects wants want expected".split())
 # Stance verbs that forecast: a report when a figure follows ("expects growth of 3%").
-FORECAST_CUES = frozenset("sees see expect expects foresees foresee forecasts forecast projects predicts predict".split())
+FORECAST_CUES = frozenset("sees see expect expects expected foresees foresee forecasts forecast projects predicts predict".split())
 
 # Verbs that invert after a quotation or clause ("..., said Smith"); others
 # after a comma start a new predicate ("The mayor, Tom Hale, urged ...").

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 from annotate.suggestions.rules import lexicon
 from annotate.suggestions.rules import names
+from annotate.suggestions.rules import tokens
 
 CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.(?=\s[A-Z])|[A-Z][\w'’\-]*)"  # U.S., Sen., M., Name
 RUN = re.compile(CAP + r"(?:[ ](?:(?:of|for|the|de|van|von|al|bin|&)[ ])*(?:" + CAP + r"|\d+\b))*")
 DOC = re.compile(r"\b(?:report|assessment|study|analysis|survey|review|audit|findings|poll)\b")
 OWNED = re.compile(r"-(?:owned|based|led|backed|run|controlled|funded)$")
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several".split())
-RUN_STOP = lexicon.INTRO_WORDS | names.DETERMINERS | NUMBER_WORDS | frozenset(
+RUN_STOP = lexicon.INTRO_WORDS | tokens.DETERMINERS | NUMBER_WORDS | frozenset(
     "in on at if but and as to of for with by from despite although though other".split())
 QUANTITIES = frozenset("thousands hundreds dozens millions tens scores most many some all".split())
 
@@ -65,7 +66,7 @@ class Mention:
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
-    return tuple(names.bare(w) for w in name.split())
+    return tuple(tokens.bare(w) for w in name.split())
 
 
 def contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
@@ -78,3 +79,11 @@ def mention_at(start: int, run: str) -> Mention:
     role, name = names.split_title(run)
     return Mention(start, run, role, name, name_tokens(name), names.is_org_name(run))
 
+
+def initials(run: str) -> str | None:
+    """"International Monetary Fund" -> "IMF": the acronym an organisation's
+    name makes, for a later "the IMF said"; None for one-word names."""
+    ws = [w for w in run.split() if w.lower() not in lexicon.NAME_CONNECTORS]
+    if len(ws) < 2 or not all(w[:1].isupper() for w in ws):
+        return None
+    return "".join(w[0] for w in ws)

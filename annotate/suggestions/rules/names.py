@@ -12,13 +12,8 @@ import re
 from dataclasses import dataclass
 
 from annotate.suggestions.rules import lexicon
+from annotate.suggestions.rules import tokens
 
-WORD = re.compile(r"[\w][\w'’.\-]*")
-DETERMINERS = frozenset("""the a an his her its their our this that these those
-one another some many most all several few both each virtually""".split())
-QUANTIFIER = re.compile(r"^(?:an?\s+)?(?:number|couple|majority|handful|group)\s+of\s+|"
-                        r"^[\w-]+\s+(?:percent|per cent)\s+of\s+|^\d+%\s+of\s+|"
-                        r"^an?\s+[\d.]+-percent\s+(?:majority\s+)?of\s+", re.I)
 CLAUSE_CUT = re.compile(r"\s(?:who|whose|which|where|whom|who['’]s)\s[^,]*|\sthat\s[^,]*(?=,)")
 OFFICE_OF = re.compile(r"^of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:Security|Affairs|Services|Resources|Development))?\s+")
 NAME_THEN_BODY = re.compile(r"\s(?:of|at|from)\s+(?:the\s+)?(?=[A-Z])")
@@ -34,57 +29,9 @@ class Phrase:
     head: str  # lower-case last word, used to match anaphors ("report", "judge")
 
 
-def words(part: str) -> list[str]:
-    """Word tokens of a string, keeping abbreviations and possessives whole."""
-    return WORD.findall(part)
-
-
-@functools.lru_cache(maxsize=65536)
-def bare(word: str) -> str:
-    """Lower-case form without possessive or trailing period, for look-ups."""
-    return re.sub(r"(?:['’]s|\.)$", "", word.lower()).rstrip(".")
-
-
-def is_capitalised(word: str) -> bool:
-    """True for a word that can sit inside a proper name."""
-    return word[:1].isupper() or word[:1].isdigit()
-
-
-def is_proper(part: str) -> bool:
-    """A proper name: every word capitalised, bar connectors ("Center for X")."""
-    ws = words(part)
-    if not ws or not ws[0][:1].isupper():
-        return False
-    return all(is_capitalised(w) or w in lexicon.NAME_CONNECTORS for w in ws)
-
-
-def is_verb_like(word: str) -> bool:
-    """Cheap finite-verb test, used to tell a subject from a whole clause."""
-    low = word.lower()
-    if CONTRACTED_VERB.match(word):
-        return True  # "It's worth noting": a clause, not a source
-    if word[:1].isupper() or "-" in word:
-        return False
-    if low in lexicon.IRREGULAR_PAST or low in lexicon.CUE_VERBS:
-        return True
-    return len(low) > 4 and low.endswith("ed")
-
-
-def strip_determiners(part: str) -> str:
-    """Drop leading articles, possessive pronouns and quantifiers ("the",
-    "her", "one", "a number of")."""
-    part = QUANTIFIER.sub("", part.strip())
-    ws = part.split()
-    while ws and ws[0].lower() in DETERMINERS:
-        if ws[0].lower() in {"those", "these"} and len(ws) >= 2 and ws[1].islower():
-            break  # "those surveyed", "those close to the president-elect": the pronoun is the head
-        ws = ws[1:]
-    return " ".join(ws)
-
-
 def is_org_name(name: str) -> bool:
     """A proper name that names an organisation ("Justice Department")."""
-    return any(bare(w) in lexicon.ORG_WORDS for w in words(name))
+    return any(tokens.bare(w) in lexicon.ORG_WORDS for w in tokens.words(name))
 
 
 def split_title(name: str) -> tuple[str | None, str]:
@@ -92,8 +39,8 @@ def split_title(name: str) -> tuple[str | None, str]:
     of State Mike Pompeo" keeps "of State" in the role, and "Capt. James
     Sarnicki of the Linden Police Department" keeps the body out of the name."""
     ws = name.split()
-    cut = max((i for i, w in enumerate(ws[:-1]) if bare(w) in lexicon.TITLES
-               or w[:1].isupper() and bare(w) in ROLE_NOUNS), default=-1)
+    cut = max((i for i, w in enumerate(ws[:-1]) if tokens.bare(w) in lexicon.TITLES
+               or w[:1].isupper() and tokens.bare(w) in tokens.ROLE_NOUNS), default=-1)
     if cut < 0 or is_org_name(" ".join(ws[cut + 1:])) and not _person_of_body(ws[cut + 1:]):
         return None, name  # no title, or "Office of the President"-like names
     office = OFFICE_OF.match(" ".join(ws[cut + 1:]))
@@ -104,7 +51,7 @@ def split_title(name: str) -> tuple[str | None, str]:
     if body and is_org_name(person[body.end():]):
         person = person[: body.start()]
     role = " ".join(ws[: cut + 1])
-    if bare(role) in {"mr", "mrs", "ms", "dr", "prof"}:
+    if tokens.bare(role) in {"mr", "mrs", "ms", "dr", "prof"}:
         role = None  # honorifics are not roles
     return role, person
 
@@ -119,7 +66,7 @@ def trailing_name(part: str) -> tuple[str | None, str] | None:
     """Split "Chinese Foreign Ministry spokesperson Wang Wenbin" at the name."""
     ws = part.split()
     i = len(ws)
-    while i > 0 and (is_capitalised(ws[i - 1]) or ws[i - 1] in lexicon.NAME_CONNECTORS):
+    while i > 0 and (tokens.is_capitalised(ws[i - 1]) or ws[i - 1] in lexicon.NAME_CONNECTORS):
         i -= 1
     while i < len(ws) and ws[i] in lexicon.NAME_CONNECTORS:
         i += 1
@@ -127,8 +74,8 @@ def trailing_name(part: str) -> tuple[str | None, str] | None:
         return None
     if ws[i - 1].lower() in PREPOSITIONS:
         return None  # "researchers at the University of Georgia": the researchers speak
-    prefix = strip_determiners(" ".join(ws[:i]))
-    role = prefix if bare(ws[i - 1]) in lexicon.TITLES or is_role_word(ws[i - 1]) else None
+    prefix = tokens.strip_determiners(" ".join(ws[:i]))
+    role = prefix if tokens.bare(ws[i - 1]) in lexicon.TITLES or tokens.is_role_word(ws[i - 1]) else None
     return role, " ".join(ws[i:])
 
 
@@ -136,20 +83,7 @@ CONJUNCTIONS = frozenset("but and so yet still as".split())
 FLOATING = re.compile(r"\s+(?:all|both|each|themselves|himself|herself)$")
 NAME_THEN_ADJUNCT = re.compile(r"^((?:[A-Z][\w.'’-]*\s?)+?)\s+(?:at|in|on|during|last|this|earlier|later|"
                                r"too|also|then|now)\b.*$")
-CONTRACTED_VERB = re.compile(r"^(?:it|that|there|he|she|they|we|you|i|what|who)['’](?:s|re|ve|ll|d|m)$", re.I)
 PREPOSITIONS = frozenset("at of from for with in on by around close near to behind inside within among".split())
-
-
-def is_role_word(word: str) -> bool:
-    """Lower-case job nouns that head a role ("analyst", "lawyer")."""
-    return bare(word) in lexicon.TITLES or bare(word) in ROLE_NOUNS
-
-
-ROLE_NOUNS = frozenset("""
-analyst lawyer attorney economist official spokesperson spokesman spokeswoman
-researcher scientist professor doctor auditor reporter editor activist
-director president founder manager adviser advisor expert strategist
-""".split())
 
 
 @functools.lru_cache(maxsize=8192)
@@ -159,7 +93,7 @@ def source_parts(region: str) -> tuple[str, ...]:
     parts = [p.strip(" \t\n—–-:;") for p in re.split(r",|:|\s(?:[—–]|--)\s", region)]
     kept = []
     for part in parts:
-        ws = words(part)
+        ws = tokens.words(part)
         if not ws or all(w.isdigit() for w in ws):
             continue
         first = ws[0].lower()
@@ -169,14 +103,14 @@ def source_parts(region: str) -> tuple[str, ...]:
             continue  # "days later", "a year ago"
         part = FLOATING.sub("", NAME_THEN_ADJUNCT.sub(r"\1", part)).strip()  # "Obama at the time", "executives all"
         part = re.sub(r"\s+(?:from|in|on|since)\s+(?:" + TIME_WORDS[4:] + r"\b.*$", "", part)  # "Poll from June"
-        ws = words(part)
+        ws = tokens.words(part)
         if not ws:
             continue
         first = ws[0].lower()
         if first in CONJUNCTIONS and len(ws) > 1:
             part = part.split(None, 1)[1]  # "But Andrew Bacevich", "And others"
             ws, first = ws[1:], ws[1].lower()
-        participial = len(ws) > 1 and (first.endswith("ing") and len(first) > 4
+        participial = len(ws) > 1 and (first.endswith("ing") and len(first) > 4 and not _capitalised_name(ws)
                                        or first.endswith("ed") and ws[1][:1].islower())
         if first in lexicon.INTRO_WORDS or participial and not kept:
             continue  # "Referring to Modi's visit to Wuhan, Geng said"; not "Fed Chair", "United Nations"
@@ -184,6 +118,12 @@ def source_parts(region: str) -> tuple[str, ...]:
             continue  # participial phrase: "released in a report by ..."
         kept.append(part)
     return tuple(kept)
+
+
+def _capitalised_name(ws: list[str]) -> bool:
+    """"Standing Rock Sioux chairman Dave Archambault": capitals and titles only,
+    a name that begins in -ing, not a participial phrase ("Explaining Beijing's position")."""
+    return all(w[:1].isupper() or tokens.is_role_word(w) or w in lexicon.NAME_CONNECTORS for w in ws)
 
 
 DOC_BY = re.compile(
@@ -205,8 +145,8 @@ def doc_author(region: str) -> str | None:
     split = trailing_name(np)
     if split and split[1]:
         return split[1]
-    bare_np = strip_determiners(np)
-    if is_proper(bare_np) or any(bare(w) in lexicon.ORG_WORDS for w in words(bare_np)):
+    bare_np = tokens.strip_determiners(np)
+    if tokens.is_proper(bare_np) or any(tokens.bare(w) in lexicon.ORG_WORDS for w in tokens.words(bare_np)):
         return np
     return None
 
@@ -232,31 +172,31 @@ def parse(region: str) -> Phrase | None:
     parts = source_parts(region)
     if not parts:
         return None
-    low = strip_determiners(parts[0]).lower()
+    low = tokens.strip_determiners(parts[0]).lower()
     if low in lexicon.PERSON_PRONOUNS or low in lexicon.GROUP_PRONOUNS:
         return Phrase(low, None, "pronoun", low)
-    named = [p for p in parts if is_proper(strip_determiners(p))]
+    named = [p for p in parts if tokens.is_proper(tokens.strip_determiners(p))]
     if named:
-        return _named_phrase(strip_determiners(named[0]), [p for p in parts if p not in named])
+        return _named_phrase(tokens.strip_determiners(named[0]), [p for p in parts if p not in named])
     split = trailing_name(parts[0])
     if split:
         role, name = split
         appositive = _appositive(parts[1:])
-        return Phrase(name, appositive or role, name_kind(name), bare(name.split()[-1]))
+        return Phrase(name, appositive or role, name_kind(name), tokens.bare(name.split()[-1]))
     for part in parts[1:]:
         named_apposition = trailing_name(part)
         if named_apposition and named_apposition[0]:
             role, name = named_apposition  # "Another witness, former White House adviser Fiona Hill"
-            return Phrase(name, role, name_kind(name), bare(name.split()[-1]))
+            return Phrase(name, role, name_kind(name), tokens.bare(name.split()[-1]))
     text = parts[0]
-    head = bare(words(text)[-1])
-    kind = "anaphor" if words(text)[0].lower() in {"the", "this"} else "description"
+    head = tokens.bare(tokens.words(text)[-1])
+    kind = "anaphor" if tokens.words(text)[0].lower() in {"the", "this"} else "description"
     return Phrase(_plain(text), _appositive(parts[1:]), kind, head)
 
 
 GROUP_WITH_QUALIFIER = re.compile(
     r"^(?:(?:[Tt]he|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Ss]everal|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d+)\s+)*"
-    r"(?P<head>[A-Za-z-]+s)\s+(?:(?:at|from|for|with)\s+[^,;]+|(?:who|that)\s+[^,;]+)$")
+    r"(?P<head>[A-Za-z-]+s)\s+(?:(?:at|from|for|with|in)\s+[^,;]+|(?:who|that)\s+[^,;]+)$")
 
 
 def _described_group(region: str) -> Phrase | None:
@@ -267,7 +207,7 @@ def _described_group(region: str) -> Phrase | None:
     if not found:
         return None
     head = found.group("head").lower()
-    if not (head[:-1] in ROLE_NOUNS or head in lexicon.GROUP_NOUNS or head.endswith(GROUP_PLURALS)):
+    if not (head[:-1] in tokens.ROLE_NOUNS or head in lexicon.GROUP_NOUNS or head.endswith(GROUP_PLURALS)):
         return None
     text = re.sub(r"^[Tt]he\s+", "", region.strip())
     return Phrase(text, None, "group", head)
@@ -282,25 +222,25 @@ PARTY_TAG = re.compile(r"\s*\((?:[RDI]|Rep|Dem|Ind)-[\w. ]+\)")
 def _named_phrase(name: str, others: list[str]) -> Phrase:
     """Phrase for a proper name, with its role from a title or an appositive;
     a title alone ("the US President") is a description of an office holder."""
-    if all(bare(w) in lexicon.TITLES or is_role_word(w) or w.isupper() or w in {"U.S.", "U.N."}
-           for w in words(name)) and is_role_word(words(name)[-1]):
-        return Phrase(name, None, "anaphor", bare(words(name)[-1]))
+    if all(tokens.bare(w) in lexicon.TITLES or tokens.is_role_word(w) or w.isupper() or w in {"U.S.", "U.N."}
+           for w in tokens.words(name)) and tokens.is_role_word(tokens.words(name)[-1]):
+        return Phrase(name, None, "anaphor", tokens.bare(tokens.words(name)[-1]))
     title, name = split_title(PARTY_TAG.sub("", name))  # "Sen. Mitch McConnell (R-Ky.)"
     role = _appositive(others) or title
-    return Phrase(name, role, name_kind(name), bare(words(name)[-1]))
+    return Phrase(name, role, name_kind(name), tokens.bare(tokens.words(name)[-1]))
 
 
 def _appositive(parts: list[str]) -> str | None:
     """The first part that reads as a role ("president of the X")."""
     for part in parts:
-        if len(words(part)) <= 14 and not any(is_verb_like(w) for w in words(part)):
+        if len(tokens.words(part)) <= 14 and not any(tokens.is_verb_like(w) for w in tokens.words(part)):
             return part.strip()
     return None
 
 
 def _plain(text: str) -> str:
     """A description kept as the source: drop leading articles and quantifiers."""
-    return strip_determiners(text) or text
+    return tokens.strip_determiners(text) or text
 
 
 def subject(clause: str) -> str | None:
@@ -310,14 +250,10 @@ def subject(clause: str) -> str | None:
         return None
     out = []
     for w in parts[0].split():
-        if is_verb_like(w) or out and w.islower() and out[-1].lower() not in DETERMINERS \
-                and (bare(w) in lexicon.AUX_ADVERBS or _manner_adverb(w)):
+        if tokens.is_verb_like(w) or out and w.islower() and out[-1].lower() not in tokens.DETERMINERS \
+                and (tokens.bare(w) in lexicon.AUX_ADVERBS or tokens.manner_adverb(w)):
             break
         out.append(w)
     return " ".join(out) if 0 < len(out) <= 10 else None
 
 
-def _manner_adverb(word: str) -> bool:
-    """"quietly", "sharply" between a subject and its verb; not "family" or "ally"."""
-    return word.islower() and len(word) > 4 and word.endswith("ly") \
-        and word not in {"family", "assembly", "supply", "rally", "monopoly", "anomaly", "bully"}

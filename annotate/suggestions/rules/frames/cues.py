@@ -3,6 +3,7 @@ import re
 
 from annotate.suggestions.rules import lexicon
 from annotate.suggestions.rules import names
+from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.frames.frame import QUOTED
 from annotate.suggestions.rules.frames.frame import WORD
 from annotate.suggestions.rules.frames.slots import THAT
@@ -16,7 +17,8 @@ def find_cues(m: str) -> list[re.Match]:
     for cue in WORD.finditer(m):
         if cue.group() not in lexicon.CUE_VERBS:
             continue
-        before = [w.lower() for w in WORD.findall(m[max(0, cue.start() - 30): cue.start()])][-3:]
+        written = WORD.findall(m[max(0, cue.start() - 30): cue.start()])[-3:]
+        before = [w.lower() for w in written]
         if cue.group() == "told" and m[: cue.start()].strip().lower() == "all":
             continue  # "All told, ..."
         if before and before[-1] in ADJECTIVAL_BEFORE and cue.group().endswith("ed"):
@@ -24,7 +26,7 @@ def find_cues(m: str) -> list[re.Match]:
         after_pause = m[: cue.start()].rstrip().endswith((",", ":", ";", QUOTED)) \
             or bool(re.search(r"\b(?:continues|continued|continue|went on|goes on|keeps|kept) to\s*$",
                               m[: cue.start()]))  # "Mr. Trump continues to insist ..."
-        if not after_pause and (set(before) & lexicon.NEGATORS or before[-1:] and before[-1] in lexicon.MODALS):
+        if not after_pause and (set(before) & lexicon.NEGATORS or before[-1:] and written[-1] in lexicon.MODALS):
             continue  # "did not say", "to say"; not "... what to do, said Cortines"
         if cue.group() in lexicon.STANCE_CUES and not _stance_allowed(m, cue, before):
             continue
@@ -48,7 +50,7 @@ def _stance_allowed(m: str, cue: re.Match, before: list[str]) -> bool:
     if low in {"they", "experts", "analysts"} | lexicon.GROUP_NOUNS.keys() \
             or len(low) > 4 and low.endswith(("ers", "ors", "ans", "ists", "ts")):
         return True
-    named = head[:1].isupper() or low in lexicon.PERSON_PRONOUNS or names.is_role_word(low) \
+    named = head[:1].isupper() or low in lexicon.PERSON_PRONOUNS or tokens.is_role_word(low) \
         or low in lexicon.ORG_WORDS or low in lexicon.COLLECTIVE_NOUNS
     if not named:
         return False
@@ -60,7 +62,7 @@ def _stance_allowed(m: str, cue: re.Match, before: list[str]) -> bool:
         return bool(WANTS_SOMEONE_TO.match(rest))  # "Hoenig wants the Fed to raise rates"
     if cue.group() in {"sees", "see"}:
         return bool(re.match(r"(?:\s+[^\s\x01,.]+){1,6}?\s+as\s", rest))  # "sees the move as a signal"
-    return any(names.is_verb_like(w) for w in names.words(rest)[1:8]) and not re.match(r"\s+(?:to|in)\b", rest)
+    return any(tokens.is_verb_like(w) for w in tokens.words(rest)[1:8]) and not re.match(r"\s+(?:to|in)\b", rest)
 
 
 SPOKE_OF = re.compile(r"\s+(?:of|about)\b[^\x01]{0,40}\x01")
@@ -90,13 +92,13 @@ def cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
         return True  # "Israel has strongly objected to the deal"
     if cue.group() in DENIALS and ACCUSATION_OBJECT.match(rest):
         return True  # "The White House has denied any wrongdoing", "Moscow has cited technical reasons"
-    following = names.words(rest)[:1]
-    noun_use = cue.group() in lexicon.SLOT_NOUNS and bool(following) and names.is_verb_like(following[0])
+    following = tokens.words(rest)[:1]
+    noun_use = cue.group() in lexicon.SLOT_NOUNS and bool(following) and tokens.is_verb_like(following[0])
     if not noun_use and _named_subject(region) \
-            and any(names.is_verb_like(w) for w in names.words(rest)[:8]) \
+            and any(tokens.is_verb_like(w) for w in tokens.words(rest)[:8]) \
             and not re.match(r"\s+(?:to|for|on|in|of|with)\b", rest):
         return True  # "the company claims its new prices have saved", "Moscow announced Friday it will"
-    return any(names.bare(w) in lexicon.DOC_NOUNS for w in names.words(region))
+    return any(tokens.bare(w) in lexicon.DOC_NOUNS for w in tokens.words(region))
 
 
 DENIALS = frozenset("denied denies disputed disputes cited cites acknowledged admitted admits"
@@ -110,7 +112,7 @@ ACCUSATION_OBJECT = re.compile(
 def _named_subject(region: str) -> bool:
     """A named speaker or a body referred to ("the company"), who can claim or announce."""
     parts = names.source_parts(region)
-    bare = names.strip_determiners(parts[0]).strip() if parts else ""
-    ws = names.words(bare)
-    return bool(ws) and (names.is_proper(bare) or names.bare(ws[-1]) in lexicon.ORG_WORDS
-                         or names.bare(ws[-1]) in {"company", "firm", "government", "utility"})
+    bare = tokens.strip_determiners(parts[0]).strip() if parts else ""
+    ws = tokens.words(bare)
+    return bool(ws) and (tokens.is_proper(bare) or tokens.bare(ws[-1]) in lexicon.ORG_WORDS
+                         or tokens.bare(ws[-1]) in {"company", "firm", "government", "utility"})

@@ -3,6 +3,7 @@ import re
 
 from annotate.suggestions.rules import lexicon
 from annotate.suggestions.rules import names
+from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.frames.frame import Frame
 from annotate.suggestions.rules.frames.frame import QUOTED
 from annotate.suggestions.rules.frames.slots import adjunct_only
@@ -36,7 +37,7 @@ def post(m: str, cue: re.Match) -> Frame | None:
     qb = head.rfind(QUOTED)
     commas = [(c, 9) for c in reversed([i for i, ch in enumerate(head) if ch == "," and i > qb][-3:])]
     quote = [(qb, 15)] if qb >= 0 else []
-    first_part = names.words(head[qb + 1:].split(",")[0])[:1] if quote else []
+    first_part = tokens.words(head[qb + 1:].split(",")[0])[:1] if quote else []
     if first_part and first_part[0].lower() in lexicon.INTRO_WORDS:
         candidates = commas + quote  # "...” in that law, Azzouz said": the adjunct is claim
     else:
@@ -51,7 +52,7 @@ def post(m: str, cue: re.Match) -> Frame | None:
             if frame:
                 return frame
             continue
-        if len(names.words(names.CLAUSE_CUT.sub("", between))) <= limit and np_like(between, limit):
+        if len(tokens.words(names.CLAUSE_CUT.sub("", between))) <= limit and np_like(between, limit):
             start = head.index(between, boundary)
             start, between = _with_role_before(head, start, between)
             frame = _post_frame(m, cue, between, start, boundary, boundary == qb)
@@ -66,7 +67,7 @@ def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
     interrupted quotation, ", adding that ..." (both halves kept), or the
     rest of a sentence the frame interrupts ("Businesses, Hoenig said, are")."""
     rest = m[cue.end():]
-    bare_subject = len(names.words(m[:boundary])) < 3 and QUOTED not in m[:boundary]
+    bare_subject = len(tokens.words(m[:boundary])) < 3 and QUOTED not in m[:boundary]
     if after_quote and RESUMED.match(rest):
         gap = (boundary + 1, m.index(QUOTED, cue.end()))
         return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
@@ -96,8 +97,8 @@ def _with_role_before(head: str, start: int, between: str) -> tuple[int, str]:
     if not before.endswith(","):
         return start, between
     prev = before[:-1].rsplit(",", 1)[-1]
-    ws = names.words(prev)
-    if ws and len(ws) <= 5 and names.is_role_word(ws[-1]) and names.is_proper(between.strip(" ,")) \
+    ws = tokens.words(prev)
+    if ws and len(ws) <= 5 and tokens.is_role_word(ws[-1]) and tokens.is_proper(between.strip(" ,")) \
             and QUOTED not in prev:
         new_start = before[:-1].rindex(prev) + len(prev) - len(prev.lstrip())
         return new_start, head[new_start:start] + between
@@ -108,11 +109,11 @@ def _inverted(m: str, cue: re.Match, boundary: int) -> Frame | None:
     """`"...," said Dolkun Isa, president of the World Uyghur Congress.` and
     `"...," says Hopkinson, "and will ..."` (the quotation resumed)."""
     rest = m[cue.end():]
-    first = names.words(rest)[:1]
+    first = tokens.words(rest)[:1]
     resumed = INVERTED_RESUMED.match(rest)
     if not first or first[0].lower() in {"that", "it"} or QUOTED in rest.split(",", 1)[0]:
         return None
-    if first[0].lower() in lexicon.PERSON_PRONOUNS | {"they", "we", "i", "you"} and len(names.words(rest)) > 1:
+    if first[0].lower() in lexicon.PERSON_PRONOUNS | {"they", "we", "i", "you"} and len(tokens.words(rest)) > 1:
         return None  # "..., Big Machine, says she owes it two albums": a new clause, not a source
     if cue.group() not in lexicon.INVERTIBLE_CUES or not np_like(rest.split(",", 1)[0]):
         return None

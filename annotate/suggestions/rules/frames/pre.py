@@ -4,6 +4,7 @@ import re
 
 from annotate.suggestions.rules import lexicon
 from annotate.suggestions.rules import names
+from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.frames.cues import cue_allowed
 from annotate.suggestions.rules.frames.frame import Frame
 from annotate.suggestions.rules.frames.frame import QUOTED
@@ -29,7 +30,7 @@ COORDINATOR = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+|"
 def pre(m: str, cue: re.Match) -> Frame | None:
     """Cue before the claim: `Wang told the press that ...`, `X said, "..."`."""
     words = m[: cue.start()].split()
-    while words and (names.bare(words[-1]) in lexicon.AUX_ADVERBS or adverb(words[-1], words[-2] if len(words) > 1 else "")):
+    while words and _between_subject_and_cue(words):
         words.pop()
     region = " ".join(CONTINUES_TO.sub("", " ".join(words)).split())
     if not region or not np_like(region) or embedded(region) or subordinate(region):
@@ -43,10 +44,10 @@ def pre(m: str, cue: re.Match) -> Frame | None:
         return None  # "Spot gold added 0.1%", "the Nasdaq added 20.72 points"
     if cue.group() in REQUEST_CUES and REQUEST.match(rest):
         return None  # "asked New Yorkers to join the search": a request, not a report
-    if cue.group() in lexicon.NO_CONTENT_CUES and not names.words(rest):
+    if cue.group() in lexicon.NO_CONTENT_CUES and not tokens.words(rest):
         return Frame(cue.group(), region, m.index(words[0]), (0, len(m)), "stance")  # "Some farmers disagreed."
     offset = cue.end() + claim_offset(rest, cue.group())
-    if len(names.words(m[offset:])) + m[offset:].count(QUOTED) < 2:
+    if len(tokens.words(m[offset:])) + m[offset:].count(QUOTED) < 2:
         return None
     if not cue_allowed(cue, region, rest):
         return None
@@ -62,7 +63,7 @@ def clause_tail(m: str, cue: re.Match) -> Frame | None:
     if cut is None or QUOTED in head[cut.end():]:
         return None
     words = head[cut.end():].split()
-    while words and (names.bare(words[-1]) in lexicon.AUX_ADVERBS or adverb(words[-1], words[-2] if len(words) > 1 else "")):
+    while words and _between_subject_and_cue(words):
         words.pop()
     region = " ".join(words)
     if not region or not np_like(region, 8) or embedded(region):
@@ -72,7 +73,7 @@ def clause_tail(m: str, cue: re.Match) -> Frame | None:
             or cue.group() in REQUEST_CUES and REQUEST.match(rest):
         return None  # "are adding to the challenges", "when it began to stock", "asked him to"
     offset = cue.end() + claim_offset(rest, cue.group())
-    if len(names.words(m[offset:])) < 2 or not cue_allowed(cue, region, rest):
+    if len(tokens.words(m[offset:])) < 2 or not cue_allowed(cue, region, rest):
         return None
     return Frame(cue.group(), region, cut.end() + head[cut.end():].index(words[0]), (offset, len(m)), "pre")
 
@@ -148,3 +149,10 @@ def opening_participle(m: str) -> Frame | None:
         return None
     start = m.index(subject, comma)
     return Frame(found.group("cue"), subject, start, (found.end(), comma), "participle")
+
+
+def _between_subject_and_cue(words: list[str]) -> bool:
+    """The last word before a cue is an auxiliary or adverb ("has since said",
+    "quietly told"), not "May" in "Mrs May told" or "family" in "the family said"."""
+    last, before = words[-1], words[-2] if len(words) > 1 else ""
+    return last.islower() and tokens.bare(last) in lexicon.AUX_ADVERBS or adverb(last, before)

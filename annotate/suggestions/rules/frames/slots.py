@@ -3,6 +3,7 @@ import re
 
 from annotate.suggestions.rules import lexicon
 from annotate.suggestions.rules import names
+from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.frames.frame import QUOTED
 
 THAT = re.compile(r"^(?:[^,\x01]*?\s)??that\s", re.S)
@@ -16,17 +17,17 @@ def np_like(region: str, limit: int = 12) -> bool:
     parts = names.source_parts(region)
     if not parts or QUOTED in region:
         return False
-    bare_words = names.words(region)
+    bare_words = tokens.words(region)
     if len(bare_words) == 1 and bare_words[0].islower() and not bare_words[0].endswith("s") \
             and bare_words[0] not in lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS | lexicon.COLLECTIVE_NOUNS:
         return False  # "..., long criticized for ...": an adverb, not a source
     last = names.CLAUSE_CUT.sub("", region).rstrip().rsplit(",", 1)[-1]
-    last_words = names.words(last)
+    last_words = tokens.words(last)
     if not region.rstrip().endswith(",") and any(_verb_in_slot(w, k == len(last_words) - 1)
                                                  for k, w in enumerate(last_words)):
         return False  # "..., introduced legislation Friday urging": a verb phrase
     for k, part in enumerate(parts):
-        ws = names.words(part)
+        ws = tokens.words(part)
         if len(ws) > (limit if k == 0 else 20) or any(_verb_in_slot(w, k == len(ws) - 1) for k, w in enumerate(ws)):
             return False
         if any(w.lower() in lexicon.CLAUSE_OPENERS for w in ws):
@@ -39,21 +40,21 @@ def _verb_in_slot(word: str, last: bool) -> bool:
     noun like "reports" ("Initial reports said")."""
     if word.lower() in lexicon.SLOT_PARTICIPLES or last and word.lower() in lexicon.SLOT_NOUNS:
         return False
-    return names.is_verb_like(word)
+    return tokens.is_verb_like(word)
 
 
 def adjunct_only(rest: str) -> bool:
     """What follows a post-position cue: "VOA", "on Monday", no new clause."""
-    ws = names.words(rest)
+    ws = tokens.words(rest)
     if QUOTED in rest or len(ws) > 14 or "that" in ws:
         return False
-    return not any(names.is_verb_like(w) for w in ws)
+    return not any(tokens.is_verb_like(w) for w in ws)
 
 
 def adverb(word: str, before: str = "") -> bool:
     """"recently", "seemingly", "quietly": adverbs between a subject and its cue;
     not a noun in -ly after a determiner ("Lawyers for the family have vowed")."""
-    if before.lower() in names.DETERMINERS or word in LY_NOUNS:
+    if before.lower() in tokens.DETERMINERS or word in LY_NOUNS:
         return False
     return word.islower() and len(word) > 4 and word.endswith("ly")
 
@@ -64,21 +65,21 @@ LY_NOUNS = frozenset("family assembly supply rally ally monopoly anomaly bully".
 def embedded(region: str) -> bool:
     """"The man who the police said ...": the cue belongs to a relative clause."""
     found = re.search(r"\b(?:who|whom|that|which)\b\s*([^,]*)$", region)
-    return bool(found) and not any(names.is_verb_like(w) for w in names.words(found.group(1)))
+    return bool(found) and not any(tokens.is_verb_like(w) for w in tokens.words(found.group(1)))
 
 
 def subordinate(region: str) -> bool:
     """"Only when his chief strategist, Steve Bannon, explained ...": the cue is
     the verb of a subordinate clause (one with no verb of its own before it);
     "When asked, X said" and "While X asserts ..., Y says" are main frames."""
-    ws = names.words(region)
+    ws = tokens.words(region)
     while ws and ws[0].lower() in {"only", "but", "and", "even", "just"}:
         ws = ws[1:]
     if len(ws) < 2 or ws[0].lower() not in lexicon.SUBORDINATORS:
         return False
     if ws[1].lower().endswith("ed") or ws[1].lower().endswith("ing"):
         return False  # "When asked", "After hearing"
-    return not any(names.is_verb_like(w) for w in ws[1:])
+    return not any(tokens.is_verb_like(w) for w in ws[1:])
 
 
 def claim_offset(rest: str, cue: str = "") -> int:
@@ -98,7 +99,7 @@ def claim_offset(rest: str, cue: str = "") -> int:
 def _lead_is_adjunct(lead: str, cue: str) -> bool:
     """What sits between a cue and its quotation: "told Reuters:", "said on
     Monday,", "said in a statement:" are not part of the claim."""
-    ws = names.words(lead)
+    ws = tokens.words(lead)
     if not ws or cue in {"told", "tells", "telling", "asked", "asks"}:
         return True
     if lead.rstrip().endswith(":") and len(ws) <= 4:
