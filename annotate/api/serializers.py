@@ -47,8 +47,9 @@ def new_claim_json(claim: Claim) -> dict:
 
 def article_json(article: Article) -> dict:
     """An article exactly as the export writes it, from the export's own snapshot."""
-    loaded = snapshot.load([article.id])
-    return native.article_dict(loaded.articles[0], loaded.extras)
+    with snapshot.collector_paused():
+        loaded = snapshot.load([article.id])
+        return native.article_dict(loaded.articles[0], loaded.extras)
 
 
 def evidence_json(item: Evidence) -> dict:

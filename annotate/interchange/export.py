@@ -18,11 +18,12 @@ def render_export(fmt: str, article_ids: list[int] | None = None, status: str | 
     """The export body in the chosen format, built from one snapshot; the status filter applies to the native JSON."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
-    loaded = snapshot.load(article_ids)
-    if fmt == "w3c":
-        return native.export_json(export_w3c(loaded))
-    if fmt == "claimreview":
-        return native.export_json(export_claimreview(loaded, base_url, publisher))
-    if fmt == "csv":
-        return export_csv(loaded)
-    return native.export_json(native.document(loaded, status))
+    with snapshot.collector_paused():
+        loaded = snapshot.load(article_ids)
+        if fmt == "w3c":
+            return native.export_json(export_w3c(loaded))
+        if fmt == "claimreview":
+            return native.export_json(export_claimreview(loaded, base_url, publisher))
+        if fmt == "csv":
+            return export_csv(loaded)
+        return native.export_json(native.document(loaded, status))

@@ -3,6 +3,8 @@
 Every format (native JSON, W3C, ClaimReview, CSV) and the API's article read build from a Snapshot, so the
 database is read once per export, in a fixed number of queries however many claims there are.
 """
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -74,3 +76,18 @@ def load(article_ids: list[int] | None = None) -> Snapshot:
     extras = review_records.Extras(claim_ids)  # each kind of review record is read when a format first needs it
     ratings = list(db.session.scalars(select(Rating).order_by(Rating.position, Rating.id)))
     return Snapshot(articles, extras, ratings)
+
+
+@contextmanager
+def collector_paused():
+    """Pause the cyclic garbage collector while an export is built: the snapshot and the document made from it are
+    tens of thousands of small objects that all live until the body is written, and the collector would walk them
+    again every few hundred allocations (about half an export's time at 2,000 claims). Reference counting still
+    frees everything as usual, and the collector resumes (if it was running) when the block ends."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

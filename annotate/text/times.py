@@ -7,6 +7,8 @@ def iso(moment: datetime | None) -> str | None:
     """ISO 8601 in UTC with a Z; a naive time is taken to be UTC already (that is how the database keeps them)."""
     if moment is None:
         return None
+    if moment.tzinfo is timezone.utc:  # as the database hands them back: no conversion needed
+        return moment.isoformat().replace("+00:00", "Z")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
