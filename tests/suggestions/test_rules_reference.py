@@ -30,6 +30,10 @@ def attribution_of(text: str, start: str) -> Attribution:
     ("Still, the agency sees the move as a false signal to Tehran.", "agency"),
     ("Hoenig believes the big banks should be broken up.", "Hoenig"),
     ("Investigators now believe the fire was set deliberately.", "Investigators"),
+    ("The researchers, however, don't think such an assumption is justified.", "researchers"),
+    ("Republicans polled last week, 74 percent, think Pence will win.", "Republicans polled last week"),
+    ("Some hinted at the possibility of negative coverage.", "Some"),
+    ("Meanwhile, military observers questioned whether the cuts were needed.", "military observers"),
 ])
 def test_stance_verbs_report_a_stance(sentence, source):
     assert attribution_of(sentence, sentence[:20]).source == source
@@ -39,6 +43,8 @@ def test_stance_verbs_report_a_stance(sentence, source):
     "The company expects to ship 2 million units next year.",  # a plan, not a stance
     "I think the plan will work.",
     "Apple sees record demand.",
+    "Police questioned the driver for two hours.",
+    "The mayor did not say when the plan would start.",
 ])
 def test_stance_verbs_without_a_reported_stance_are_the_authors(sentence):
     assert attribution_of(sentence, sentence[:20]).type == "author"

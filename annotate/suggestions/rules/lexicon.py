@@ -29,7 +29,7 @@ cautioned cautions indicated indicates affirmed affirms called calls dubbed
 admit tell warn argue insist claim note acknowledge concede contend estimate predict reads
 instructed sees see foresees foresee forecasts forecast projects disagreed disagrees objects wants want
 spoke speaks suggesting insinuating declaring asserting stressing contending acknowledging predicting
-vowing pledging calling expected
+vowing pledging calling expected hinted hints questioned questions
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:

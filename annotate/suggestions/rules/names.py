@@ -86,6 +86,9 @@ NAME_THEN_ADJUNCT = re.compile(r"^((?:[A-Z][\w.'’-]*\s?)+?)\s+(?:at|in|on|duri
 PREPOSITIONS = frozenset("at of from for with in on by around close near to behind inside within among".split())
 
 
+SHARE = re.compile(r"^(?:about |nearly |almost |some |more than |fewer than )?[\d.,]+\s*(?:percent|per cent|%)$")
+
+
 @functools.lru_cache(maxsize=8192)
 def source_parts(region: str) -> tuple[str, ...]:
     """Comma parts of a slot, minus adjuncts, ages, clauses and participles."""
@@ -94,8 +97,8 @@ def source_parts(region: str) -> tuple[str, ...]:
     kept = []
     for part in parts:
         ws = tokens.words(part)
-        if not ws or all(w.isdigit() for w in ws):
-            continue
+        if not ws or all(w.isdigit() for w in ws) or SHARE.match(part.strip()):
+            continue  # "Democratic insiders surveyed, 97 percent, expect": the share is not the source
         first = ws[0].lower()
         if first in lexicon.CLAUSE_OPENERS:
             break

@@ -26,10 +26,13 @@ def find_cues(m: str) -> list[re.Match]:
         after_pause = m[: cue.start()].rstrip().endswith((",", ":", ";", QUOTED)) \
             or bool(re.search(r"\b(?:continues|continued|continue|went on|goes on|keeps|kept) to\s*$",
                               m[: cue.start()]))  # "Mr. Trump continues to insist ..."
-        if not after_pause and (set(before) & lexicon.NEGATORS or before[-1:] and written[-1] in lexicon.MODALS):
-            continue  # "did not say", "to say"; not "... what to do, said Cortines"
+        negated = bool(set(before) & lexicon.NEGATORS) and cue.group() not in lexicon.STANCE_CUES
+        if not after_pause and (negated or before[-1:] and written[-1] in lexicon.MODALS):
+            continue  # "did not say", "to say"; not "... what to do, said Cortines", nor "do not think"
         if cue.group() in lexicon.STANCE_CUES and not _stance_allowed(m, cue, before):
             continue
+        if cue.group() in {"questioned", "questions"} and not QUESTIONED_WHAT.match(m[cue.end():]):
+            continue  # "questioned whether ...", "questioned Gates' concern"; not "police questioned him"
         if cue.group() in {"spoke", "speaks"} and not SPOKE_OF.match(m[cue.end():]):
             continue  # "Gates spoke of "anxiety" ...", not "spoke to reporters"
         found.append(cue)
@@ -47,6 +50,8 @@ def _stance_allowed(m: str, cue: re.Match, before: list[str]) -> bool:
     if not head or head.lower() in {"i", "we", "you"}:
         return False
     low = head.lower()
+    if low in {"percent", "%"} or low.isdigit():
+        return True  # "Democratic insiders surveyed, 97 percent, expect ...": a poll's share
     if low in {"they", "experts", "analysts"} | lexicon.GROUP_NOUNS.keys() \
             or len(low) > 4 and low.endswith(("ers", "ors", "ans", "ists", "ts")):
         return True
@@ -65,6 +70,8 @@ def _stance_allowed(m: str, cue: re.Match, before: list[str]) -> bool:
     return any(tokens.is_verb_like(w) for w in tokens.words(rest)[1:8]) and not re.match(r"\s+(?:to|in)\b", rest)
 
 
+NEGATION = frozenset("not don't doesn't didn't do does did never no longer".split())
+QUESTIONED_WHAT = re.compile(r"\s+(?:whether|if|why|how|the (?:need|wisdom|decision|claim|value)\b|[A-Z][\w.]*['’]s?\s+[a-z])")
 SPOKE_OF = re.compile(r"\s+(?:of|about)\b[^\x01]{0,40}\x01")
 WANTS_SOMEONE_TO = re.compile(r"\s+(?:the\s+)?[^\s\x01]+(?:\s+[^\s\x01]+){0,3}?\s+to\s+[a-z]")
 FIGURE = re.compile(r"[\d%$€£]|\b(?:percent|million|billion|trillion)\b")
@@ -73,8 +80,9 @@ FIGURE = re.compile(r"[\d%$€£]|\b(?:percent|million|billion|trillion)\b")
 def _subject_head(head: str) -> str | None:
     """The last word before a stance verb, past adverbs ("Investigators now believe")."""
     ws = WORD.findall(head)
-    while ws and (ws[-1].lower() in lexicon.AUX_ADVERBS or ws[-1].islower() and ws[-1].endswith("ly")):
-        ws.pop()
+    while ws and (ws[-1].lower() in lexicon.AUX_ADVERBS | NEGATION | lexicon.INTRO_WORDS
+                  or ws[-1].islower() and ws[-1].endswith("ly")):
+        ws.pop()  # "Investigators now believe", "The researchers don't think"
     return ws[-1] if ws else None
 
 
