@@ -4,8 +4,11 @@ The pytest fixtures built from these (`user`, `logged_in`, `team`, `claim`, ...)
 """
 import re
 
+from sqlalchemy import select
+
 from annotate.accounts import operations as accounts_operations
 from annotate.accounts import tokens
+from annotate.accounts.permissions import has_role
 from annotate.articles import operations as articles_operations
 from annotate.articles import sentences as sentence_ops
 from annotate.claims import operations as claims_operations
@@ -83,8 +86,9 @@ def make_article(text: str = DEFAULT_TEXT, title: str = "Test article", user: Us
 
 
 def make_claim(article: Article, quote: str | None = None, sentence_index: int = 0, user: User | None = None,
-               **fields) -> Claim:
-    """A claim on the first occurrence of `quote` (or the whole sentence) in the given sentence."""
+               status: str | None = None, **fields) -> Claim:
+    """A claim on the first occurrence of `quote` (or the whole sentence) in the given sentence; `fields` describe
+    it, and `status` puts it where the review would (see review_to)."""
     sentence = article.sentences[sentence_index]
     if quote is None:
         claim = claims_operations.mark_sentence(sentence, user)
@@ -93,8 +97,27 @@ def make_claim(article: Article, quote: str | None = None, sentence_index: int =
         claim = claims_operations.mark_claim(sentence, start, start + len(quote), user, quote=quote)
     if fields:
         claims_operations.update_claim(claim, fields, user, None)
+    if status not in (None, "unverified"):
+        review_to(claim, status, user)
     db.session.commit()
     return claim
+
+
+def review_to(claim: Claim, status: str, user: User | None = None) -> None:
+    """Bring a claim to a status the way the workflow does, since nobody sets one by hand: in_review (one verdict
+    of a quorum of two), disputed (a flag), or a rating key (the article lets a single verdict decide, and the
+    verdict gives that rating). The verdict or flag is the user's when they may give one, else `rater`'s."""
+    if user is None or not has_role(user, "reviewer"):
+        user = db.session.scalar(select(User).where(User.username == "rater")) or make_user("rater", "reviewer")
+    if status == "disputed":
+        workflow.flag_dispute(claim, user, "set up as disputed")
+    elif status == "in_review":
+        claim.article.quorum = max(2, claim.article.quorum)
+        workflow.give_verdict(claim, user, "supported")
+    else:
+        claim.article.single_verdict = True
+        workflow.give_verdict(claim, user, status)
+    db.session.flush()
 
 
 def claim_on_article(**article_settings) -> Claim:
@@ -116,14 +139,13 @@ def build_rich_set() -> dict:
     one = make_article(EMOJI_TEXT, title="Council vote 🎉", user=alice, source_url="https://news.example/council")
     two = make_article(WIRE_TEXT, title="Refugees", user=bob)
     first = make_claim(one, "will cut costs by 12 percent", 1, alice, attr_source="Ana Ruiz", attr_role="mayor",
-                       attr_cue="said", attr_type="mixed", status="refuted", rationale="Budget shows 4 %.")
-    make_claim(one, "the plan “will cut costs by 12 percent.”", 1, bob, status="in_review")
+                       attr_cue="said", attr_type="mixed", rationale="Budget shows 4 %.")
+    make_claim(one, "the plan “will cut costs by 12 percent.”", 1, bob)
     claims_operations.add_evidence(first, "https://budget.example/2024", alice, "Budget 2024", "Savings: 4 %",
                                    "refutes")
     claims_operations.add_evidence(first, "https://news.example/earlier", bob, "", "", "context")
     sentence_ops.set_no_claim(one.sentences[0], True, bob)
-    make_claim(two, "3.5 million people had fled", 0, bob, attr_source="U.N.", attr_type="indirect",
-               status="supported")
+    make_claim(two, "3.5 million people had fled", 0, bob, attr_source="U.N.", attr_type="indirect")
     sentence_ops.merge_with_next(two.sentences[0], alice)
     third = two.sentences[-1]
     sentence_ops.split_at(third, third.start + third.text.index(" the figures"), alice)

@@ -6,7 +6,6 @@ from sqlalchemy import select
 from annotate.articles.sentences import sentence_at_index
 from annotate.articles.sentences import sentence_at_offset
 from annotate.claims import operations as claim_ops
-from annotate.review import workflow
 from annotate.extensions import db
 from annotate.models import Article
 from annotate.models import Claim
@@ -29,8 +28,16 @@ from annotate.api.serializers import CLAIM_READ
 def claim_fields(data: dict) -> dict:
     """The API's nested attribution, flattened to the names claims.update_claim takes."""
     fields = {f"attr_{key}": value for key, value in (data.get("attribution") or {}).items()}
-    fields |= {key: data[key] for key in ("status", "rationale") if key in data}
+    if "rationale" in data:
+        fields["rationale"] = data["rationale"]
     return fields
+
+
+def refuse_status_change(data: dict, current: str) -> None:
+    """The status follows the verdicts and the decision; a client may send it back unchanged, never set it."""
+    if data.get("status", current) != current:
+        raise ApiError(422, f"The status is derived from the verdicts and the decision (now {current!r}); "
+                            "give a verdict instead: POST /api/v1/claims/{id}/verdicts.", "status")
 
 
 def sentence_for(article: Article, data: dict) -> Sentence:
@@ -69,6 +76,7 @@ def create_claim(article_id: str):
     """Mark a claim, optionally describing it at once; a span already marked answers 409 with that claim."""
     article = by_uuid(Article, article_id, "article")
     data = json_body(schemas.CLAIM_CREATE)
+    refuse_status_change(data, "unverified")
     claim, is_new = mark(article, data)
     if not is_new:
         raise ApiError(409, "This span is already marked as a claim; update that one instead.", "start",
@@ -88,15 +96,13 @@ def read_claim(claim_id: str):
 
 @bp.patch("/claims/<claim_id>")
 def update_claim(claim_id: str):
-    """Change attribution, status or rationale; the version sent must be the claim's current one."""
+    """Change attribution or rationale; the version sent must be the claim's current one."""
     claim = by_uuid(Claim, claim_id, "claim")
     data = json_body(schemas.CLAIM_UPDATE)
     if claim.locked:
         raise ApiError(409, "This claim is signed off and locked; an editor must reopen it before it can change.",
                        "version", "claim_locked", claim=claim_json(claim))
-    if data.get("status", claim.status) != claim.status and workflow.status_is_derived(claim):
-        raise ApiError(422, "Once review has begun the status follows the verdicts and the decision; "
-                            "give a verdict instead.", "status")
+    refuse_status_change(data, claim.status)
     try:
         claim_ops.update_claim(claim, claim_fields(data), api_user(), data["version"])
     except claim_ops.StaleEdit:

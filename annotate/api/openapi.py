@@ -222,7 +222,7 @@ def claim_paths() -> dict:
         "/claims/{claim_id}": {
             "get": operation("readClaim", "One claim", {"200": json_response("The claim.", ref("Claim"))}, 404,
                              params=[CLAIM], tag="claims"),
-            "patch": operation("updateClaim", "Describe a claim: attribution, status, rationale",
+            "patch": operation("updateClaim", "Describe a claim: attribution and rationale",
                                {"200": json_response("The claim after the change.", ref("Claim")),
                                 "409": json_response("The version sent is stale, or the claim is locked; the claim "
                                                      "as it is now is in `claim`.", ref("ClaimConflict"))},

@@ -11,7 +11,9 @@ ATTRIBUTION_INPUT = {
     "properties": {"source": {"type": "string", "maxLength": 300}, "role": {"type": "string", "maxLength": 300},
                    "cue": {"type": "string", "maxLength": 100}, "type": {"enum": list(ATTRIBUTION_TYPES)}},
 }
-CLAIM_FIELDS = {"attribution": ATTRIBUTION_INPUT, "status": {"enum": list(STATUSES)},
+CLAIM_FIELDS = {"attribution": ATTRIBUTION_INPUT,
+                "status": {"enum": list(STATUSES), "description": "Read-only: derived from the verdicts and the "
+                           "decision. Sent back unchanged it is ignored; a different value gets 422."},
                 "rationale": {"type": "string", "maxLength": 20000}}
 
 ARTICLE_CREATE = {

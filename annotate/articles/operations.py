@@ -82,7 +82,7 @@ def load_seed_article(user: User | None = None) -> Article | None:
 
 @dataclass
 class ArticleSummary:
-    """One row of the article list: progress and claim counts by status."""
+    """One row of the article list: progress and claim counts by status chip (decided rating, else state)."""
 
     article: Article
     body_total: int = 0
@@ -106,7 +106,7 @@ def checked_condition():
 
 def article_summaries(status: str | None = None) -> list[ArticleSummary]:
     """Every article with its figures, in three queries whatever the number of articles; with a status, only
-    the articles holding a claim of that status (any status a claim can show: core, workflow state or rating)."""
+    the articles holding a claim showing that chip (a workflow state, or a decided rating)."""
     if status and status not in ratings.labels():
         raise InputError("Unknown status filter.", "status")
     newest_first = select(Article).order_by(Article.created_at.desc(), Article.id.desc())
@@ -119,7 +119,8 @@ def article_summaries(status: str | None = None) -> list[ArticleSummary]:
     for article_id, total, checked in db.session.execute(progress):
         if article_id in rows:
             rows[article_id].body_total, rows[article_id].body_checked = total, checked
-    counts = select(Claim.article_id, Claim.status, func.count(Claim.id)).group_by(Claim.article_id, Claim.status)
+    chip = func.coalesce(Claim.rating, Claim.workflow_state)  # ratings.chip, in SQL
+    counts = select(Claim.article_id, chip, func.count(Claim.id)).group_by(Claim.article_id, chip)
     for article_id, claim_status, count in db.session.execute(counts):
         if article_id in rows:
             rows[article_id].status_counts[claim_status] = count
@@ -130,8 +131,8 @@ def article_summaries(status: str | None = None) -> list[ArticleSummary]:
 
 
 def statuses_in_use() -> set[str]:
-    """The statuses some claim has, so the list offers only filters that match something."""
-    return set(db.session.scalars(select(Claim.status).distinct()))
+    """The status chips some claim shows, so the list offers only filters that match something."""
+    return set(db.session.scalars(select(func.coalesce(Claim.rating, Claim.workflow_state)).distinct()))
 
 
 def article_progress(article: Article) -> ArticleSummary:

@@ -6,7 +6,6 @@ browser asks for the next window as it scrolls; every query here is bounded by t
 from dataclasses import dataclass
 from dataclasses import field
 from itertools import groupby
-from types import SimpleNamespace
 
 from sqlalchemy import inspect
 from sqlalchemy import select
@@ -117,17 +116,16 @@ def views_of(article: Article | None, sentences: list[Sentence]) -> list[Sentenc
     return [SentenceView(s, by_sentence[s.id], suggested.get(s.id, [])) for s in sentences]
 
 
-def light_views(article: Article, sentences: list[Sentence]) -> list[SentenceView]:
-    """What the rows of a window show of each sentence's claims (span, status, and what blind review asks to tell
-    whether this reader may see the status) and open suggestions (id, span), as plain rows in two queries: a
-    window renders a hundred of them and needs nothing else of either."""
+def light_views(sentences: list[Sentence]) -> list[SentenceView]:
+    """What the rows of a window show of each sentence's claims (span, and the workflow state and decided rating
+    that make its status chip) and open suggestions (id, span), as plain rows in two queries: a window renders a
+    hundred of them and needs nothing else of either."""
     if not sentences:
         return []
-    claims = [SimpleNamespace(**row._asdict(), article=article) for row in db.session.execute(
-        select(Claim.id, Claim.sentence_id, Claim.start, Claim.end, Claim.status, Claim.workflow_state, Claim.locked,
-               Claim.updated_by_id, (Claim.rationale != "").label("rationale"))
+    claims = db.session.execute(
+        select(Claim.id, Claim.sentence_id, Claim.start, Claim.end, Claim.workflow_state, Claim.rating)
         .where(Claim.sentence_id.in_([s.id for s in sentences])).order_by(Claim.sentence_id, Claim.start, Claim.end)
-    )]
+    ).all()
     by_sentence = {key: list(group) for key, group in groupby(claims, key=lambda c: c.sentence_id)}
     suggested = db.session.execute(
         select(Suggestion.id, Suggestion.start, Suggestion.end)
@@ -158,7 +156,7 @@ def window(article: Article, first: int, stop: int) -> Window:
     stop = inside[-1].index + 1 if inside else first
     for sentence in inside:  # every row reads its text from the article: hand it over, no lazy load each
         set_committed_value(sentence, "article", article)
-    return Window(article, light_views(article, inside), first, stop, more_after, continues)
+    return Window(article, light_views(inside), first, stop, more_after, continues)
 
 
 def window_around(article: Article, index: int, size: int = WINDOW) -> Window:

@@ -13,7 +13,6 @@ from wtforms.validators import StopValidation
 
 from annotate.models.choices import ATTRIBUTION_LABELS
 from annotate.models.choices import STANCE_LABELS
-from annotate.models.choices import STATUS_LABELS
 from annotate.web.forms import Form
 from annotate.web.forms import choices
 from annotate.web.forms import http_url
@@ -52,10 +51,9 @@ class ClaimForm(Form):
     attr_source = StringField("Source", validators=[Optional(), Length(max=300)])
     attr_role = StringField("Role", validators=[Optional(), Length(max=300)])
     attr_cue = StringField("Cue", validators=[Optional(), Length(max=100)])
-    # A field not sent keeps its value: a reapplied edit sends only what it changed; the panel sends no status
-    # once the workflow derives it, or while blind review hides it
+    # A field not sent keeps its value: a reapplied edit sends only what it changed (the status is no field: it
+    # follows the verdicts)
     attr_type = SelectField("Attribution", choices=choices(ATTRIBUTION_LABELS), validators=[NotSent()])
-    status = SelectField("Status", choices=choices(STATUS_LABELS), validators=[NotSent()])
     rationale = TextAreaField("Rationale", validators=[Optional(), Length(max=20000)])
     version = IntegerField(widget=HiddenField.widget, validators=[InputRequired()])
 

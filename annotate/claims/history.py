@@ -8,7 +8,7 @@ from annotate.models import HistoryEvent
 from annotate.models import User
 
 CLAIM_FIELDS = ("start", "end", "quote", "attr_source", "attr_role", "attr_cue", "attr_type", "status", "rationale",
-                "workflow_state", "locked")
+                "workflow_state", "rating", "locked")
 
 
 def claim_snapshot(claim: Claim) -> dict:
@@ -42,7 +42,7 @@ def claim_history(claim: Claim) -> list[HistoryEvent]:
     return list(db.session.scalars(query))
 
 
-PANEL_FIELDS = ("attr_source", "attr_role", "attr_cue", "attr_type", "status", "rationale")
+PANEL_FIELDS = ("attr_source", "attr_role", "attr_cue", "attr_type", "rationale")
 
 
 def values_at_version(claim: Claim, version: int) -> dict:

@@ -14,9 +14,7 @@ from annotate.models import User
 from annotate.models import utcnow
 from annotate.models.choices import ATTRIBUTION_TYPES
 from annotate.models.choices import STANCES
-from annotate.models.choices import STATUSES
 from annotate.review.workflow import check_unlocked
-from annotate.review.workflow import status_is_derived
 from annotate.text.offsets import OffsetError
 from annotate.text.offsets import snap_to_words
 from annotate.text.offsets import utf16_to_codepoint
@@ -116,19 +114,17 @@ def take_next_version(claim: Claim, expected: int) -> None:
 
 
 def update_claim(claim: Claim, data: dict, user: User | None, version: int | None) -> Claim:
-    """Apply the panel's fields; refuse a save based on an older version of the claim."""
+    """Apply the panel's fields (attribution and rationale; the status follows the verdicts, see review.workflow);
+    refuse a save based on an older version of the claim."""
     check_unlocked(claim)
     require_change(user, claim)
     if version is not None and version != claim.version:
         raise StaleEdit(claim)
-    if status_is_derived(claim):
-        data = {k: v for k, v in data.items() if k != "status"}  # the workflow sets it once review has begun
     before = history.claim_snapshot(claim)
     claim.attr_source = _given(data, "attr_source", claim.attr_source).strip()
     claim.attr_role = _given(data, "attr_role", claim.attr_role).strip()
     claim.attr_cue = _given(data, "attr_cue", claim.attr_cue).strip()
     claim.attr_type = _choice(_given(data, "attr_type", claim.attr_type), ATTRIBUTION_TYPES, "attr_type")
-    claim.status = _choice(_given(data, "status", claim.status), STATUSES, "status")
     claim.rationale = _given(data, "rationale", claim.rationale).strip()
     old, new = history.changed(before, history.claim_snapshot(claim))
     if new:

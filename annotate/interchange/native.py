@@ -11,6 +11,7 @@ from annotate.interchange.schema import VERSION
 from annotate.models import Article
 from annotate.models import Claim
 from annotate.models import Sentence
+from annotate.review.ratings import shows_status
 from annotate.text.times import iso
 
 CONTEXT_CHARS = 32
@@ -47,7 +48,8 @@ def claim_dict(claim: Claim, sentence_index: int, text: str, extras: review_reco
         "suffix": suffix,
         "attribution": {"source": claim.attr_source, "role": claim.attr_role, "cue": claim.attr_cue,
                         "type": claim.attr_type},
-        "status": extras.viewer.status(claim),
+        "status": claim.status,
+        "rating": claim.rating,
         "rationale": extras.viewer.rationale(claim),
         "evidence": [evidence_dict(e) for e in claim.evidence],
         "created_by": username(claim.created_by), "created_at": iso(claim.created_at),
@@ -71,7 +73,7 @@ def sentence_dict(sentence: Sentence, text: str) -> dict:
 def article_dict(article: Article, extras: review_records.Extras, status: str | None = None) -> dict:
     """One article as the export writes it (also the API's article read), claims in text order."""
     index_of = {s.id: s.index for s in article.sentences}
-    claims = [c for c in article.claims if status is None or extras.viewer.status(c) == status]
+    claims = [c for c in article.claims if status is None or shows_status(c, status)]
     return {
         "id": article.uuid,
         "title": article.title,
@@ -87,9 +89,9 @@ def article_dict(article: Article, extras: review_records.Extras, status: str | 
 
 
 def document(loaded: snapshot.Snapshot, status: str | None = None) -> dict:
-    """The export document of a snapshot; with a status, only claims of it and the articles holding one."""
-    shown = loaded.extras.viewer.status
-    articles = [a for a in loaded.articles if status is None or any(shown(c) == status for c in a.claims)]
+    """The export document of a snapshot; with a status (an export status, a workflow state or a rating key), only
+    the claims showing it and the articles holding one."""
+    articles = [a for a in loaded.articles if status is None or any(shows_status(c, status) for c in a.claims)]
     return {"format": FORMAT, "version": VERSION, "exported_at": iso(datetime.now(timezone.utc)),
             "vocabulary": review_records.vocabulary(loaded.ratings),
             "articles": [article_dict(a, loaded.extras, status) for a in articles]}

@@ -8,12 +8,14 @@ loaded once for the whole document.
 """
 from collections import defaultdict
 from datetime import datetime
+from uuid import uuid4
 from functools import cached_property
 
 from sqlalchemy import insert
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.attributes import flag_modified
 
 from annotate.review import ratings as vocabulary_ops
 from annotate.review import visibility
@@ -30,6 +32,7 @@ from annotate.models import User
 from annotate.models import Verdict
 from annotate.text.times import iso
 from annotate.text.times import parse_iso
+from annotate.models import utcnow
 
 class Extras:
     """The review records of many claims, grouped by claim id.
@@ -148,7 +151,8 @@ def claim_extras(claim: Claim, extras: Extras) -> dict:
 def vocabulary(ratings: list[Rating]) -> list[dict]:
     """The rating vocabulary (given in order), for the top level of an export."""
     return [{"key": r.key, "label": r.label, "description": r.description, "colour": r.colour,
-             "position": r.position, "agreement_group": r.agreement_group or r.key, "active": r.active}
+             "position": r.position, "agreement_group": r.agreement_group or r.key,
+             "export_status": r.export_status, "active": r.active}
             for r in ratings]
 
 
@@ -179,6 +183,7 @@ def import_vocabulary(items: list[dict]) -> None:
         rating.colour = colour.lower()
         rating.position = int(item.get("position") or 0)
         rating.agreement_group = str(item.get("agreement_group") or key)[:40]
+        rating.export_status = vocabulary_ops.default_export_status(key, item.get("export_status"))
         rating.active = bool(item.get("active", True))
         if key not in existing:
             db.session.add(rating)
@@ -210,11 +215,11 @@ def import_claim_extras(claim: Claim, data: dict, users_by_name: dict[str, User]
 
 
 def import_claim_records(claim: Claim, data: dict, users: dict[str, User], known: KnownIds,
-                         history: list[dict]) -> None:
+                         history: list[dict], actor: User | None = None) -> None:
     """Add the verdicts, comments and decisions of a claim that has its id, and collect its history rows for
     insert_history (the longest list, and nothing refers to its rows: one bulk INSERT for many claims).
 
-    Nothing here changes the claim row itself, so its imported updated_at stands.
+    Nothing here changes the claim's updated_at: what it imports keeps its imported time.
     """
     evidence = {e.uuid: e for e in claim.evidence}
     for item in data.get("verdicts", []) + data.get("verdict_revisions", []):
@@ -238,6 +243,41 @@ def import_claim_records(claim: Claim, data: dict, users: dict[str, User], known
     events = {item["id"]: item for item in data.get("history", []) if item["id"] not in known.history}
     known.history.update(events)
     history += [_history_row(claim, item, users) for item in events.values()]
+    if not data.get("verdicts"):
+        settle_hand_set_status(claim, data, actor, history)
+
+
+LEGACY_FLAG = 'Marked "disputed" by hand before disputes came from flags and disagreeing verdicts.'
+
+
+def settle_hand_set_status(claim: Claim, data: dict, actor: User | None, history: list[dict]) -> None:
+    """A file from before ratings came from verdicts may give an unreviewed claim a status set by hand: as the
+    upgrade migration does, it becomes a verdict by whoever last changed the claim (else the importer), or a
+    dispute flag; the claim's history says so ("migrated"). The claim keeps its imported updated_at."""
+    status = data.get("status") or "unverified"
+    who = claim.updated_by or claim.created_by or actor
+    if claim.workflow_state != "unverified" or status in ("unverified", "in_review") or who is None:
+        return
+    row = {"uuid": str(uuid4()), "claim_id": claim.id, "article_id": claim.article_id, "actor_id": who.id,
+           "at": utcnow(), "action": "migrated", "entity_id": claim.uuid, "before": {"status": status}}
+    if status == "disputed":
+        claim.flag_reason, claim.flagged_by, claim.flagged_at = LEGACY_FLAG, who, claim.updated_at
+        claim.workflow_state = claim.status = "disputed"
+        history.append(row | {"entity": "claim", "after": {"flag_reason": LEGACY_FLAG}})
+    else:
+        key = next((r.key for r in vocabulary_ops.all_ratings() if r.key == status), None) or next(
+            (r.key for r in vocabulary_ops.all_ratings() if r.export_status == status), None)
+        if key is None:
+            return
+        verdict = Verdict(uuid=str(uuid4()), claim=claim, reviewer=who, rating=key, confidence=3, note="",
+                          created_at=claim.updated_at)
+        db.session.add(verdict)
+        claim.workflow_state = "awaiting_signoff" if (claim.article.quorum or 1) <= 1 else "in_review"
+        claim.status = "in_review"
+        history.append(row | {"entity": "verdict", "entity_id": verdict.uuid, "after": {
+            "reviewer": who.username, "rating": key, "confidence": 3, "note": "", "evidence": []}})
+    claim.state_since = utcnow()
+    flag_modified(claim, "updated_at")  # the imported time stands
 
 
 def insert_history(rows: list[dict]) -> None:
@@ -280,12 +320,18 @@ def _import_comments(claim: Claim, items: list[dict], users, evidence, known: Kn
 
 
 def import_claim_state(claim: Claim, data: dict, users: dict[str, User]) -> None:
-    """The claim's own review columns: workflow state, lock, and dispute flag."""
+    """The claim's own review columns: workflow state, decided rating, lock, and dispute flag. The status is
+    derived from the state and the rating, as the workflow derives it, whatever the file says."""
     state = data.get("workflow_state") or "unverified"
     if state not in vocabulary_ops.WORKFLOW_STATES:
         raise InputError(f"Unknown workflow state {state!r}.", "workflow_state")
-    claim.workflow_state = state
-    claim.locked = bool(data.get("locked", state == "decided"))
+    rating = None
+    if state == "decided":  # files before format 1.1 carry the rating in the decision only
+        rating = data.get("rating") or (data.get("decision") or {}).get("rating")
+    claim.workflow_state, claim.rating = state, rating
+    with db.session.no_autoflush:  # the claim is not in the session yet
+        claim.status = vocabulary_ops.status_for(state, rating)
+    claim.locked = bool(data.get("locked", state == "decided" and bool(data.get("decision"))))
     claim.state_since = _time(data.get("state_since"), False)
     flag = data.get("dispute_flag")
     claim.flag_reason = flag.get("reason") if flag else None

@@ -119,7 +119,7 @@ class Writer:
         db.session.flush()  # the claims and their evidence, inserted together; now they have ids
         history: list[dict] = []
         for claim, item in written:
-            review_records.import_claim_records(claim, item, self.users_by_name, self.known, history)
+            review_records.import_claim_records(claim, item, self.users_by_name, self.known, history, self.actor)
         review_records.insert_history(history)
         db.session.flush()
 
@@ -178,7 +178,7 @@ class Writer:
         claim.quote = claim.article.text[start:end]
         claim.attr_source, claim.attr_role = attribution["source"] or "", attribution["role"] or ""
         claim.attr_cue, claim.attr_type = attribution["cue"] or "", attribution["type"]
-        claim.status, claim.rationale, claim.version = data["status"], data["rationale"], data["version"]
+        claim.rationale, claim.version = data["rationale"], data["version"]
         claim.created_by, claim.updated_by = self.user(data["created_by"]), self.user(data["updated_by"])
         review_records.import_claim_state(claim, data, self.users_by_name)
         claim.created_at, claim.updated_at = parse_iso(data["created_at"]), parse_iso(data["updated_at"])

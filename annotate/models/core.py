@@ -15,6 +15,7 @@ from sqlalchemy import String
 from sqlalchemy import Text
 from sqlalchemy import TypeDecorator
 from sqlalchemy import UniqueConstraint
+from sqlalchemy import false
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import declared_attr
 from sqlalchemy.orm import mapped_column
@@ -109,6 +110,8 @@ class Article(Audited, db.Model):
     text: Mapped[str] = mapped_column(Text)
     blind_verdicts: Mapped[bool] = mapped_column(Boolean, default=True)
     quorum: Mapped[int] = mapped_column(Integer, default=2)
+    # A lone fact-checker's article: one verdict decides the rating, with no quorum and no sign-off.
+    single_verdict: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     sentences: Mapped[list["Sentence"]] = relationship(
         back_populates="article", order_by="Sentence.index", cascade="all, delete-orphan"
     )
@@ -159,6 +162,8 @@ class Claim(Audited, db.Model):
     status: Mapped[str] = mapped_column(String(20), default="unverified")
     rationale: Mapped[str] = mapped_column(Text, default="")
     workflow_state: Mapped[str] = mapped_column(String(20), default="unverified")
+    # The decided rating (a vocabulary key), set only by the workflow: the decision, or the verdict that decides.
+    rating: Mapped[str | None] = mapped_column(String(40), nullable=True)
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1)
     state_since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -35,6 +35,8 @@ class Rating(db.Model):
     colour: Mapped[str] = mapped_column(String(7), default="#6b7280")
     position: Mapped[int] = mapped_column(Integer, default=0)
     agreement_group: Mapped[str] = mapped_column(String(40), default="")
+    # The export-v1 status a claim decided with this rating carries: supported, refuted, misleading, unverifiable.
+    export_status: Mapped[str] = mapped_column(String(20), default="unverifiable")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 

@@ -61,6 +61,7 @@ class TeamForm(Form):
     action = StringField(validators=[Length(max=KEY_CAP)])
     blind_verdicts = BooleanField()
     quorum = WholeNumberField(message="The quorum is a whole number.")
+    single_verdict = BooleanField()
     reviewer_id = RecordIdField()
 
 
@@ -73,9 +74,10 @@ class RatingForm(Form):
     colour = StringField(validators=[Length(max=KEY_CAP)])
     position = WholeNumberField(message="The order is a whole number.")
     agreement_group = StringField(validators=[Length(max=KEY_CAP)])
+    export_status = StringField(validators=[Length(max=KEY_CAP)])
     active = BooleanField()
 
     def values(self) -> dict:
         """The fields as the ratings operations take them."""
         return {name: self[name].data for name in ("key", "label", "description", "colour", "position",
-                                                     "agreement_group", "active")}
+                                                     "agreement_group", "export_status", "active")}

@@ -5,9 +5,11 @@ from flask import g
 from flask import has_request_context
 from sqlalchemy import func
 from sqlalchemy import select
+from sqlalchemy import update
 
 from annotate.errors import InputError
 from annotate.extensions import db
+from annotate.models import Claim
 from annotate.models import Rating
 from annotate.models import choices as models_choices
 
@@ -20,15 +22,23 @@ WORKFLOW_LABELS = {
 }
 WORKFLOW_STATES = tuple(WORKFLOW_LABELS)
 
-# key, label, description, colour, agreement group
+# What a claim's export-v1 `status` says before a rating is decided; once decided it is the rating's bucket.
+STATE_STATUS = {"unverified": "unverified", "in_review": "in_review", "awaiting_signoff": "in_review",
+                "disputed": "disputed"}
+# The export-v1 statuses a decided rating can map to (set per rating on the vocabulary page).
+EXPORT_STATUSES = ("supported", "refuted", "misleading", "unverifiable")
+
+# key, label, description, colour, agreement group, export-v1 status
 DEFAULT_RATINGS = (
-    ("supported", "Supported", "The evidence backs the claim as stated.", "#15803d", "supported"),
+    ("supported", "Supported", "The evidence backs the claim as stated.", "#15803d", "supported", "supported"),
     ("mostly_supported", "Mostly supported", "Accurate, but needs clarification or leaves out context.", "#4d7c0f",
-     "supported"),
-    ("mixed", "Mixed", "Partly accurate, partly not.", "#a16207", "mixed"),
-    ("misleading", "Misleading", "Contains fact but creates a false impression.", "#c2570c", "misleading"),
-    ("refuted", "Refuted", "The evidence contradicts the claim.", "#c0262d", "refuted"),
-    ("unverifiable", "Unverifiable", "No reliable evidence either way could be found.", "#7c3aed", "unverifiable"),
+     "supported", "supported"),
+    ("mixed", "Mixed", "Partly accurate, partly not.", "#a16207", "mixed", "misleading"),
+    ("misleading", "Misleading", "Contains fact but creates a false impression.", "#c2570c", "misleading",
+     "misleading"),
+    ("refuted", "Refuted", "The evidence contradicts the claim.", "#c0262d", "refuted", "refuted"),
+    ("unverifiable", "Unverifiable", "No reliable evidence either way could be found.", "#7c3aed", "unverifiable",
+     "unverifiable"),
 )
 
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,19}$")
@@ -39,9 +49,9 @@ def ensure_default_vocabulary() -> int:
     """Seed the default ratings into an empty vocabulary (idempotent); returns how many were added."""
     if db.session.scalar(select(func.count(Rating.id))):
         return 0
-    for position, (key, label, description, colour, group) in enumerate(DEFAULT_RATINGS):
+    for position, (key, label, description, colour, group, bucket) in enumerate(DEFAULT_RATINGS):
         db.session.add(Rating(key=key, label=label, description=description, colour=colour,
-                              position=position, agreement_group=group, active=True))
+                              position=position, agreement_group=group, export_status=bucket, active=True))
     db.session.flush()
     return len(DEFAULT_RATINGS)
 
@@ -84,6 +94,40 @@ def group_of(key: str) -> str:
     return (rating.agreement_group or rating.key) if rating is not None else key
 
 
+def default_export_status(key: str, given: str | None = None) -> str:
+    """The export status a rating maps to when a file names none (older exports): the default vocabulary's."""
+    if given in EXPORT_STATUSES:
+        return given
+    return next((bucket for k, *_, bucket in DEFAULT_RATINGS if k == key), "unverifiable")
+
+
+def export_status_of(key: str) -> str:
+    """The export-v1 status of a claim decided with this rating (an unknown key counts as unverifiable)."""
+    rating = rating_by_key(key)
+    return rating.export_status if rating is not None and rating.export_status in EXPORT_STATUSES else "unverifiable"
+
+
+def status_for(state: str, rating: str | None) -> str:
+    """A claim's export-v1 status: the decided rating's bucket, else what its workflow state says."""
+    return export_status_of(rating) if rating else STATE_STATUS.get(state, "unverified")
+
+
+def chip(claim) -> str:
+    """The one status a claim shows everywhere (highlight, chips, list counts and filters): its decided rating,
+    else its workflow state. Both are derived, never set by hand, so a blind reader may see them."""
+    return claim.rating or claim.workflow_state
+
+
+def chip_keys() -> list[str]:
+    """Every chip a claim can show, in the legend's order: the undecided states, then the vocabulary."""
+    return [s for s in WORKFLOW_STATES if s != "decided"] + [r.key for r in all_ratings()]
+
+
+def shows_status(claim, key: str) -> bool:
+    """Whether a claim matches a status filter: its export status (refuted) or its chip (mostly_supported)."""
+    return key in (claim.status, chip(claim))
+
+
 def groups() -> dict[str, str]:
     """Every rating key mapped to its agreement group."""
     return {r.key: (r.agreement_group or r.key) for r in all_ratings()}
@@ -113,8 +157,14 @@ def _clean(data: dict, rating: Rating | None) -> dict:
     description = (data.get("description") or "").strip()
     if len(description) > 2000:
         raise InputError("The description is too long (2,000 characters at most).", "description")
+    bucket = (data.get("export_status") or (rating.export_status if rating else "")
+              or default_export_status((data.get("key") or "").strip())).strip()
+    if bucket not in EXPORT_STATUSES:
+        raise InputError("Choose what the export says for this rating: " + ", ".join(EXPORT_STATUSES) + ".",
+                         "export_status")
     return {"label": label, "colour": colour.lower(), "position": position, "description": description,
-            "agreement_group": group or (rating.key if rating else (data.get("key") or "").strip())}
+            "agreement_group": group or (rating.key if rating else (data.get("key") or "").strip()),
+            "export_status": bucket}
 
 
 def create_rating(data: dict) -> Rating:
@@ -134,9 +184,14 @@ def create_rating(data: dict) -> Rating:
 
 
 def update_rating(rating: Rating, data: dict) -> Rating:
-    """Change a rating's label, description, colour, order, group or whether it is offered."""
+    """Change a rating's label, description, colour, order, group, export status or whether it is offered; claims
+    decided with it follow a new export status at once (one statement)."""
+    before = rating.export_status
     for name, value in _clean(data, rating).items():
         setattr(rating, name, value)
+    if rating.export_status != before:
+        db.session.execute(update(Claim).where(Claim.rating == rating.key).values(status=rating.export_status)
+                           .execution_options(synchronize_session="fetch"))
     active = data.get("active") in ("y", "on", "true", "1", True)
     if not active and rating.active and len(active_ratings()) <= 1:
         raise InputError("At least one rating must stay in use.", "active")

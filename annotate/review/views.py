@@ -216,14 +216,16 @@ def team(article_id: int):
 
 @bp.route("/articles/<int:article_id>/team", methods=["POST"])
 def change_team(article_id: int):
-    """An editor saves the review rules (blind verdicts, quorum) or assigns the whole article to a reviewer."""
+    """An editor saves the review rules (blind verdicts, quorum, a single verdict decides) or assigns the whole
+    article to a reviewer."""
     article = get_or_404(Article, article_id)
     require_role(current_user, "editor")  # before the form: a reviewer is refused, whatever was posted
     form = TeamForm()
     try:
         form.check()
         if form.action.data == "settings":
-            workflow.update_settings(article, current_user, form.blind_verdicts.data, form.quorum.data)
+            workflow.update_settings(article, current_user, form.blind_verdicts.data, form.quorum.data,
+                                     form.single_verdict.data)
             message = "Review rules saved."
         else:
             person = assignments.assign(article, form.reviewer_id.data, current_user).reviewer

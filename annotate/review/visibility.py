@@ -1,8 +1,9 @@
-"""Blind review, written once: who may see the verdicts (and the marker's status and rationale) of a claim.
+"""Blind review, written once: who may see the verdicts (and the rationale someone else wrote) of a claim.
 
 Under blind review (the article's `blind_verdicts`) a reviewer who has not given a verdict on a claim sees no
-other reviewer's verdict, rating, confidence or note, nor the status and rationale someone else set, until they
-give theirs or the claim is decided. Editors and admins see everything, and so does a reader with no user at
+other reviewer's verdict, rating, confidence or note, nor the rationale someone else wrote, until they give
+theirs or the claim is decided. A claim's status and rating are never hidden: both are derived, and say a rating
+only once the claim is decided (review.workflow.outcome). Editors and admins see everything, and so does a reader with no user at
 all (the CLI). Every reader goes through here: the panel and queue (can_see_others_verdicts), the history
 fragment, every export format and the API (a Viewer, which the export loader takes from the request).
 """
@@ -17,14 +18,19 @@ from annotate.models import Claim
 from annotate.models import User
 from annotate.models import Verdict
 
-# Fields of a claim that carry the marker's judgement, hidden from a blind reader like a verdict is.
+# Fields of a claim that carry the marker's judgement, hidden from a blind reader like a verdict is (history
+# events from before the rating model may hold a status set by hand).
 JUDGEMENT_FIELDS = ("status", "rationale")
-HIDDEN_STATUS = "unverified"
 
 
 def can_see_others_verdicts(user: User | None, claim: Claim, has_own_verdict: bool) -> bool:
     """The rule: no blind review, or the user has judged, or the claim is decided, or the user is an editor."""
-    return (not claim.article.blind_verdicts) or has_own_verdict or claim.locked or is_editor(user)
+    return (not claim.article.blind_verdicts) or has_own_verdict or is_decided(claim) or is_editor(user)
+
+
+def is_decided(claim) -> bool:
+    """Decided by an editor's sign-off, or by the single verdict the article asks for."""
+    return claim.workflow_state == "decided" or bool(claim.locked)
 
 
 class Viewer:
@@ -47,7 +53,7 @@ class Viewer:
 
     def sees(self, claim: Claim) -> bool:
         """Whether this reader may see the others' verdicts on the claim."""
-        if is_editor(self.user) or not claim.article.blind_verdicts or claim.locked:
+        if is_editor(self.user) or not claim.article.blind_verdicts or is_decided(claim):
             return True
         return self.judged(claim)
 
@@ -58,15 +64,8 @@ class Viewer:
         return [v for v in verdicts if v.reviewer_id == self.user_id]
 
     def hides_judgement(self, claim: Claim) -> bool:
-        """The marker's status and rationale are hidden when someone else set them and the reader is blind."""
-        if claim.status == HIDDEN_STATUS and not claim.rationale:
-            return False  # nothing judged yet
-        return not self.sees(claim) and claim.updated_by_id != self.user_id
-
-    def status(self, claim: Claim) -> str:
-        """The claim's status, unless it is one set by hand (not yet derived from verdicts) that is hidden."""
-        hand_set = claim.workflow_state == "unverified"
-        return HIDDEN_STATUS if hand_set and self.hides_judgement(claim) else claim.status
+        """The rationale is hidden when someone else wrote it and the reader is blind."""
+        return bool(claim.rationale) and claim.updated_by_id != self.user_id and not self.sees(claim)
 
     def rationale(self, claim: Claim) -> str:
         return "" if self.hides_judgement(claim) else claim.rationale

@@ -87,28 +87,34 @@ def state_for(claim: Claim, verdicts: list[Verdict], decided: bool) -> str:
     return "in_review" if verdicts else "unverified"
 
 
+def outcome(claim: Claim, verdicts: list[Verdict], decision: Decision | None) -> tuple[str, str | None]:
+    """The workflow state and the rating it decides (None until decided): an editor's decision, or on an article
+    where a single verdict decides, the latest verdict while the verdicts agree and nobody flagged a dispute."""
+    if decision is not None:
+        return "decided", decision.rating
+    state = state_for(claim, verdicts, False)
+    if claim.article.single_verdict and state in ("in_review", "awaiting_signoff"):
+        return "decided", max(verdicts, key=lambda v: (v.created_at, v.id)).rating
+    return state, None
+
+
 def refresh_state(claim: Claim, actor: User | None, verdicts: list[Verdict] | None = None) -> str:
-    """Recompute the state; the claim's status follows it (or the decided rating) once review has begun.
-    `verdicts`: the claim's current verdicts when the caller has them (they are not loaded again)."""
+    """Recompute the state, the rating and the export status from the verdicts, the flag and the decision: nobody
+    sets any of them by hand. `verdicts`: the claim's current verdicts when the caller has them (not loaded again)."""
     decision = current_decision(claim) if claim.locked else None
     verdicts = current_verdicts(claim) if verdicts is None else verdicts
-    new = state_for(claim, verdicts, decision is not None)
-    old = claim.workflow_state
-    status = decision.rating if decision is not None else new
-    if old == new == "unverified" or (new == old and claim.status == status):
+    new, rating = outcome(claim, verdicts, decision)
+    status = ratings.status_for(new, rating)
+    before = {"workflow_state": claim.workflow_state, "status": claim.status, "rating": claim.rating}
+    after = {"workflow_state": new, "status": status, "rating": rating}
+    if before == after:
         return new
-    before = {"workflow_state": old, "status": claim.status}
-    claim.workflow_state, claim.status = new, status
-    if new != old:
+    if new != claim.workflow_state:
         claim.state_since = utcnow()
-    history.record("changed", "state", claim, actor, before, {"workflow_state": new, "status": status}, claim.uuid)
+    claim.workflow_state, claim.status, claim.rating = new, status, rating
+    history.record("changed", "state", claim, actor, before, after, claim.uuid)
     db.session.flush()
     return new
-
-
-def status_is_derived(claim: Claim) -> bool:
-    """Once a claim is in review its status follows the workflow and the panel shows it read-only."""
-    return claim.workflow_state != "unverified" or claim.locked
 
 
 def _confidence(value) -> int:
@@ -252,8 +258,9 @@ def verdict_view(claim: Claim, user: User) -> VerdictView:
     return view
 
 
-def update_settings(article, user: User, blind: bool, quorum) -> None:
-    """An editor sets an article's review rules: blind verdicts and how many agreeing verdicts make a quorum."""
+def update_settings(article, user: User, blind: bool, quorum, single_verdict: bool = False) -> None:
+    """An editor sets an article's review rules: blind verdicts, how many agreeing verdicts make a quorum, and
+    whether a single verdict decides (a lone fact-checker's article: no quorum, no sign-off)."""
     require_role(user, "editor")
     try:
         quorum = int(quorum)
@@ -261,9 +268,11 @@ def update_settings(article, user: User, blind: bool, quorum) -> None:
         quorum = 0
     if not 1 <= quorum <= 10:
         raise InputError("The quorum is a number of verdicts from 1 to 10.", "quorum")
-    before = {"blind_verdicts": article.blind_verdicts, "quorum": article.quorum}
-    article.blind_verdicts, article.quorum = bool(blind), quorum
-    after = {"blind_verdicts": article.blind_verdicts, "quorum": article.quorum}
+    before = {"blind_verdicts": article.blind_verdicts, "quorum": article.quorum,
+              "single_verdict": article.single_verdict}
+    article.blind_verdicts, article.quorum, article.single_verdict = bool(blind), quorum, bool(single_verdict)
+    after = {"blind_verdicts": article.blind_verdicts, "quorum": article.quorum,
+             "single_verdict": article.single_verdict}
     if before != after:
         history.record("updated", "settings", None, user, before, after, article.uuid, article_id=article.id)
         db.session.flush()

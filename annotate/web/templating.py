@@ -15,7 +15,6 @@ from annotate.review import discussion
 from annotate.review import panel
 from annotate.review import queue
 from annotate.review import ratings
-from annotate.review import visibility
 from annotate.review import workflow
 from annotate.suggestions import figures as suggestion_figures_of
 
@@ -51,14 +50,6 @@ def url_pattern(endpoint: str, param: str) -> str:
     return id_url(endpoint, param, PLACEHOLDER).replace(str(PLACEHOLDER), "{id}")
 
 
-def shown_status(claim) -> str:
-    """A claim's status as the current reader may see it (blind review hides a status someone else set by hand);
-    one reader per request, so which claims they judged is read once."""
-    if "viewer" not in g:
-        g.viewer = visibility.current_viewer()
-    return g.viewer.status(claim)
-
-
 def suggestion_figures(article) -> suggestion_figures_of.Figures:
     """The article page's figures line (one query)."""
     return suggestion_figures_of.figures(article.id)
@@ -82,7 +73,9 @@ def init_app(app: Flask) -> None:
             "claim_form": claim_form,
             "id_url": id_url,
             "url_pattern": url_pattern,
-            "shown_status": shown_status,
+            "status_chip": ratings.chip,
+            "status_chips": ratings.chip_keys,
+            "EXPORT_STATUSES": ratings.EXPORT_STATUSES,
             "static_url": assets.static_url,
             "evidence_form_for": evidence_form_for,
             "suggestion_figures": suggestion_figures,
@@ -99,7 +92,6 @@ def init_app(app: Flask) -> None:
             "disputed_count": queue.disputed_count,
             "review_panel": panel.review_panel,
             "team": assignments.reviewers,
-            "status_is_derived": workflow.status_is_derived,
             "is_editor": permissions.is_editor,
             "has_role": permissions.has_role,
             "render_comment": discussion.render_body,

@@ -171,18 +171,18 @@ def new_claim(client, auth, article, **body):
 
 
 def test_mark_a_claim_with_its_description(client, auth, article):
-    response = new_claim(client, auth, article, status="in_review", attribution={"source": "Officials",
-                                                                                  "type": "indirect"})
+    response = new_claim(client, auth, article, status="unverified", attribution={"source": "Officials",
+                                                                                   "type": "indirect"})
     assert response.status_code == 201
     claim = response.get_json()
     assert claim["quote"] == "40 people were hurt" and claim["article_id"] == article.uuid
-    assert (claim["status"], claim["attribution"]["source"], claim["version"]) == ("in_review", "Officials", 2)
+    assert (claim["status"], claim["attribution"]["source"], claim["version"]) == ("unverified", "Officials", 2)
     assert client.get(response.headers["Location"], headers=auth).get_json() == claim
 
 
 def test_marking_the_same_span_twice_is_409_with_the_claim(client, auth, article):
     first = new_claim(client, auth, article).get_json()
-    response = new_claim(client, auth, article, status="refuted")
+    response = new_claim(client, auth, article, rationale="again")
     assert_json_error(response, 409)
     assert response.get_json()["claim"]["id"] == first["id"]
     assert db.session.scalar(select(Claim.status)) == "unverified" and count(Claim) == 1
@@ -213,6 +213,7 @@ def test_marking_through_the_api_clears_checked_no_claim(client, auth, article):
     ({"start": 0, "end": 9, "quote": "Somebody"}, "quote"),
     ({"sentence_index": 7}, "sentence_index"),
     ({"sentence_index": 0, "status": "true-ish"}, "status"),
+    ({"sentence_index": 0, "status": "refuted"}, "status"),  # derived from verdicts: never set by hand
     ({"sentence_index": 0, "attribution": {"type": "rumour"}}, "attribution.type"),
 ])
 def test_invalid_claims_are_422_and_write_nothing(client, auth, article, body, field):
@@ -233,22 +234,32 @@ def test_list_an_articles_claims_in_text_order(client, auth, article):
 def test_update_a_claim_with_its_version(client, auth, article):
     claim = new_claim(client, auth, article).get_json()
     response = client.patch(f"/api/v1/claims/{claim['id']}", headers=auth,
-                            json={"version": 1, "status": "supported", "rationale": "Hospital figures.",
+                            json={"version": 1, "status": "unverified", "rationale": "Hospital figures.",
                                   "attribution": {"source": "Officials", "cue": "said", "type": "indirect"}})
-    assert response.status_code == 200
+    assert response.status_code == 200  # the status sent back unchanged (a round-tripped record) is fine
     updated = response.get_json()
-    assert (updated["version"], updated["status"], updated["attribution"]["cue"]) == (2, "supported", "said")
+    assert (updated["version"], updated["rationale"], updated["attribution"]["cue"]) == (2, "Hospital figures.", "said")
+
+
+def test_the_status_follows_verdicts_and_a_patch_may_not_set_it(client, auth, article):
+    claim = new_claim(client, auth, article).get_json()
+    response = client.patch(f"/api/v1/claims/{claim['id']}", json={"version": 1, "status": "supported"}, headers=auth)
+    assert "give a verdict" in assert_json_error(response, 422, "status")["message"]
+    assert db.session.scalar(select(Claim.version)) == 1
+    client.post(f"/api/v1/claims/{claim['id']}/verdicts", json={"rating": "supported"}, headers=auth)
+    read = client.get(f"/api/v1/claims/{claim['id']}", headers=auth).get_json()
+    assert (read["status"], read["rating"], read["workflow_state"]) == ("in_review", None, "in_review")
 
 
 def test_a_stale_version_is_409_with_the_current_claim_and_changes_nothing(client, auth, article):
     claim = new_claim(client, auth, article).get_json()
-    client.patch(f"/api/v1/claims/{claim['id']}", json={"version": 1, "status": "supported"}, headers=auth)
-    response = client.patch(f"/api/v1/claims/{claim['id']}", json={"version": 1, "status": "refuted"}, headers=auth)
+    client.patch(f"/api/v1/claims/{claim['id']}", json={"version": 1, "rationale": "first"}, headers=auth)
+    response = client.patch(f"/api/v1/claims/{claim['id']}", json={"version": 1, "rationale": "second"}, headers=auth)
     error = assert_json_error(response, 409, "version")
     assert error["code"] == "stale_version"
     current = response.get_json()["claim"]
-    assert (current["version"], current["status"]) == (2, "supported")
-    assert db.session.scalar(select(Claim.status)) == "supported"
+    assert (current["version"], current["rationale"]) == (2, "first")
+    assert db.session.scalar(select(Claim.rationale)) == "first"
 
 
 def test_an_update_needs_the_version(client, auth, article):
@@ -287,7 +298,7 @@ def test_invalid_evidence_is_422(client, auth, article, body, field):
 
 def test_history_names_the_token_owner(client, auth, article):
     claim = new_claim(client, auth, article).get_json()
-    client.patch(f"/api/v1/claims/{claim['id']}", json={"version": 1, "status": "supported"}, headers=auth)
+    client.patch(f"/api/v1/claims/{claim['id']}", json={"version": 1, "rationale": "checked"}, headers=auth)
     actors = {event.actor.username for event in db.session.scalars(select(HistoryEvent))}
     assert actors == {"api-rev"}
 
@@ -295,8 +306,7 @@ def test_history_names_the_token_owner(client, auth, article):
 # --- export and import --------------------------------------------------------------------------------------------
 
 def test_export_filters_and_checks_its_parameters(client, auth, article):
-    article.blind_verdicts = False  # under blind review a status someone else set is hidden from a reviewer
-    make_claim(article, "40 people were hurt", status="supported")
+    make_claim(article, "40 people were hurt", status="supported")  # decided: seen by all, blind or not
     document = client.get("/api/v1/export?status=supported", headers=auth).get_json()
     assert document["format"] == "annotate.claims" and len(document["articles"]) == 1
     assert client.get("/api/v1/export?status=refuted", headers=auth).get_json()["articles"] == []

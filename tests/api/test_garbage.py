@@ -38,7 +38,7 @@ def writes(app):
         ("POST", "/api/v1/articles", {"text": "A new article. It has two sentences.", "title": "New",
                                       "source_url": "https://example.org/new", "published": "2024-01-02"}),
         ("POST", f"/api/v1/articles/{article.uuid}/claims", {"start": 0, "end": 9, "quote": "Officials",
-                                                             "status": "in_review", "rationale": "Why",
+                                                             "status": "unverified", "rationale": "Why",
                                                              "attribution": {"source": "Police", "type": "direct"}}),
         ("PATCH", f"/api/v1/claims/{claim.uuid}", {"version": claim.version, "rationale": "Checked",
                                                    "attribution": {"role": "mayor"}}),

@@ -5,6 +5,7 @@ import re
 from annotate.articles.sentences import set_no_claim
 from annotate.claims import operations as claim_ops
 from annotate.extensions import db
+from annotate.review import workflow
 from tests.conftest import HX
 from tests.factories import login
 from tests.factories import make_article
@@ -121,19 +122,21 @@ def test_a_sentence_row_stays_under_400_bytes_with_two_claims(logged_in, user):
     assert rows == 40 and len(html) / rows < 400, len(html) / rows
 
 
-def test_blind_review_hides_a_status_someone_else_set_in_the_rows_and_the_toolbar(client):
+def test_rows_and_toolbar_show_one_chip_that_says_no_rating_before_the_claim_is_decided(client):
     team = make_team()
     article = counted(5, team["ann"])
-    claim = make_claim(article, "voters agreed", sentence_index=2, user=team["ann"], status="misleading")
-    assert article.blind_verdicts
+    claim = make_claim(article, "voters agreed", sentence_index=2, user=team["ann"], status="in_review")
+    assert article.blind_verdicts and claim.workflow_state == "in_review"  # ann's verdict, hidden from bob
     window = f"/articles/{article.id}/sentences?from=0"
     tools = f"/sentences/{claim.sentence_id}/tools"
-    login(client, "bob")  # has given no verdict: the status ann set is not his to see yet
-    for html in (client.get(f"/articles/{article.id}").data.decode(), client.get(window, headers=HX).data.decode(),
-                 client.get(tools, headers=HX).data.decode()):
-        assert "claim status-misleading" not in html and "chip status-misleading" not in html
-        assert "claim status-unverified" in html or "chip status-unverified" in html
-    for name in ("ann", "ed"):  # who set it, and an editor
+    for name in ("bob", "ann", "ed"):  # whoever reads: the state, never ann's rating
         login(client, name)
-        assert 'class="claim status-misleading"' in client.get(window, headers=HX).data.decode()
-        assert 'class="chip status-misleading"' in client.get(tools, headers=HX).data.decode()
+        pages = (client.get(f"/articles/{article.id}").data.decode(), client.get(window, headers=HX).data.decode())
+        for html in pages:
+            assert 'class="claim status-in_review"' in html and "claim status-supported" not in html
+        assert 'class="chip status-in_review"' in client.get(tools, headers=HX).data.decode()
+    claim.article.single_verdict = True
+    workflow.give_verdict(claim, team["bob"], "supported")  # agreeing, and now one verdict decides
+    db.session.commit()
+    assert 'class="claim status-supported"' in client.get(window, headers=HX).data.decode()
+    assert 'class="chip status-supported"' in client.get(tools, headers=HX).data.decode()

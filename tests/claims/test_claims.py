@@ -277,7 +277,7 @@ def test_marking_on_an_unknown_article_is_a_404(logged_in, emoji_article):
 
 def panel_data(claim: Claim, **fields) -> dict:
     data = {"attr_source": "Ana Ruiz", "attr_role": "sponsor of the bill", "attr_cue": "called",
-            "attr_type": "mixed", "status": "supported", "rationale": "Checked the Senate roll call.",
+            "attr_type": "mixed", "rationale": "Checked the Senate roll call.",
             "version": claim.version}
     data.update(fields)
     return data
@@ -327,12 +327,19 @@ def test_panel_save_stores_every_field(logged_in, claim, user):
     assert "Saved." in response.data.decode()
     saved = stored(claim.id)
     assert (saved.attr_source, saved.attr_role, saved.attr_cue, saved.attr_type, saved.status, saved.rationale) == (
-        "Ana Ruiz", "sponsor of the bill", "called", "mixed", "supported", "Checked the Senate roll call.")
+        "Ana Ruiz", "sponsor of the bill", "called", "mixed", "unverified", "Checked the Senate roll call.")
     assert saved.version == 2
     assert saved.updated_by.username == "rev"
     html = response.data.decode()
     assert f'id="s-{claim.sentence_id}"' in html and 'hx-swap-oob="true"' in html  # the highlight follows
-    assert "status-supported" in html
+    assert "status-unverified" in html
+
+
+def test_a_status_posted_with_the_panel_is_ignored_it_follows_the_verdicts(logged_in, claim):
+    response = logged_in.post(f"/claims/{claim.id}", data=panel_data(claim, status="refuted"), headers=HX)
+    assert response.status_code == 200
+    saved = stored(claim.id)
+    assert (saved.status, saved.rating, saved.attr_source) == ("unverified", None, "Ana Ruiz")
 
 
 def test_panel_save_trims_spaces(logged_in, claim):
@@ -351,8 +358,6 @@ def test_panel_save_can_clear_text_fields(logged_in, claim):
 @pytest.mark.parametrize(
     "fields, field_id, fragment",
     [
-        ({"status": "true"}, None, "Not a valid choice"),
-        ({"status": ""}, None, "Not a valid choice"),
         ({"attr_type": "quote"}, "attr_type", "Not a valid choice"),
         ({"attr_source": "S" * 301}, "attr_source", "300"),
         ({"attr_cue": "c" * 101}, "attr_cue", "100"),
@@ -372,15 +377,9 @@ def test_invalid_panel_values_are_refused_and_nothing_changes(logged_in, claim, 
     assert (saved.status, saved.attr_type, saved.attr_source, saved.version) == ("unverified", "unattributed", "", 1)
 
 
-def test_invalid_status_error_is_shown_in_the_status_fieldset(logged_in, claim):
-    response = logged_in.post(f"/claims/{claim.id}", data=panel_data(claim, status="nonsense"), headers=HX)
-    assert re.search(r'<fieldset class="status-field has-error">.*?<p class="error">Not a valid choice',
-                     response.data.decode(), re.S)
-
-
 def test_stale_version_is_refused_with_409_and_names_who_changed_it(logged_in, claim):
     other = make_user("wang", "editor", PASSWORD)  # someone else's claim: an editor may change it
-    claim_ops.update_claim(stored(claim.id), {"status": "refuted", "attr_source": "Wang"}, other, 1)
+    claim_ops.update_claim(stored(claim.id), {"rationale": "Wang's look", "attr_source": "Wang"}, other, 1)
     db.session.commit()
     response = logged_in.post(f"/claims/{claim.id}", data=panel_data(claim, version=1), headers=HX)
     assert response.status_code == 409
@@ -388,14 +387,14 @@ def test_stale_version_is_refused_with_409_and_names_who_changed_it(logged_in, c
     assert "Not saved." in html and "wang changed this claim" in html
     assert "Wang" in html and "Ana Ruiz" in html  # their value and the lost edit, side by side
     saved = stored(claim.id)
-    assert (saved.status, saved.attr_source, saved.version, saved.updated_by.username) == (
-        "refuted", "Wang", 2, "wang")
+    assert (saved.rationale, saved.attr_source, saved.version, saved.updated_by.username) == (
+        "Wang's look", "Wang", 2, "wang")
     assert 'name="version" type="hidden" value="2"' in response.data.decode()  # the form now holds their version
 
 
 def test_a_resave_on_the_fresh_version_after_409_succeeds(logged_in, claim):
     other = make_user("wang", "editor", PASSWORD)  # someone else's claim: an editor may change it
-    claim_ops.update_claim(stored(claim.id), {"status": "refuted"}, other, 1)
+    claim_ops.update_claim(stored(claim.id), {"attr_cue": "claimed"}, other, 1)
     db.session.commit()
     assert logged_in.post(f"/claims/{claim.id}", data=panel_data(claim, version=1), headers=HX).status_code == 409
     assert logged_in.post(f"/claims/{claim.id}", data=panel_data(claim, version=2), headers=HX).status_code == 200
@@ -406,12 +405,11 @@ def test_the_panel_shows_who_created_and_who_last_changed_the_claim(logged_in, e
     author = make_user("ana", "reviewer", PASSWORD)
     editor = make_user("wang", "editor", PASSWORD)
     claim = make_claim(emoji_article, "on Monday.", sentence_index=1, user=author)
-    emoji_article.blind_verdicts = False  # blind, the status wang set would be hidden from rev
-    claim_ops.update_claim(stored(claim.id), {"status": "disputed"}, editor, None)
+    claim_ops.update_claim(stored(claim.id), {"attr_source": "the senator"}, editor, None)
     db.session.commit()
     html = logged_in.get(f"/claims/{claim.id}", headers=HX).data.decode()
     assert re.search(r"Created by ana .*last changed by wang", html)
-    assert "Disputed" in html
+    assert 'value="the senator"' in html
 
 
 # --- evidence ----------------------------------------------------------------------------------------------

@@ -67,13 +67,14 @@ def test_replace_mode_overwrites_existing_claims(app):
     build_rich_set()
     document = native.export_articles()
     claim = next(c for c in document["articles"][0]["claims"] if len(c["evidence"]) == 2)
-    claim["status"], claim["rationale"] = "supported", "New evidence came in."
+    claim["status"], claim["rationale"] = "supported", "New evidence came in."  # a status the decision denies
     claim["evidence"] = claim["evidence"][:1]
     report = importer.import_document(document, "replace")
     db.session.commit()
     assert report.claims_replaced == 3
     after = next(c for c in native.export_articles()["articles"][0]["claims"] if c["id"] == claim["id"])
-    assert (after["status"], after["rationale"]) == ("supported", "New evidence came in.")
+    # the status is derived from the decision (refuted), never taken from the file
+    assert (after["status"], after["rating"], after["rationale"]) == ("refuted", "refuted", "New evidence came in.")
     assert [e["url"] for e in after["evidence"]] == [claim["evidence"][0]["url"]]
 
 
@@ -109,4 +110,25 @@ def test_an_export_made_before_the_teamwork_features_still_round_trips(app):
     old = core_only(export_without_time())
     schema.validate_export(old | {"exported_at": "2025-01-01T00:00:00Z"})
     second = import_into_fresh_database(old)
+    # A status without the review records behind it reads as set by hand: a verdict now (in review), or a flag
+    moved = {"refuted": "in_review", "disputed": "disputed", "unverified": "unverified"}
+    for article in old["articles"]:
+        for claim in article["claims"]:
+            claim["status"] = moved[claim["status"]]
     assert core_only(second) == old
+
+
+def test_a_status_set_by_hand_in_an_older_export_becomes_a_verdict_by_whoever_set_it(app):
+    build_rich_set()
+    old = core_only(export_without_time())
+    claims = old["articles"][1]["claims"] + old["articles"][0]["claims"]
+    claims[0]["status"], claims[1]["status"] = "refuted", "disputed"  # as the panel let anyone set them
+    second = import_into_fresh_database(old)
+    by_id = {c["id"]: c for a in second["articles"] for c in a["claims"]}
+    refuted, disputed = by_id[claims[0]["id"]], by_id[claims[1]["id"]]
+    assert [(v["reviewer"], v["rating"]) for v in refuted["verdicts"]] == [(claims[0]["updated_by"], "refuted")]
+    assert (refuted["status"], refuted["rating"], refuted["workflow_state"]) == ("in_review", None, "in_review")
+    assert refuted["updated_at"] == claims[0]["updated_at"]  # the claim itself keeps its imported time
+    assert refuted["history"][-1]["action"] == "migrated" and refuted["history"][-1]["before"] == {"status": "refuted"}
+    assert (disputed["status"], disputed["workflow_state"]) == ("disputed", "disputed")
+    assert disputed["dispute_flag"]["flagged_by"] == claims[1]["updated_by"] and not disputed["verdicts"]

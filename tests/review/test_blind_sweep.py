@@ -29,6 +29,8 @@ from tests.factories import make_token
 CANARY_NOTE = "canary-note-5c1e0b7d"
 CANARY_RATING = "canary_rating_q9"
 CANARY_RATIONALE = "canary-rationale-81f2"
+COLOUR_USES = tuple(f"{kind} status-{CANARY_RATING}" for kind in ("claim", "chip", "badge")) + (
+    f'"rating-{CANARY_RATING}', f" rating-{CANARY_RATING}")
 
 # GET routes the sweep does not request, and why.
 EXCLUDED = {
@@ -44,7 +46,7 @@ def planted(team):
     create_rating({"key": CANARY_RATING, "label": "Canary rating", "colour": "#123456"})
     claim = claim_on_article(blind_verdicts=True, title="Blind article")
     claim.created_by = team["ann"]
-    claim_ops.update_claim(claim, {"status": "misleading", "rationale": CANARY_RATIONALE}, team["ann"], None)
+    claim_ops.update_claim(claim, {"rationale": CANARY_RATIONALE}, team["ann"], None)
     workflow.give_verdict(claim, team["ann"], CANARY_RATING, 4, note=CANARY_NOTE)
     workflow.flag_dispute(claim, team["ann"], "Ann wants a second look")
     jobs.enqueue("article", team["bob"], {"title": "Bob's long article"}, "A long text.")  # for GET /api/v1/jobs/{id}
@@ -122,6 +124,9 @@ def leaks(body: str, url: str) -> list[str]:
     is_json = url.startswith("/api/") or ".json" in url or url.rsplit("/", 1)[-1] in ("json", "w3c")
     if is_json and CANARY_RATING in without_vocabulary(body):
         found.append(CANARY_RATING)
+    # the rating's colour: a highlight, a chip or a badge in its class (the legend, the verdict form's choices and
+    # the vocabulary stylesheet list every rating to everyone, so only these uses count)
+    found += [f"colour {use}" for use in COLOUR_USES if use in body]
     return found
 
 
@@ -183,6 +188,7 @@ def test_an_editor_sees_the_canary_in_every_channel(app, client, team):
     for url in (f"/claims/{claim.id}", f"/claims/{claim.id}/history", "/export.json",
                 f"/articles/{claim.article_id}/export/w3c", "/disputed"):
         assert CANARY_NOTE in read(client, url, HX), url
+    assert f"colour badge status-{CANARY_RATING}" in leaks(read(client, f"/claims/{claim.id}", HX), "/claims")
     for url in (f"/api/v1/claims/{claim.uuid}", f"/api/v1/articles/{claim.article.uuid}", "/api/v1/export"):
         assert CANARY_NOTE in read(client, url, ed_api), url
     rows = list(csv.DictReader(io.StringIO(read(client, "/export/csv").lstrip("\ufeff"))))

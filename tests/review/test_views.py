@@ -116,15 +116,28 @@ def test_a_stale_save_is_refused_with_who_and_what_and_can_be_reapplied(client, 
     assert claim.attr_source == "Ana Ruiz"
 
 
-def test_the_status_is_read_only_in_the_panel_once_review_began(client, team, claim):
-    claim.article.blind_verdicts = False  # blind, ann would not see the status radios of a claim she did not mark
+def test_the_panel_has_no_status_field_the_status_follows_your_verdict(client, team, claim):
+    claim.article.blind_verdicts = False
     db.session.commit()
     login(client, "ann")
-    assert 'name="status"' in panel_of(client, claim)
+    html = panel_of(client, claim)
+    assert 'name="status"' not in html and "follows the verdicts: give yours below" in html
+    assert "<legend>Your verdict</legend>" in html
     client.post(f"/claims/{claim.id}/verdict", headers=HX, data={"rating": "supported"})
     html = panel_of(client, claim)
-    assert 'name="status"' not in html.split('class="claim-form"')[1].split("</form>")[0]
-    assert "follows the verdicts below" in html
+    assert 'class="badge status-in_review"' in html and 'name="status"' not in html
+
+
+def test_a_verdict_that_decides_colours_the_claim_everywhere_at_once(client, team, claim):
+    claim.article.single_verdict = True
+    db.session.commit()
+    login(client, "ann")
+    response = client.post(f"/claims/{claim.id}/verdict", headers=HX, data={"rating": "refuted"})
+    html = response.get_data(as_text=True)
+    assert 'class="badge status-refuted"' in html  # the panel's chip
+    assert 'mark class="claim status-refuted"' in html  # the sentence row, swapped in the same response
+    listing = client.get("/").get_data(as_text=True)
+    assert 'class="status-refuted" title="Refuted"' in listing
 
 
 def test_the_history_timeline_shows_who_what_before_and_after(client, team, claim):

@@ -3,6 +3,7 @@ import pytest
 from werkzeug.exceptions import Forbidden
 
 from annotate.claims import operations as claim_ops
+from annotate.review import ratings
 from annotate.review import workflow as review_workflow
 from annotate.errors import InputError
 from annotate.extensions import db
@@ -32,7 +33,7 @@ def test_agreement_groups_decide_what_counts_as_agreeing(team, claim):
     # supported and mostly supported share the default group "supported"
     review_workflow.give_verdict(claim, team["ann"], "supported")
     review_workflow.give_verdict(claim, team["bob"], "mostly_supported")
-    assert states(claim) == ("awaiting_signoff", "awaiting_signoff")
+    assert states(claim) == ("awaiting_signoff", "in_review")
 
 
 def test_quorum_of_agreeing_verdicts_awaits_sign_off(team):
@@ -103,8 +104,8 @@ def test_sign_off_locks_and_sets_the_status_to_the_rating(team, claim):
     review_workflow.give_verdict(claim, team["ann"], "supported")
     review_workflow.give_verdict(claim, team["bob"], "refuted")
     decision = review_workflow.sign_off(claim, team["ed"], "mixed", "Forty were hurt, four seriously.", "vote")
-    assert states(claim) == ("decided", "mixed")
-    assert claim.locked and decision.decided_by == team["ed"]
+    assert states(claim) == ("decided", "misleading")  # the export status the vocabulary gives "mixed"
+    assert claim.rating == "mixed" and claim.locked and decision.decided_by == team["ed"]
     with pytest.raises(review_workflow.ClaimLocked):
         review_workflow.give_verdict(claim, team["ann"], "refuted")
     with pytest.raises(review_workflow.ClaimLocked):
@@ -134,7 +135,7 @@ def test_reopen_unlocks_keeps_the_decision_and_recomputes_the_state(team, claim)
     review_workflow.give_verdict(claim, team["bob"], "supported")
     decision = review_workflow.sign_off(claim, team["ed"], "supported", "Two sources agree.", "consensus")
     review_workflow.reopen(claim, team["ed"])
-    assert states(claim) == ("awaiting_signoff", "awaiting_signoff")
+    assert states(claim) == ("awaiting_signoff", "in_review") and claim.rating is None
     assert not claim.locked and decision.reopened_by == team["ed"]
     assert review_workflow.current_decision(claim) is None
     review_workflow.give_verdict(claim, team["ann"], "refuted")
@@ -143,12 +144,43 @@ def test_reopen_unlocks_keeps_the_decision_and_recomputes_the_state(team, claim)
     assert actions.count("signed_off") == 1 and actions.count("reopened") == 1
 
 
-def test_status_stays_editable_until_review_begins(team, claim):
-    claim_ops.update_claim(claim, {"status": "supported"}, team["ann"], claim.version)
-    assert claim.status == "supported"
+def test_nobody_sets_the_status_or_the_rating_by_hand(team, claim):
+    claim_ops.update_claim(claim, {"status": "supported", "rating": "supported", "rationale": "x"}, team["ed"],
+                           claim.version)
+    assert states(claim) == ("unverified", "unverified") and claim.rating is None and claim.rationale == "x"
     review_workflow.give_verdict(claim, team["ann"], "refuted")
-    claim_ops.update_claim(claim, {"status": "supported", "rationale": "x"}, team["ann"], claim.version)
-    assert claim.status == "in_review" and claim.rationale == "x"
+    assert states(claim) == ("in_review", "in_review") and claim.rating is None
+
+
+def test_a_single_verdict_decides_where_the_article_says_so(team, claim):
+    claim.article.single_verdict = True
+    review_workflow.give_verdict(claim, team["ann"], "mostly_supported")
+    assert states(claim) == ("decided", "supported") and claim.rating == "mostly_supported"
+    assert not claim.locked and review_workflow.current_decision(claim) is None  # no sign-off needed
+    review_workflow.give_verdict(claim, team["ann"], "refuted")  # revising it re-decides
+    assert states(claim) == ("decided", "refuted") and claim.rating == "refuted"
+    review_workflow.give_verdict(claim, team["bob"], "supported")  # a teammate disagrees: no rating stands
+    assert states(claim) == ("disputed", "disputed") and claim.rating is None
+    review_workflow.give_verdict(claim, team["bob"], "refuted")
+    assert states(claim) == ("decided", "refuted")
+    review_workflow.flag_dispute(claim, team["bob"], "The second source retracted")
+    assert states(claim) == ("disputed", "disputed") and claim.rating is None
+    events = [e for e in claim_history(claim) if e.entity == "state"]
+    assert events[0].after == {"workflow_state": "decided", "status": "supported", "rating": "mostly_supported"}
+
+
+def test_a_vocabulary_rating_maps_to_one_export_status_that_decided_claims_follow(team, claim):
+    review_workflow.give_verdict(claim, team["ann"], "mixed")
+    review_workflow.sign_off(claim, team["ed"], "mixed", "Half of it holds.", "editor")
+    assert states(claim) == ("decided", "misleading")
+    ratings.update_rating(ratings.rating_by_key("mixed"), {"label": "Mixed", "colour": "#a16207", "position": 2,
+                                                           "agreement_group": "mixed", "export_status": "refuted",
+                                                           "active": True})
+    db.session.refresh(claim)
+    assert states(claim) == ("decided", "refuted") and claim.rating == "mixed"
+    with pytest.raises(InputError, match="what the export says"):
+        ratings.update_rating(ratings.rating_by_key("mixed"), {"label": "Mixed", "colour": "#a16207",
+                                                               "export_status": "mostly"})
 
 
 def test_blind_review_hides_others_until_you_give_yours(team, claim):

@@ -18,11 +18,11 @@ def safe_cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def claim_row(article, claim, sentence, decision, labels: dict, viewer) -> list[str]:
+def claim_row(article, claim, sentence, labels: dict, viewer) -> list[str]:
     values = [article.uuid, article.title, article.source_url, sentence.index,
               article.text[sentence.start : sentence.end], claim.uuid, claim.quote, claim.start, claim.end,
-              claim.attr_source, claim.attr_role, claim.attr_cue, claim.attr_type, viewer.status(claim),
-              label_for(decision.rating, labels) if decision else "", viewer.rationale(claim),
+              claim.attr_source, claim.attr_role, claim.attr_cue, claim.attr_type, claim.status,
+              label_for(claim.rating, labels) if claim.rating else "", viewer.rationale(claim),
               " ".join(e.url for e in claim.evidence), claim.created_by.username if claim.created_by else "",
               iso(claim.updated_at)]
     return [safe_cell(v) for v in values]
@@ -36,7 +36,6 @@ def export_csv(loaded: Snapshot) -> str:
     for article in loaded.articles:
         sentences = {s.id: s for s in article.sentences}
         for claim in article.claims:
-            decision = loaded.decision(claim)
-            writer.writerow(claim_row(article, claim, sentences[claim.sentence_id], decision, loaded.labels,
-                                       loaded.extras.viewer))
+            writer.writerow(claim_row(article, claim, sentences[claim.sentence_id], loaded.labels,
+                                      loaded.extras.viewer))
     return "\ufeff" + out.getvalue()

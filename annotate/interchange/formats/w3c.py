@@ -21,7 +21,7 @@ def text_body(value: str, purpose: str, label: str | None = None) -> dict:
 
 def claim_bodies(claim, decision, labels: dict, viewer) -> list[dict]:
     """Rating, explanation, attribution and evidence links as the annotation's bodies (as the reader may see)."""
-    rating = label_for(decision.rating, labels) if decision else viewer.status(claim)
+    rating = label_for(claim.rating, labels) if claim.rating else claim.status
     bodies = [text_body(rating, "assessing", "rating")]
     explanation = decision.explanation if decision else viewer.rationale(claim)
     if explanation:
