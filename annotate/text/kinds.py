@@ -99,7 +99,7 @@ def is_caption(line: str) -> bool:
     an embedded post (a t.co link) is media too."""
     return bool(rules.CAPTION_PREFIX.match(line) or rules.CAPTION_LABEL.match(line)
                 or rules.CAPTION_DATE_END.search(line) or rules.PHOTO_CREDIT.search(line)
-                or rules.EMBED_TEXT.search(line))
+                or rules.EMBED_TEXT.search(line) or rules.CREDIT_AT_END.search(line))
 
 
 def _continues_caption(line: str, previous: tuple[str, str] | None) -> bool:

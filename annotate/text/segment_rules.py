@@ -71,7 +71,8 @@ BOILERPLATE_PREFIX = re.compile(
     r"|©|\(c\) \d{4}|all rights reserved|download (?:our|the) app|get the latest"
     r"|more from\b|more on\b|listen to this|this article is more than"
     r"|\d+\s*-?\s*min(?:ute)?s?\s+read\b|our standards\s*:"
-    r"|(?:updated|published|posted|last updated)\b[^a-z]*\d)",
+    r"|(?:updated|published|posted|last updated)\b[^a-z]*\d"
+    r"|(?:first published|last modified) on\b|sign in or create\b|reuse this content\b)",
     re.IGNORECASE,
 )
 
@@ -111,6 +112,11 @@ CAPTION_PREFIX = re.compile(
     r"(?:photo|image|picture|photograph)\b)",
     re.IGNORECASE,
 )
+
+# A caption that ends in its credit: "Protesters at the camp. Photograph: Jane Doe/AP",
+# "Composite: Guardian Design", "Illustration: John Roe".
+CREDIT_AT_END = re.compile(r"(?:^|[.!?”\s])(?:Photograph|Photo|Illustration|Composite|Image)(?: credit)?\s*:"
+                           r"\s*[A-Z][^.:]{0,80}$")
 
 # A caption label alone on its line; the caption text follows on the next line.
 CAPTION_LABEL = re.compile(r"^(?:image|photo|media|video)?\s*caption\s*[:,]?$", re.IGNORECASE)

@@ -55,12 +55,23 @@ def test_credit_promo_separator_and_link_lines_are_boilerplate(line):
     "Updated on September 19 at 3:15 p.m.",
     "— With assistance by Kevin Cirilli, Jennifer Jacobs and Alan Levin",
     "Facebook Twitter Pinterest",
+    "First published on Tue 15 Nov 2016 10.02 GMT",
+    "Last modified on Tue 15 Nov 2016 15.40 GMT",
     "Since you're here, we have a small favour to ask. More people are reading our site than ever, "
     "and advertising revenue is falling, so we need readers like you to keep our independent "
     "journalism going. For as little as $1, you can support our journalism, and it only takes a minute.",
 ])
 def test_update_notes_and_assistance_credits_are_boilerplate(line):
     assert kind_of(line) == "boilerplate"
+
+
+@pytest.mark.parametrize("line", [
+    "Protesters gather at the camp near Cannon Ball. Photograph: Jane Doe/Guardian",
+    "Composite: Guardian Design Team",
+    "The camp at dawn. Illustration: John Roe",
+])
+def test_a_line_ending_in_its_photo_credit_is_a_caption(line):
+    assert kind_of(line) == "caption"
 
 
 def test_chrome_sentences_inside_a_body_paragraph_are_boilerplate():
