@@ -38,6 +38,37 @@
     if (close) close.closest(".toast").remove();
   });
 
+  /* ---------- tables wider than the screen scroll in their own box, which the keyboard can reach ---------- */
+  function scrollableTables() {
+    $$(".table").forEach((table) => {
+      if (table.scrollWidth > table.clientWidth + 1) table.tabIndex = 0;
+      else if (table.tabIndex === 0) table.removeAttribute("tabindex");
+    });
+  }
+  document.addEventListener("DOMContentLoaded", scrollableTables);
+  window.addEventListener("resize", scrollableTables);
+
+  /* ---------- the menu button of narrow screens ---------- */
+  function setMenu(open) {
+    const button = $(".nav-toggle");
+    if (!button) return;
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    button.closest(".topbar").classList.toggle("nav-open", open);
+  }
+
+  document.addEventListener("click", (event) => {
+    if (event.target.closest('[data-action="toggle-nav"]')) {
+      setMenu($(".nav-toggle").getAttribute("aria-expanded") !== "true");
+    } else if ($(".topbar.nav-open") && !event.target.closest("#main-menu")) {
+      setMenu(false);
+    }
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !$(".topbar.nav-open")) return;
+    setMenu(false);
+    $(".nav-toggle").focus();
+  });
+
   document.addEventListener("htmx:responseError", (event) => {
     const status = event.detail.xhr ? event.detail.xhr.status : 0;
     const messages = { 401: "Your session ended; please log in again.", 403: "You are not allowed to do that.",
@@ -256,9 +287,15 @@
     const rect = range.getBoundingClientRect();
     if (picked.collapsed || !picked.quote.trim()) return hideToolbar();
     bar.hidden = false;
-    const top = window.scrollY + rect.top - bar.offsetHeight - 8;
+    /* Above the selection, clear of the top bar; below it when there is no room, and always on a touch screen (the
+       phone's own copy menu sits above a selection). Never over the selected words. */
+    const topbar = $(".topbar");
+    const clear = (topbar ? topbar.getBoundingClientRect().bottom : 0) + 4;
+    const above = rect.top - bar.offsetHeight - 8;
+    const touch = window.matchMedia("(pointer: coarse)").matches;
+    const top = touch || above < clear ? rect.bottom + 8 : above;
     const left = Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + window.innerWidth - bar.offsetWidth - 8));
-    bar.style.top = Math.max(window.scrollY + 4, top) + "px";
+    bar.style.top = window.scrollY + top + "px";
     bar.style.left = left + "px";
     setCurrent(picked.sentence, false);
   }

@@ -5,6 +5,7 @@ from annotate.interchange import schema
 from annotate.extensions import db
 from annotate.models import Article
 from annotate.models import Claim
+from tests.factories import PASSWORD
 from tests.factories import make_article
 
 # Emoji before the selections: 🎉 is one code point but two UTF-16 units, 🇺🇸 two code points and four units.
@@ -32,6 +33,15 @@ def make_news_article(title: str = "Council backs transit plan") -> Article:
     article = make_article(NEWS_TEXT, title=title)
     assert [article.text[s.start : s.end] for s in article.sentences] == NEWS_SENTENCES
     return article
+
+
+def log_in(page, server, name: str) -> None:
+    """Log in through the form, as a person does (every test user has the factories' password)."""
+    page.goto(server.url + "/login")
+    page.fill("#username", name)
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(server.url + "/")
 
 
 def open_article(page, server, article_id: int) -> None:
@@ -156,3 +166,43 @@ def go_to(page, index: int):
 def open_chip(page, index: int, has_text: str | None = None) -> None:
     """Open a claim of sentence `index` from its chip in the toolbar."""
     go_to(page, index).locator(".chip", has_text=has_text).click()
+
+
+# Elements reaching past the viewport's sides that a reader can see: not visually hidden, not in a closed <details>,
+# not inside a box that scrolls or clips them (a table scrolling in its own box is fine; the page scrolling sideways
+# is not). When the page is wider and no such element shows, every element past the edge is listed.
+_WIDE_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const fits = (r) => r.left >= -0.5 && r.right <= width + 0.5;
+  const holder = (element) => {
+    for (let p = element.parentElement; p && p !== document.body; p = p.parentElement) {
+      if (getComputedStyle(p).overflowX !== "visible") return p;
+    }
+    return null;
+  };
+  const name = (element) => `${element.tagName.toLowerCase()}.${element.className}`;
+  const wide = [];
+  for (const element of document.querySelectorAll("body *")) {
+    const r = element.getBoundingClientRect();
+    if (!r.width || !r.height || fits(r) || element.closest(".sr-only, .skip-link, [hidden], template")) continue;
+    if (element.closest("details:not([open]) > :not(summary)")) continue;
+    const box = holder(element);
+    if (box && fits(box.getBoundingClientRect())) continue;
+    wide.push(`${name(element)} ${Math.round(r.left)}..${Math.round(r.right)}`);
+  }
+  if (!wide.length && document.documentElement.scrollWidth > width) {
+    for (const element of document.querySelectorAll("body *")) {
+      const r = element.getBoundingClientRect();
+      if (r.right > width + 0.5) wide.push(`(hidden?) ${name(element)} ..${Math.round(r.right)}`);
+    }
+  }
+  return {scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 8)};
+}"""
+
+
+def wider_than_screen(page) -> list[str]:
+    """What makes the page wider than its viewport (empty when everything fits)."""
+    found = page.evaluate(_WIDE_JS)
+    if found["scroll"] > found["width"] and not found["wide"]:
+        found["wide"] = [f"the page is {found['scroll']} px wide"]
+    return found["wide"]

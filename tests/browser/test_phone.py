@@ -10,6 +10,7 @@ from tests.browser.helpers import make_news_article
 from tests.browser.helpers import open_article
 from tests.browser.helpers import open_chip
 from tests.browser.helpers import select_text
+from tests.browser.helpers import wider_than_screen
 from tests.factories import make_claim
 
 WIDTH, HEIGHT = 390, 844
@@ -126,4 +127,71 @@ def test_phone_article_list_and_seeded_article_fit(phone, live_server):
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
     open_article(page, live_server, article.id)
     assert_layout_fits(page)
+    assert console_errors(page) == []
+
+
+# The box of the current selection and of the selection toolbar, in viewport coordinates.
+SELECTION_JS = """() => {
+  const r = getSelection().getRangeAt(0).getBoundingClientRect();
+  const t = document.querySelector("#selection-toolbar").getBoundingClientRect();
+  const shown = (el) => el.getClientRects().length > 0;
+  return {selection: {left: r.left, right: r.right, top: r.top, bottom: r.bottom},
+          toolbar: {left: t.left, right: t.right, top: t.top, bottom: t.bottom},
+          keys: Array.from(document.querySelectorAll("#selection-toolbar kbd")).filter(shown).length};
+}"""
+
+
+def test_mark_fill_and_save_on_a_phone_without_anything_wider_than_the_screen(phone, live_server):
+    page = phone
+    article = make_news_article()
+    make_claim(article, "wishful thinking", sentence_index=3, status="disputed",
+               attr_source="Metropolitan Transit Riders Association spokesperson",
+               attr_role="a spokesperson for the coalition of riders' associations of the metropolitan region")
+    open_article(page, live_server, article.id)
+    assert wider_than_screen(page) == []
+
+    # The nav sits behind a menu button, and opens over the page without widening it.
+    menu = page.get_by_role("button", name="Menu")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(page.locator(".topnav")).to_be_hidden()
+    menu.tap()
+    expect(page.locator(".topnav").get_by_role("link", name="My work")).to_be_visible()
+    assert wider_than_screen(page) == []
+    menu.tap()
+    expect(page.locator(".topnav")).to_be_hidden()
+
+    # A touch selection: the toolbar shows below the words, never over them, and without key hints.
+    select_text(page, 2, "cut costs by 12 percent")
+    toolbar = page.locator("#selection-toolbar")
+    expect(toolbar).to_be_visible()
+    boxes = page.evaluate(SELECTION_JS)
+    assert not overlap(boxes["selection"], boxes["toolbar"]), boxes
+    assert boxes["keys"] == 0, "key hints on a touch screen"
+    toolbar.get_by_role("button", name="Mark claim").tap()
+
+    # The sheet: exactly the screen's width, filled and saved by touch.
+    sheet = page.locator("#panel.is-open")
+    expect(sheet.locator(".claim-quote")).to_have_text("cut costs by 12 percent")
+    box = sheet.bounding_box()
+    assert (box["x"], box["width"]) == (0, WIDTH)
+    sheet.locator("#attr_source").tap()
+    page.keyboard.type("Metropolitan Transit Authority budget office")
+    page.fill("#attr_role", "the agency's budget office, which projects the plan's savings every year")
+    page.fill("#attr_cue", "said")
+    page.select_option("#attr_type", "indirect")
+    sheet.get_by_role("button", name="Save claim").tap()
+    expect(sheet.locator(".notice-success")).to_have_text("Saved.")
+    expect(page.locator("#attr_source")).to_have_value("Metropolitan Transit Authority budget office")
+    assert sheet.bounding_box()["width"] == WIDTH
+    assert wider_than_screen(page) == []
+    assert_layout_fits(page)
+    screenshot(page, "phone-sheet-saved")
+
+    # A chip with a long source and role is cut to the screen, not the screen widened to it.
+    page.keyboard.press("Escape")
+    open_chip(page, 3)
+    expect(page.locator("#panel.is-open .claim-quote")).to_have_text("wishful thinking")
+    assert wider_than_screen(page) == []
+    assert_layout_fits(page)
+    screenshot(page, "phone-long-chip")
     assert console_errors(page) == []

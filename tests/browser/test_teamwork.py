@@ -7,6 +7,7 @@ from annotate.interchange import schema
 from annotate.extensions import db
 from tests.browser.conftest import PASSWORD
 from tests.browser.conftest import screenshot
+from tests.browser.helpers import log_in
 from tests.browser.helpers import make_news_article
 from tests.factories import make_claim
 from tests.factories import make_user
@@ -19,11 +20,7 @@ def login_as(browser, server, name, width=1280, height=900):
     page.console_errors = []
     page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
-    page.goto(server.url + "/login")
-    page.fill("#username", name)
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(server.url + "/")
+    log_in(page, server, name)
     return page
 
 
