@@ -28,6 +28,7 @@ def add_evidence(page, url: str, title: str = "", excerpt: str = "", stance: str
 
 def test_fill_panel_add_and_remove_evidence_then_reload(page, live_server):
     article = make_news_article()
+    article.single_verdict = True  # a lone fact-checker: the verdict decides the rating
     make_claim(article, QUOTE, sentence_index=2)
     open_article(page, live_server, article.id)
     page.evaluate("window.__marker = 1")
@@ -40,12 +41,15 @@ def test_fill_panel_add_and_remove_evidence_then_reload(page, live_server):
     page.fill("#attr_role", "mayor of Springfield")
     page.fill("#attr_cue", "said")
     page.select_option("#attr_type", "mixed")
-    panel.locator("label.pill", has_text="Refuted").click()
     page.fill("#rationale", "The budget office projects 4 percent, not 12.")
     panel.get_by_role("button", name="Save claim").click()
-
     expect(page.locator("#panel .notice-success")).to_have_text("Saved.")
-    expect(page.locator("#panel .badge.status-refuted")).to_have_text("Refuted")
+    expect(page.locator("#panel .panel-head .badge.status-unverified")).to_have_text("Unverified")  # no verdict yet
+
+    panel.locator("label.choice", has_text="Refuted").click()  # "Your verdict"
+    panel.get_by_role("button", name="Record verdict").click()
+    expect(page.locator("#panel .notice-success")).to_have_text("Your verdict is recorded.")
+    expect(page.locator("#panel .panel-head .badge.status-refuted")).to_have_text("Refuted")
     expect(sentence.locator("mark.claim")).to_have_class("claim status-refuted")
     expect(tools_of(page, 2).locator(".chip")).to_contain_text("Ana Ruiz")
 
@@ -81,7 +85,8 @@ def test_fill_panel_add_and_remove_evidence_then_reload(page, live_server):
     expect(page.locator("#attr_role")).to_have_value("mayor of Springfield")
     expect(page.locator("#attr_cue")).to_have_value("said")
     expect(page.locator("#attr_type")).to_have_value("mixed")
-    expect(page.locator('#panel input[name=status][value="refuted"]')).to_be_checked()
+    expect(page.locator('#panel input[name=rating][value="refuted"]')).to_be_checked()
+    expect(page.locator('#panel input[name=status]')).to_have_count(0)
     expect(page.locator("#rationale")).to_have_value("The budget office projects 4 percent, not 12.")
     item = page.locator("#panel .evidence-item")
     expect(item).to_have_count(1)
