@@ -83,8 +83,18 @@ class Extras:
                               joinedload(Decision.reopened_by))
 
     @cached_property
-    def history(self) -> dict[int, list[HistoryEvent]]:
-        return self._by_claim(HistoryEvent, (HistoryEvent.at, HistoryEvent.id), joinedload(HistoryEvent.actor))
+    def history(self) -> dict[int, list]:
+        """Rows, not mapped objects, with the actor's username as `actor_name`: every claim has an event at least,
+        so this is the largest set an export reads, and a row costs a fraction of an object."""
+        grouped = defaultdict(list)
+        if isinstance(self.claims, list) and not self.claims:
+            return grouped
+        query = (select(*HistoryEvent.__table__.c, User.username.label("actor_name"))
+                 .outerjoin(User, HistoryEvent.actor_id == User.id).where(HistoryEvent.claim_id.in_(self.claims))
+                 .order_by(HistoryEvent.at, HistoryEvent.id))
+        for event in db.session.execute(query):
+            grouped[event.claim_id].append(event)
+        return grouped
 
     def standing_decision(self, claim_id: int) -> Decision | None:
         """The latest decision not reopened: what every format reports as the claim's rating."""
@@ -116,9 +126,10 @@ def decision_dict(d: Decision) -> dict:
             "reopened_by": _name(d.reopened_by), "reopened_at": iso(d.reopened_at)}
 
 
-def event_dict(e: HistoryEvent, values: tuple[dict | None, dict | None] | None = None) -> dict:
+def event_dict(e, values: tuple[dict | None, dict | None] | None = None) -> dict:
+    """An event row of Extras.history."""
     before, after = values if values is not None else (e.before, e.after)
-    return {"id": e.uuid, "at": iso(e.at), "actor": _name(e.actor), "action": e.action, "entity": e.entity,
+    return {"id": e.uuid, "at": iso(e.at), "actor": e.actor_name, "action": e.action, "entity": e.entity,
             "entity_id": e.entity_id, "before": before, "after": after}
 
 
