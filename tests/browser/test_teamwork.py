@@ -55,7 +55,7 @@ def test_two_reviewers_disagree_discuss_and_an_editor_signs_off(browser, live_se
         expect(second.locator("#panel")).not_to_contain_text("The budget office projects")
         give_verdict(second, claim, "Refuted", "The projection assumes fares rise; they will not.")
         expect(second.locator("#panel")).to_contain_text("The budget office projects")
-        expect(second.locator("#panel .state-disputed")).to_be_visible()
+        expect(second.locator("#panel .panel-head .badge.status-disputed")).to_have_text("Disputed")
 
         for page in (first, second):
             page.goto(server.url + "/disputed")
@@ -111,7 +111,7 @@ def test_two_reviewers_disagree_discuss_and_an_editor_signs_off(browser, live_se
         document = response.json()
         schema.validate_export(document)
         exported = document["articles"][0]["claims"][0]
-        assert exported["status"] == "mixed" and exported["workflow_state"] == "decided"
+        assert (exported["status"], exported["rating"], exported["workflow_state"]) == ("misleading", "mixed", "decided")
         assert sorted((v["reviewer"], v["rating"]) for v in exported["verdicts"]) == [("rev", "supported"),
                                                                                      ("rev2", "refuted")]
         assert [c["author"] for c in exported["comments"]] == ["rev", "rev2"]
