@@ -29,6 +29,8 @@ PHRASES = {
     ("created", "claim"): "marked the claim",
     ("updated", "claim"): "edited the claim",
     ("deleted", "claim"): "deleted the claim",
+    ("migrated", "verdict"): "had set the status by hand; it became their verdict",
+    ("migrated", "claim"): "had set the status by hand; it moved into the review",
     ("flagged", "claim"): "flagged it as disputed",
     ("unflagged", "claim"): "withdrew the dispute flag",
     ("added", "evidence"): "added evidence",
@@ -98,8 +100,9 @@ def describe(event: HistoryEvent, values: tuple[dict | None, dict | None] | None
     for name in list(after) + [k for k in before if k not in after]:
         if name in HIDDEN or (event.entity == "verdict" and name == "reviewer"):
             continue
-        if event.entity == "state" and name == "status" and after.get("status") == after.get("workflow_state"):
-            continue  # the status only repeats the state until a decision sets a rating
+        if event.entity == "state" and name == "status" and ("rating" in after or after.get("status") ==
+                                                             after.get("workflow_state")):
+            continue  # the export status only repeats the state, or the rating once one is decided
         old, new = show(name, before.get(name)), show(name, after.get(name))
         if raw_before is None and new == "—":
             continue  # a new record: only the fields that say something

@@ -2,6 +2,7 @@
 import re
 
 
+from annotate.claims import history
 from annotate.claims import operations as claim_ops
 from annotate.review import workflow as review_workflow
 from annotate.extensions import db
@@ -159,3 +160,15 @@ def test_flag_from_the_panel_needs_a_reason(client, team, claim):
     assert response.status_code == 200
     db.session.refresh(claim)
     assert claim.workflow_state == "disputed" and claim.flag_reason == "Two figures"
+
+
+def test_the_timeline_says_a_state_change_once_and_names_a_hand_set_status_turned_verdict(client, team, claim):
+    claim.article.single_verdict = True
+    review_workflow.give_verdict(claim, team["ann"], "refuted")
+    history.record("migrated", "verdict", claim, team["ann"], {"status": "refuted"},
+                   {"reviewer": "ann", "rating": "refuted", "confidence": 3, "note": "", "evidence": []}, "v-1")
+    db.session.commit()
+    html = login(client, "ed").get(f"/claims/{claim.id}/history", headers=HX).get_data(as_text=True)
+    (state,) = [item for item in html.split("<li ") if "moved the claim to Decided" in item]
+    assert "<dt>Rating</dt>" in state and "<dt>Status</dt>" not in state  # the export status only repeats it
+    assert "had set the status by hand; it became their verdict" in html
