@@ -188,3 +188,23 @@ def test_the_schema_rejects_a_broken_document(app, annotated, breakage):
         del claim["attribution"]["type"]
     with pytest.raises(jsonschema.ValidationError):
         schema.validate_export(broken)
+
+
+def test_no_export_carries_a_status_that_contradicts_its_state_and_the_schema_refuses_one(logged_in, annotated):
+    document = download(logged_in, "/export.json", "claims-all.json")
+    shown = {(c["workflow_state"], c["status"], c["rating"]) for a in document["articles"] for c in a["claims"]}
+    assert shown == {("decided", "supported", "supported"), ("decided", "refuted", "refuted"),
+                     ("disputed", "disputed", None), ("unverified", "unverified", None)}
+    for state, status, rating in [("unverified", "refuted", None), ("in_review", "supported", None),
+                                  ("decided", "in_review", "refuted"), ("decided", "refuted", None),
+                                  ("disputed", "disputed", "refuted")]:
+        broken = copy.deepcopy(document)
+        claim = broken["articles"][0]["claims"][0]
+        claim["workflow_state"], claim["status"], claim["rating"] = state, status, rating
+        with pytest.raises(jsonschema.ValidationError):
+            schema.validate_export(broken)
+    older = copy.deepcopy(document)  # a document from before `rating`: any status still validates
+    for claim in older["articles"][0]["claims"]:
+        claim.pop("rating")
+        claim["status"] = "mostly_supported"
+    schema.validate_export(older)
