@@ -8,6 +8,7 @@ from annotate.extensions import db
 from annotate.models import User
 from annotate.review.ratings import rating_by_key
 from tests.factories import claim_on_article
+from tests.conftest import HX
 from tests.factories import login
 from tests.factories import make_claim
 
@@ -100,6 +101,23 @@ def test_an_editor_sets_blind_review_and_quorum(client, team):
     assert bad.status_code == 422
 
 
+def test_an_editor_lets_a_single_verdict_decide_and_the_claims_follow_at_once(client, team):
+    claim = claim_on_article()
+    workflow.give_verdict(claim, team["ann"], "refuted")
+    db.session.commit()
+    login(client, "ed")
+    assert 'name="single_verdict" value="y">' in client.get(f"/articles/{claim.article_id}/team").get_data(as_text=True)
+    data = {"action": "settings", "quorum": "2", "blind_verdicts": "y", "single_verdict": "y"}
+    assert client.post(f"/articles/{claim.article_id}/team", data=data).status_code == 303
+    db.session.refresh(claim)
+    assert (claim.workflow_state, claim.status, claim.rating, claim.locked) == ("decided", "refuted", "refuted", False)
+    assert "a single verdict decides" in client.get(f"/claims/{claim.id}", headers=HX).get_data(as_text=True)
+    del data["single_verdict"]
+    assert client.post(f"/articles/{claim.article_id}/team", data=data).status_code == 303
+    db.session.refresh(claim)
+    assert (claim.workflow_state, claim.status, claim.rating) == ("in_review", "in_review", None)
+
+
 def test_admin_creates_disables_and_changes_roles(client, team):
     login(client, "root")
     response = client.post("/admin/users", data={"username": "cat", "role": "editor"})
@@ -140,8 +158,16 @@ def test_admin_edits_the_vocabulary_and_the_colours_follow(client, team):
         assert response.status_code == 422, bad
     db.session.expire_all()
     assert rating_by_key("mixed").colour == "#aa5500"
+    assert client.post(f"/admin/vocabulary/{rating.id}", data={**data, "export_status": "true"}).status_code == 422
+    assert client.post(f"/admin/vocabulary/{rating.id}", data={**data, "export_status": "refuted"}).status_code == 303
+    db.session.expire_all()
+    assert rating_by_key("mixed").export_status == "refuted"
+    page = client.get("/admin/vocabulary").get_data(as_text=True)
+    assert f'id="r{rating.id}-export" name="export_status"><option value="supported">' in page
+    assert '<option value="refuted" selected>Refuted</option>' in page
     assert client.post("/admin/vocabulary", data={"key": "pants_on_fire", "label": "Pants on fire",
                                                   "colour": "#991b1b", "position": "9"}).status_code == 303
+    assert rating_by_key("pants_on_fire").export_status == "unverifiable"  # none chosen: the safe bucket
     assert client.post("/admin/vocabulary", data={"key": "Bad Key", "label": "x", "colour": "#000000"}).status_code == 422
     assert client.post("/admin/vocabulary", data={"key": "in_review", "label": "x", "colour": "#000000"}).status_code == 422
 
