@@ -1,4 +1,5 @@
 """The claim panel as an htmx response: one helper for every view that re-renders it."""
+from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from annotate.articles.fragments import sentence_fragments
@@ -7,6 +8,10 @@ from annotate.models import Claim
 from annotate.models import User
 from annotate.review.panel import new_claim_panel
 from annotate.web.responses import hx_fragments
+
+# What a change re-rendering the panel reads besides the claim (its sentence's row, the article's review rules, the
+# evidence list): loaded with it in one statement.
+PANEL_LOADS = (joinedload(Claim.sentence), joinedload(Claim.article), joinedload(Claim.evidence))
 
 
 def panel_fragment(claim: Claim, form: ClaimForm | None = None, oob: bool = False, **context) -> tuple:

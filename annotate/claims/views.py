@@ -3,7 +3,6 @@ from flask import Blueprint
 from flask import redirect
 from flask import url_for
 from flask_login import current_user
-from sqlalchemy.orm import joinedload
 
 from annotate.articles.fragments import is_checked
 from annotate.articles.fragments import moved_progress
@@ -13,6 +12,7 @@ from annotate.claims import operations
 from annotate.claims.forms import ClaimForm
 from annotate.claims.forms import EvidenceForm
 from annotate.claims.forms import MarkForm
+from annotate.claims.fragments import PANEL_LOADS
 from annotate.claims.fragments import new_claim_panel_fragment
 from annotate.claims.fragments import panel_fragment
 from annotate.claims.fragments import panel_response
@@ -32,9 +32,6 @@ from annotate.web.responses import hx_fragments
 from annotate.web.responses import toast
 
 bp = Blueprint("claims", __name__)
-# What a save re-renders besides the claim (its sentence's row, the panel's blind-review rule, the evidence list),
-# loaded with it in one statement.
-PANEL_LOADS = (joinedload(Claim.sentence), joinedload(Claim.article), joinedload(Claim.evidence))
 
 
 @bp.route("/articles/<int:article_id>/claims", methods=["POST"])

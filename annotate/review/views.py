@@ -12,6 +12,7 @@ from flask_login import current_user
 
 from annotate.accounts.permissions import require_role
 from annotate.accounts.permissions import role_required
+from annotate.claims.fragments import PANEL_LOADS
 from annotate.claims.fragments import panel_response
 from annotate.errors import InputError
 from annotate.extensions import db
@@ -64,7 +65,7 @@ def attempt(claim: Claim, form: Form, change, notice: str, form_name: str):
 @bp.route("/claims/<int:claim_id>/verdict", methods=["POST"])
 def verdict(claim_id: int):
     """Give or revise your own verdict on a claim."""
-    claim = get_or_404(Claim, claim_id)
+    claim = get_or_404(Claim, claim_id, PANEL_LOADS)
     return attempt(claim, VerdictForm(), lambda form: workflow.give_verdict(
         claim, current_user, form.rating.data, form.confidence.data, form.note.data, form.evidence.data),
         "Your verdict is recorded.", "verdict")
