@@ -264,6 +264,7 @@
     const panel = $("#panel");
     const template = $("#empty-panel-template");
     if (!panel || !template) return;
+    document.dispatchEvent(new CustomEvent("panel-closing", { detail: { panel } }));
     panel.replaceWith(template.content.cloneNode(true));
     const current = currentSentence();
     if (current) {

@@ -116,7 +116,7 @@ def test_shortcuts_do_not_fire_while_typing_in_the_panel(page, live_server):
     expect(page.locator("#progress-label")).to_contain_text("1 of 5 sentences checked")
     assert len(stored_claims(article.id)) == 1
 
-    # Esc in a panel field closes the panel (what was typed and not saved is dropped, as a reviewer expects).
+    # Esc in a panel field closes the panel (what was typed and not saved is kept as a draft: test_drafts.py).
     page.keyboard.press("Escape")
     expect(page.locator("#panel.is-empty")).to_be_visible()
     press_and_expect(page, "j", 2)
