@@ -77,7 +77,7 @@ def test_a_jump_answers_the_column_around_a_sentence_or_the_next_unchecked_one(l
     db.session.commit()
     far = article.sentences[280]
     html = logged_in.get(f"/articles/{article.id}/jump?sentence={far.id}", headers=HX).data.decode()
-    assert f'id="sentences" class="sentences" aria-label="Sentences" data-focus="s-{far.id}"' in html
+    assert f'id="sentences" class="sentences" aria-label="Sentences" tabindex="-1" data-focus="s-{far.id}"' in html
     assert 280 in indices(html)
     html = logged_in.get(f"/articles/{article.id}/jump?unchecked_after=10", headers=HX).data.decode()
     assert f'data-focus="s-{article.sentences[201].id}"' in html
