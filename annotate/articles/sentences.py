@@ -8,6 +8,7 @@ from annotate.extensions import db
 from annotate.models import Sentence
 from annotate.models import User
 from annotate.models import utcnow
+from annotate.text.offsets import nearest_word_boundary
 from annotate.text.offsets import trim_span
 
 
@@ -69,8 +70,10 @@ def merge_with_next(sentence: Sentence, user: User | None) -> Sentence:
 
 
 def split_at_browser_offset(sentence: Sentence, offset16: int, user: User | None) -> Sentence:
-    """Split where the reviewer clicked: a UTF-16 offset into the sentence, as the browser counts."""
+    """Split where the reviewer clicked: a UTF-16 offset into the sentence, as the browser counts; a click inside a
+    word splits at the nearer end of that word."""
     offset, _ = span_from_browser(sentence, offset16, offset16)
+    offset = nearest_word_boundary(sentence.article.text, offset, sentence.start, sentence.end)
     return split_at(sentence, offset, user)
 
 

@@ -76,3 +76,16 @@ def snap_to_words(text: str, start: int, end: int, lo: int = 0, hi: int | None =
     while end < hi and _in_word(text, end - 1) and _in_word(text, end):
         end += 1
     return start, end
+
+
+def nearest_word_boundary(text: str, offset: int, lo: int = 0, hi: int | None = None) -> int:
+    """A point inside a word moves to the nearer end of that word (its start on a tie), so a split never cuts one."""
+    hi = len(text) if hi is None else hi
+    if not lo < offset < hi or not (_in_word(text, offset - 1) and _in_word(text, offset)):
+        return offset
+    start = end = offset
+    while start > lo and _in_word(text, start - 1):
+        start -= 1
+    while end < hi and _in_word(text, end):
+        end += 1
+    return start if offset - start <= end - offset else end

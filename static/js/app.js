@@ -225,20 +225,28 @@
     submitMark(sentence || currentSentence(), { whole: true });
   }
 
-  function splitHere() {
+  function submitSplit(sentence, offset16) {
+    const form = $("#split-form");
+    form.setAttribute("hx-post", reader().dataset.splitUrl.replace("{id}", idOf(sentence)));
+    htmx.process(form);
+    form.elements.offset16.value = offset16;
+    setCurrent(sentence, false);
+    htmx.trigger(form, "submit");
+  }
+
+  /* s: show where the sentence would split (split.js); the toolbar's "Split before" splits at once, the selection
+     having shown the point. */
+  function splitHere(now) {
     const picked = selectionInSentence();
     if (!picked) {
       toast("Click inside a sentence where it should be split, then press s.", "error");
       return;
     }
-    const form = $("#split-form");
-    form.setAttribute("hx-post", reader().dataset.splitUrl.replace("{id}", idOf(picked.sentence)));
-    htmx.process(form);
-    form.elements.offset16.value = picked.start16;
-    setCurrent(picked.sentence, false);
-    htmx.trigger(form, "submit");
     window.getSelection().removeAllRanges();
     hideToolbar();
+    setCurrent(picked.sentence, false);
+    if (now === true) submitSplit(picked.sentence, picked.start16);
+    else window.ClaimDesk.split.preview(picked.sentence, picked.start16);
   }
 
   /* Press a button of the current sentence's toolbar (fetched first if the reader just moved there). */
@@ -335,7 +343,7 @@
       const bar = action.closest("#sentence-tools");
       switch (action.dataset.action) {
         case "mark-selection": return markSelection();
-        case "split-here": return splitHere();
+        case "split-here": return splitHere(true);
         case "mark-sentence": return markSentence(bar && document.getElementById("s-" + bar.dataset.sentenceId));
         case "close-panel": return closePanel();
         case "shortcuts": return $("#shortcuts").showModal();
@@ -374,7 +382,7 @@
     m: markSelection,
     c: () => markSentence(),
     n: () => clickAction("no-claim"),
-    s: splitHere,
+    s: () => splitHere(false),
   };
 
   /* Keys that mean the same wherever focus is outside a field and a dialog. */
@@ -442,6 +450,6 @@
   window.addEventListener("hashchange", openHash);
 
   window.ClaimDesk = Object.assign(window.ClaimDesk || {}, {
-    currentSentence, shortcutTarget, closePanel, toolsOfCurrent: () => currentSentence() && column().tools(currentSentence()),
+    currentSentence, shortcutTarget, closePanel, submitSplit, toolsOfCurrent: () => currentSentence() && column().tools(currentSentence()),
   });
 })();

@@ -213,6 +213,8 @@
     }
   });
 
+  window.ClaimDesk = Object.assign(window.ClaimDesk || {}, { announce });
+
   /* The page opens with focus on the current sentence, so the keys work from the first press. */
   document.addEventListener("DOMContentLoaded", () => {
     if (!$(".reader")) return;

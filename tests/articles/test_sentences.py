@@ -274,6 +274,16 @@ def test_a_claim_ending_at_the_split_point_stays_on_the_left(logged_in, story, u
     assert texts(article.id) == ["One part", "and another part."]
 
 
+def test_split_inside_a_word_moves_to_the_nearer_end_of_it(logged_in, story):
+    article = make_article("Temperatures reached 41 degrees Celsius on Monday.", title="Heat")
+    sentence = article.sentences[0]
+    split(logged_in, sentence, utf16("Temperatures reached 41 degrees C"))
+    assert texts(article.id) == ["Temperatures reached 41 degrees", "Celsius on Monday."]
+    split(logged_in, sentences_of(article.id)[1], utf16("Celsius on Mo"))
+    assert texts(article.id) == ["Temperatures reached 41 degrees", "Celsius on", "Monday."]
+    assert_export_invariants(article.id)
+
+
 def test_split_inside_a_claim_is_refused(logged_in, story, user):
     make_claim(story, "300 homes were flooded", sentence_index=2, user=user)
     sentence = story.sentences[2]

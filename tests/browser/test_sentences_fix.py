@@ -2,6 +2,7 @@
 from playwright.sync_api import expect
 
 from tests.browser.conftest import console_errors
+from tests.browser.conftest import screenshot
 from tests.browser.helpers import NEWS_SENTENCES
 from tests.browser.helpers import drag_select
 from tests.browser.helpers import export_of
@@ -58,6 +59,42 @@ def test_merge_with_next_keeps_claims_and_renumbers(page, live_server):
     assert console_errors(page, expected_statuses=(422,)) == []
 
 
+def split_with_keys(page) -> None:
+    """s shows where the sentence would split; s again splits there."""
+    page.keyboard.press("s")
+    expect(page.locator(".split-mark")).to_have_count(1)
+    page.keyboard.press("s")
+    expect(page.locator(".split-mark")).to_have_count(0)
+
+
+def test_split_inside_a_word_is_shown_at_the_word_first(page, live_server):
+    article = make_news_article()
+    open_article(page, live_server, article.id)
+    select_text(page, 5, "buses", skip=2, length=0)  # bu|ses
+    page.keyboard.press("s")
+    mark = page.locator('.sentence[data-index="5"] .split-mark')
+    expect(mark).to_have_count(1)
+    expect(page.locator(".split-confirm")).to_be_visible()
+    expect(page.locator("#announcer")).to_contain_text("Split before “buses”?")
+    # The mark stands where the split will be, and takes no text: the sentence reads as before.
+    before = page.evaluate("""() => { const m = document.querySelector('.split-mark');
+        const r = document.createRange(); r.setStart(m.closest('.stext'), 0); r.setEndBefore(m); return r.toString(); }""")
+    assert before == "Officials expect the first "
+    expect(page.locator('.sentence[data-index="5"] .stext')).to_have_text(NEWS_SENTENCES[5])
+    screenshot(page, "split-preview")
+    page.keyboard.press("Escape")  # leaves it
+    expect(page.locator(".split-mark")).to_have_count(0)
+    expect(page.locator(".split-confirm")).to_have_count(0)
+    expect(page.locator(".sentence")).to_have_count(6)
+
+    select_text(page, 5, "buses", skip=2, length=0)
+    page.keyboard.press("s")
+    page.keyboard.press("Enter")
+    expect(page.locator(".sentence")).to_have_count(7)
+    assert sentence_texts(page)[5:] == ["Officials expect the first", "buses in March."]
+    assert console_errors(page) == []
+
+
 def test_split_at_the_caret_with_s(page, live_server):
     article = make_news_article()
     make_claim(article, "wishful thinking", sentence_index=3, status="disputed")
@@ -66,7 +103,7 @@ def test_split_at_the_caret_with_s(page, live_server):
 
     # A collapsed selection (a caret) just before "and Dr. Lee", then s.
     select_text(page, 3, "and Dr. Lee", length=0)
-    page.keyboard.press("s")
+    split_with_keys(page)
     expect(page.locator(".sentence")).to_have_count(7)
     expect(page.locator('.sentence[data-index="3"] .stext')).to_have_text("Critics called the figure “wishful thinking,”")
     expect(page.locator('.sentence[data-index="4"] .stext')).to_have_text(
@@ -77,7 +114,7 @@ def test_split_at_the_caret_with_s(page, live_server):
 
     # After the emoji: the browser's UTF-16 caret offset must land on the right code point.
     select_text(page, 1, "as the council", length=0)
-    page.keyboard.press("s")
+    split_with_keys(page)
     expect(page.locator(".sentence")).to_have_count(8)
     expect(page.locator('.sentence[data-index="1"] .stext')).to_have_text("Fans cheered 🎉🇺🇸")
     expect(page.locator('.sentence[data-index="2"] .stext')).to_have_text("as the council voted 7–2 on Tuesday.")
@@ -85,7 +122,7 @@ def test_split_at_the_caret_with_s(page, live_server):
 
     # A split through a claim is refused with a message.
     select_text(page, 4, "wishful thinking", skip=4, length=0)
-    page.keyboard.press("s")
+    split_with_keys(page)
     expect(page.locator(".toast-error")).to_contain_text("claim runs across")
     expect(page.locator(".sentence")).to_have_count(8)
 
@@ -102,7 +139,7 @@ def test_split_and_merge_undo_each_other(page, live_server):
     article = make_news_article()
     open_article(page, live_server, article.id)
     select_text(page, 2, "will cut", length=0)
-    page.keyboard.press("s")
+    split_with_keys(page)
     expect(page.locator(".sentence")).to_have_count(7)
     go_to(page, 2).get_by_role("button", name="Merge sentence 3 with the next").click()
     expect(page.locator(".sentence")).to_have_count(6)

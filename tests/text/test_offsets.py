@@ -3,6 +3,7 @@ import pytest
 
 from annotate.text.offsets import OffsetError
 from annotate.text.offsets import codepoint_to_utf16
+from annotate.text.offsets import nearest_word_boundary
 from annotate.text.offsets import snap_to_words
 from annotate.text.offsets import trim_span
 from annotate.text.offsets import utf16_length
@@ -96,3 +97,23 @@ def test_a_selection_of_only_spaces_snaps_to_nothing():
 ])
 def test_trimming_a_span_drops_blank_edges_only(text, span, also, expected):
     assert trim_span(text, *span, also=also) == expected
+
+
+@pytest.mark.parametrize("text, at, expected", [
+    ("41 degrees Celsius", 12, 11),     # C|elsius: to the word's start, the nearer end
+    ("41 degrees Celsius", 16, 18),     # Celsi|us: to its end
+    ("a bb c", 3, 2),                   # b|b: a tie goes to the start
+    ("41 degrees Celsius", 10, 10),     # between words already
+    ("41 degrees Celsius", 11, 11),     # at a word's start
+    ("rose 4.5 percent", 6, 5),         # 4|.5: a decimal number is one word
+    ("the mayor’s plan", 8, 11),        # mayo|r’s: to its end, the apostrophe is part of the word
+    ("x", 0, 0),                        # the edges stay
+    ("x", 1, 1),
+])
+def test_a_point_inside_a_word_moves_to_its_nearer_end(text, at, expected):
+    assert nearest_word_boundary(text, at) == expected
+
+
+def test_the_nearest_boundary_stays_within_the_bounds_given():
+    text = "one twothree four"
+    assert nearest_word_boundary(text, 7, lo=4, hi=8) == 8  # "two|t" of "twothree" cut at hi: hi is nearer
