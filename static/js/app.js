@@ -450,6 +450,6 @@
   window.addEventListener("hashchange", openHash);
 
   window.ClaimDesk = Object.assign(window.ClaimDesk || {}, {
-    currentSentence, shortcutTarget, closePanel, submitSplit, toolsOfCurrent: () => currentSentence() && column().tools(currentSentence()),
+    currentSentence, shortcutTarget, closePanel, submitSplit, markSelection, toolsOfCurrent: () => currentSentence() && column().tools(currentSentence()),
   });
 })();

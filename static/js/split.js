@@ -126,5 +126,5 @@
   /* A swap that replaced the sentence took the mark with it. */
   document.addEventListener("htmx:afterSettle", () => { if (pending && !pending.mark.isConnected) clear(); });
 
-  window.ClaimDesk = Object.assign(window.ClaimDesk || {}, { split: { preview, nearestWordBoundary } });
+  window.ClaimDesk = Object.assign(window.ClaimDesk || {}, { split: { preview, nearestWordBoundary, inWord, pointAt } });
 })();
