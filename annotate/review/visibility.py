@@ -102,7 +102,8 @@ def request_user() -> User | None:
     api_user = g.get("api_user")
     if api_user is not None:
         return api_user
-    return current_user if getattr(current_user, "is_authenticated", False) else None
+    # the user itself, not the proxy: a reader's view asks about them once per claim of a whole export
+    return current_user._get_current_object() if getattr(current_user, "is_authenticated", False) else None
 
 
 def current_viewer() -> Viewer:
