@@ -72,8 +72,10 @@ def test_move_mark_check_open_and_close_with_keys(page, live_server):
     # Enter opens the current sentence's first claim; Esc closes it.
     page.keyboard.press("Enter")
     expect(page.locator("#panel.is-open .claim-quote")).to_have_text(NEWS_SENTENCES[2])
+    expect(page.locator("#attr_source")).to_be_focused()  # focus follows into the panel
     page.keyboard.press("Escape")
     expect(page.locator("#panel.is-empty")).to_be_visible()
+    expect(page.locator(".sentence.is-current")).to_be_focused()  # and comes back to the sentence
 
     # ? lists the shortcuts; Esc closes the list.
     page.keyboard.press("?")

@@ -63,6 +63,7 @@ def test_accept_with_a_and_reject_with_x_then_find_the_claim_in_the_export(page,
     expect(panel.locator("#attr_role")).to_have_value("the city's chief engineer")
     expect(panel.locator("#attr_cue")).to_have_value("said")
     expect(panel.locator("#attr_type")).to_have_value("direct")
+    expect(panel.locator("#attr_source")).to_be_focused()  # the new claim's panel takes focus
     expect(page.locator(".sentence[data-index='2'] mark.claim")).to_have_text(LOPEZ)
     expect(tools_of(page, 2).locator(".suggestion")).to_have_count(0)
     expect(page.locator(".sentence.is-current")).to_have_attribute("data-index", "2")

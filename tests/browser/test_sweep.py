@@ -48,7 +48,7 @@ def pages(desk) -> list[tuple[str, str, str | None]]:
         ("article", f"/articles/{sample}", None),
         ("article-panel", f"/articles/{sample}?claim={desk['long'].id}", None),
         ("article-review-panel", f"/articles/{one}?claim={desk['claim'].id}", None),
-        ("article-disputed-panel", f"/articles/{two}?claim={two and desk['two'].claims[0].id}", None),
+        ("article-disputed-panel", f"/articles/{two}?claim={desk['two'].claims[0].id}", None),
         ("article-shortcuts", f"/articles/{sample}", "?"),
         ("my-work", "/work", None),
         ("disputed", "/disputed", None),
@@ -106,6 +106,16 @@ def test_every_page_is_accessible_and_fits(browser, live_server, label):
         page.get_by_role("button", name="Menu").click()
         page.wait_for_selector(".topbar.nav-open .topnav")
         problems += check(page, "menu-open", label)
+    page.context.close()
+
+    # A reviewer's own views: blind review hides the others' verdicts in the panel, and My work lists their claims.
+    page = open_context(browser, live_server, label, "bob")
+    for name, path in [("reviewer-work", "/work"), ("reviewer-disputed", "/disputed"),
+                       ("reviewer-panel", f"/articles/{desk['one'].id}?claim={desk['claim'].id}"),
+                       ("reviewer-disputed-panel", f"/articles/{desk['two'].id}?claim={desk['two'].claims[0].id}")]:
+        page.goto(live_server.url + path)
+        page.wait_for_load_state("networkidle")
+        problems += check(page, name, label)
     page.context.close()
     print("\n".join(problems) or f"sweep [{label}]: no problems")
     assert problems == [], "\n".join(problems)
