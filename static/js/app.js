@@ -89,14 +89,16 @@
   }
 
   /* scroll: bring the sentence into view ("nearest" for a step, "center" for a jump) and focus it. */
+  /* The current sentence is the column's one Tab stop (a roving tabindex): Tab from the page's header reaches it. */
   function setCurrent(element, scroll) {
     if (!element) return;
     $$(".sentence.is-current").forEach((s) => s.classList.remove("is-current"));
+    $$('.sentence[tabindex="0"]').forEach((s) => { s.tabIndex = -1; });
     element.classList.add("is-current");
+    element.tabIndex = 0;
     currentId = element.id;
     column().follow(element, !scroll);
     if (scroll) {
-      element.tabIndex = -1;
       element.focus({ preventScroll: true });
       element.scrollIntoView({ block: scroll === "center" ? "center" : "nearest", behavior: "auto" });
     }

@@ -133,3 +133,21 @@ def test_clicking_a_sentence_makes_it_current(page, live_server):
     press_and_expect(page, "j", 5)
     press_and_expect(page, "j", 5)  # stays on the last
     assert console_errors(page) == []
+
+
+def test_tab_from_the_page_header_reaches_the_current_sentence(page, live_server):
+    article = make_news_article()
+    open_article(page, live_server, article.id)
+    press_and_expect(page, "j", 1)
+    press_and_expect(page, "j", 2)
+    page.locator(".crumbs a").focus()  # a keyboard user up in the page's header
+    for tabs in range(1, 15):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.sentence')"):
+            break
+    expect(page.locator(".sentence.is-current")).to_be_focused()  # the column's one Tab stop, not the first row
+    expect(page.locator(".sentence.is-current")).to_have_attribute("data-index", "2")
+    assert page.locator('.sentence[tabindex="0"]').count() == 1
+    press_and_expect(page, "j", 3)  # and the keys work from there
+    assert tabs <= 10, tabs
+    assert console_errors(page) == []
