@@ -2,6 +2,7 @@
 from sqlalchemy import select
 from sqlalchemy import update
 
+from annotate.claims.operations import settle_suggestions
 from annotate.claims.operations import span_from_browser
 from annotate.errors import InputError
 from annotate.extensions import db
@@ -35,6 +36,8 @@ def set_no_claim(sentence: Sentence, value: bool, user: User | None) -> Sentence
     if value and sentence.claims:
         raise InputError("This sentence holds claims, so it is already checked.", "sentence")
     sentence.no_claim = value
+    if value:  # the reviewer's answer to what the rules proposed here
+        settle_suggestions(sentence, user, "rejected")
     touch(sentence, user)
     db.session.flush()
     return sentence

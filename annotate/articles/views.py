@@ -27,6 +27,7 @@ from annotate.jobs.views import follow
 from annotate.extensions import htmx
 from annotate.models import Article
 from annotate.models import Sentence
+from annotate.suggestions.fragments import figures_oob
 from annotate.text import extract
 from annotate.web.responses import conditional
 from annotate.web.responses import form_errors
@@ -165,7 +166,8 @@ def no_claim(sentence_id: int):
     except InputError as error:
         db.session.rollback()
         return toast(error.message)
-    response = sentence_response(sentence, was_checked=was_checked)
+    extra = (figures_oob(sentence.article),) if sentence.no_claim else ()  # it rejected the open suggestions
+    response = sentence_response(sentence, *extra, was_checked=was_checked)
     db.session.commit()
     return response
 

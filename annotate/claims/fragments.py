@@ -20,11 +20,14 @@ def panel_fragment(claim: Claim, form: ClaimForm | None = None, oob: bool = Fals
     return ("claims/_panel.html", {"claim": claim, "form": form, "oob": oob, **context})
 
 
-def new_claim_panel_fragment(claim: Claim, user: User) -> tuple:
+def new_claim_panel_fragment(claim: Claim, user: User, proposal: dict | None = None) -> tuple:
     """The panel of a claim made in this request, out of band: it has no evidence, verdicts or discussion yet, so
-    none is looked up."""
+    none is looked up. A proposal (the attribution the rules read there) fills the form as a suggestion, unsaved."""
     set_committed_value(claim, "evidence", [])
-    return panel_fragment(claim, oob=True, rp=new_claim_panel(claim, user))
+    form = None
+    if proposal:
+        form = ClaimForm(formdata=None, data={"version": claim.version, "rationale": claim.rationale, **proposal})
+    return panel_fragment(claim, form, oob=True, rp=new_claim_panel(claim, user), suggested_attribution=bool(proposal))
 
 
 def panel_response(claim: Claim, form: ClaimForm | None = None, status: int = 200, with_sentence: bool = False,

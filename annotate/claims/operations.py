@@ -10,6 +10,7 @@ from annotate.models import Article
 from annotate.models import Claim
 from annotate.models import Evidence
 from annotate.models import Sentence
+from annotate.models import Suggestion
 from annotate.models import User
 from annotate.models import utcnow
 from annotate.models.choices import ATTRIBUTION_TYPES
@@ -65,7 +66,20 @@ def mark_claim(sentence: Sentence, start: int, end: int, user: User | None, quot
     db.session.add(claim)
     db.session.flush()
     history.record("created", "claim", claim, user, None, history.claim_snapshot(claim), claim.uuid)
+    settle_suggestions(sentence, user, "superseded", claim)
     return claim
+
+
+def settle_suggestions(sentence: Sentence, user: User | None, state: str, claim: Claim | None = None) -> None:
+    """Open suggestions in the sentence that a person's own decision answers, in one statement: a claim marked
+    over them by hand supersedes them (linked to it), and "no claim" rejects them all."""
+    where = [Suggestion.article_id == sentence.article_id, Suggestion.state == "open",
+             Suggestion.start >= sentence.start, Suggestion.start < sentence.end]
+    if claim is not None:
+        where += [Suggestion.start < claim.end, Suggestion.end > claim.start]
+    db.session.execute(update(Suggestion).where(*where).execution_options(synchronize_session=False).values(
+        state=state, claim_id=claim.id if claim is not None else None, decided_at=utcnow(),
+        decided_by_id=user.id if user is not None else None))
 
 
 def mark_sentence(sentence: Sentence, user: User | None) -> Claim:

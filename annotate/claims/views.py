@@ -26,6 +26,8 @@ from annotate.models import Evidence
 from annotate.models import Sentence
 from annotate.review.workflow import ClaimLocked
 from annotate.review.workflow import check_unlocked
+from annotate.suggestions import operations as suggestion_ops
+from annotate.suggestions.fragments import figures_oob
 from annotate.web.responses import form_errors
 from annotate.web.responses import get_or_404
 from annotate.web.responses import hx_fragments
@@ -50,8 +52,14 @@ def mark(article_id: int):
     except InputError as error:
         db.session.rollback()
         return toast(error.message, 404 if isinstance(error, operations.ElsewhereError) else 422)
-    panel = panel_fragment(claim, oob=True) if claim.id in known else new_claim_panel_fragment(claim, current_user)
-    response = sentence_response(sentence, panel, was_checked=was_checked)
+    extra = ()
+    if claim.id in known:
+        panel = panel_fragment(claim, oob=True)
+    else:  # marked by hand: its attribution comes pre-filled from what the rules read there, as a suggestion
+        proposal, settled = suggestion_ops.proposed_attribution(claim)
+        panel = new_claim_panel_fragment(claim, current_user, proposal)
+        extra = (figures_oob(article),) if settled else ()
+    response = sentence_response(sentence, panel, *extra, was_checked=was_checked)
     db.session.commit()
     return response
 

@@ -19,7 +19,9 @@ from annotate.models.core import User
 from annotate.models.core import UTCDateTime
 from annotate.models.core import utcnow
 
-SUGGESTION_STATES = ("open", "accepted", "rejected")
+# superseded: settled by a claim a person marked there by hand (or that was there already when it was accepted); it
+# was right about the place, but counts neither as accepted nor as rejected
+SUGGESTION_STATES = ("open", "accepted", "rejected", "superseded")
 
 
 class Suggestion(db.Model):

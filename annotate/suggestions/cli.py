@@ -63,7 +63,8 @@ def suggest_backfill_command():
 @click.option("--article", "article_id", type=int, help="One article (default: all).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def suggest_stats_command(article_id: int | None, as_json: bool):
-    """How reviewers received the suggestions: open, accepted (and how many edited), rejected, acceptance rate."""
+    """How reviewers received the suggestions: open, accepted (and how many edited), rejected, settled by a claim
+    marked there by hand, acceptance rate."""
     if article_id is not None:
         article_or_fail(article_id)
     figures = suggestion_figures.figures(article_id)
@@ -72,7 +73,8 @@ def suggest_stats_command(article_id: int | None, as_json: bool):
         return
     rate = "n/a (nothing decided yet)" if figures.percent is None else f"{figures.percent}%"
     click.echo(f"Suggestions: {figures.total} · open {figures.open} · accepted {figures.accepted} "
-               f"({figures.edited} edited first) · rejected {figures.rejected} · acceptance rate {rate}")
+               f"({figures.edited} edited first) · rejected {figures.rejected} · marked by hand {figures.superseded} "
+               f"· acceptance rate {rate}")
 
 
 COMMANDS = (suggest_command, suggest_backfill_command, suggest_stats_command)

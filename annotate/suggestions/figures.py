@@ -15,11 +15,12 @@ class Figures:
     open: int = 0
     accepted: int = 0
     rejected: int = 0
+    superseded: int = 0  # settled by a claim a person marked there by hand: neither accepted nor rejected
     edited: int = 0  # accepted after changing the span or the attribution
 
     @property
     def total(self) -> int:
-        return self.open + self.accepted + self.rejected
+        return self.open + self.accepted + self.rejected + self.superseded
 
     @property
     def acceptance_rate(self) -> float | None:
@@ -33,8 +34,9 @@ class Figures:
         return None if rate is None else round(100 * rate)
 
     def as_dict(self) -> dict:
-        return {"open": self.open, "accepted": self.accepted, "rejected": self.rejected, "edited": self.edited,
-                "total": self.total, "acceptance_rate": self.acceptance_rate}
+        return {"open": self.open, "accepted": self.accepted, "rejected": self.rejected,
+                "superseded": self.superseded, "edited": self.edited, "total": self.total,
+                "acceptance_rate": self.acceptance_rate}
 
 
 def figures_of(suggestions: list[Suggestion]) -> Figures:

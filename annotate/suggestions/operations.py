@@ -230,8 +230,31 @@ def accept(suggestion: Suggestion, user: User | None, edits: dict | None = None)
     claim = claim_ops.mark_claim(sentence, start, end, user)
     _fill_claim(claim, fields, user, claim.id not in known)
     suggestion.claim_id, suggestion.sentence_id, suggestion.edited = claim.id, sentence.id, edited
+    if claim.id in known:  # someone had marked that span already: settled, but the rules get no credit for it
+        suggestion.state = "superseded"
     db.session.flush()
     return claim
+
+
+def proposed_attribution(claim: Claim) -> tuple[dict[str, str] | None, bool]:
+    """The attribution to pre-fill for a claim marked by hand: what a suggestion it superseded proposed, else the
+    rules' reading of its sentence alone (None when neither names a source or a type); and whether marking it
+    settled a suggestion."""
+    superseded = db.session.scalars(select(Suggestion).where(Suggestion.claim_id == claim.id)
+                                    .order_by(Suggestion.start).limit(1)).first()
+    if superseded is not None:
+        fields = proposed_fields(superseded)
+    else:
+        sentence = claim.sentence
+        text = sentence.article.text
+        found = suggestions_rules.analyse(text, [Unit(sentence.start, sentence.end, "body", sentence.paragraph)])
+        if not found:
+            return None, False
+        attribution = found[0].attribution
+        fields = {"attr_source": attribution.source or "", "attr_role": attribution.role or "",
+                  "attr_cue": attribution.cue or "", "attr_type": attribution.type}
+    said = fields["attr_source"] or fields["attr_type"] != "unattributed"
+    return (fields if said else None), superseded is not None
 
 
 def reject(suggestion: Suggestion, user: User | None) -> Suggestion:

@@ -17,22 +17,17 @@ from annotate.extensions import db
 from annotate.extensions import htmx
 from annotate.models import Article
 from annotate.models import Suggestion
-from annotate.suggestions import figures
 from annotate.suggestions import operations
 from annotate.suggestions.forms import EDIT_FIELDS
 from annotate.suggestions.forms import RejectForm
 from annotate.suggestions.forms import SuggestionForm
+from annotate.suggestions.fragments import figures_oob
 from annotate.web.responses import get_or_404
 from annotate.web.responses import hx_fragments
 from annotate.web.responses import toast
 from annotate.web.responses import toast_fragment
 
 bp = Blueprint("suggestions", __name__)
-
-
-def figures_oob(article: Article) -> tuple:
-    """The article's suggestion figures, out of band."""
-    return ("suggestions/_figures.html", {"article": article, "figures": figures.figures(article.id), "oob": True})
 
 
 def edit_panel(suggestion: Suggestion, form: SuggestionForm, status: int = 200):
@@ -75,8 +70,12 @@ def accept(suggestion_id: int):
             return toast(error.message, 422)
         getattr(form, error.field if error.field in EDIT_FIELDS else "quote").errors.append(error.message)
         return edit_panel(suggestion, form, 422)
-    response = sentence_response(claim.sentence, panel_fragment(claim, oob=True), figures_oob(claim.article),
-                                 was_checked=was_checked if owner is claim.sentence else None)
+    notice = None
+    if suggestion.state == "superseded":
+        notice = "That span was already a claim: the suggestion is settled, not counted as accepted, and filled in " \
+                 "only the fields left empty."
+    response = sentence_response(claim.sentence, panel_fragment(claim, oob=True, review_notice=notice),
+                                 figures_oob(claim.article), was_checked=was_checked if owner is claim.sentence else None)
     db.session.commit()
     return response
 

@@ -68,4 +68,18 @@
     const item = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest(".suggestion");
     if (item && document.contains(item)) item.querySelectorAll("button").forEach((b) => { b.disabled = false; });
   });
+
+  /* A hand-marked claim's attribution comes pre-filled as a suggestion: a suggested field's value is selected as it
+     takes focus, so typing replaces it; once typed in (or the claim saved) it is the reviewer's own. */
+  document.addEventListener("focusin", (event) => {
+    const field = event.target;
+    if (field.matches && field.matches("input[data-suggested]")) field.select();
+  });
+  document.addEventListener("input", (event) => {
+    const field = event.target;
+    if (!field.matches || !field.matches("[data-suggested]")) return;
+    field.removeAttribute("data-suggested");
+    const fieldset = field.closest("fieldset.is-suggested");
+    if (fieldset && !fieldset.querySelector("[data-suggested]")) fieldset.classList.remove("is-suggested");
+  });
 })();

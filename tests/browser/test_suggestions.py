@@ -7,6 +7,7 @@ from annotate.models import Suggestion
 from tests.browser.conftest import console_errors
 from tests.browser.conftest import screenshot
 from tests.browser.helpers import download_json
+from tests.browser.helpers import drag_select
 from tests.browser.helpers import go_to
 from tests.browser.helpers import stored_claims
 from tests.browser.helpers import tools_of
@@ -153,3 +154,46 @@ def test_h_hides_suggestions_and_the_page_remembers(page, live_server):
     assert decoration == "underline"
     assert db.session.get(Article, article_id) is not None
     assert console_errors(page) == []
+
+
+def test_marking_by_hand_over_a_suggestion_pre_fills_it_enter_keeps_it_and_typing_replaces_it(page, live_server):
+    article_id = import_article(page, live_server)
+    # Drag over part of the suggested quote and press m: the suggestion is settled, its attribution suggested.
+    drag_select(page, 2, "60,000 cars a day")
+    page.keyboard.press("m")
+    panel = page.locator("#panel.is-open")
+    expect(panel.locator(".claim-quote")).to_have_text("60,000 cars a day")
+    expect(panel.locator("#suggested-attribution-note")).to_be_visible()
+    source = panel.locator("#attr_source")
+    expect(source).to_have_value("Maria Lopez")
+    expect(source).to_have_attribute("data-suggested", "true")
+    expect(source).to_be_focused()  # the new claim's panel takes focus, and the suggested value is selected
+    assert page.evaluate("() => { const f = document.activeElement; return [f.selectionStart, f.selectionEnd]; }") == [
+        0, len("Maria Lopez")]
+    expect(tools_of(page, 2).locator(".suggestion")).to_have_count(0)
+    expect(page.locator(".sg-figures")).to_contain_text("2 open")
+    screenshot(page, "suggestion-prefilled")
+    page.keyboard.press("Enter")  # one key keeps the suggestion
+    expect(page.locator("#panel .notice-success")).to_have_text("Saved.")
+    (claim,) = stored_claims(article_id)
+    assert (claim.attr_source, claim.attr_cue, claim.attr_type) == ("Maria Lopez", "said", "direct")
+    assert db.session.get(Suggestion, lopez_id(article_id)).state == "superseded"
+
+    # Marking the next sentence by hand (c): typing over the suggested source replaces it.
+    page.keyboard.press("Escape")
+    press_to(page, "j", 3)
+    page.keyboard.press("c")
+    source = page.locator("#panel.is-open #attr_source")
+    expect(source).to_be_focused()
+    page.keyboard.type("Lopez, the engineer")
+    expect(source).to_have_value("Lopez, the engineer")
+    expect(source).not_to_have_attribute("data-suggested", "true")
+    assert console_errors(page) == []
+
+
+def lopez_id(article_id: int) -> int:
+    """The suggestion of Maria Lopez's quotation (the first of hers in the article)."""
+    db.session.rollback()
+    return db.session.scalars(db.select(Suggestion.id).where(Suggestion.article_id == article_id,
+                                                             Suggestion.source == "Maria Lopez")
+                              .order_by(Suggestion.start)).first()

@@ -113,9 +113,11 @@ def test_suggest_stats(runner, user):
     db.session.commit()
     result = runner.invoke(args=["suggest-stats"])
     assert result.exit_code == 0
-    assert "Suggestions: 3 · open 1 · accepted 1 (0 edited first) · rejected 1 · acceptance rate 50%" in result.output
+    assert ("Suggestions: 3 · open 1 · accepted 1 (0 edited first) · rejected 1 · marked by hand 0 · acceptance rate "
+            "50%") in result.output
     figures = json.loads(runner.invoke(args=["suggest-stats", "--article", str(article.id), "--json"]).output)
-    assert figures == {"open": 1, "accepted": 1, "rejected": 1, "edited": 0, "total": 3, "acceptance_rate": 0.5}
+    assert figures == {"open": 1, "accepted": 1, "rejected": 1, "superseded": 0, "edited": 0, "total": 3,
+                       "acceptance_rate": 0.5}
     missing = runner.invoke(args=["suggest-stats", "--article", "4242"])
     assert missing.exit_code != 0 and "No article with id 4242." in missing.output
 

@@ -4,7 +4,9 @@ from html import unescape
 
 import pytest
 from sqlalchemy import func
+from sqlalchemy import delete
 from sqlalchemy import select
+from sqlalchemy import update
 
 from annotate.extensions import db
 from annotate.models import Claim
@@ -91,8 +93,17 @@ def test_a_refused_article_stores_no_suggestions(logged_in):
 
 # ---------------------------------------------------------------- the article page
 
+def imported_claim(article, quote: str, sentence_index: int, user, **fields):
+    """A claim over a suggestion that stays open, as an import can leave one (marking by hand settles it)."""
+    claim = make_claim(article, quote, sentence_index=sentence_index, user=user, **fields)
+    db.session.execute(update(Suggestion).where(Suggestion.claim_id == claim.id)
+                       .values(state="open", claim_id=None, decided_at=None, decided_by_id=None))
+    db.session.commit()
+    return claim
+
+
 def test_the_page_underlines_suggestions_apart_from_claims_and_the_toolbar_offers_them(logged_in, bridge, user):
-    make_claim(bridge, "Lopez said the work would take 18 months.", sentence_index=3, user=user)
+    imported_claim(bridge, "Lopez said the work would take 18 months.", 3, user)
     html = logged_in.get(f"/articles/{bridge.id}").data.decode()
     lopez = by_source(bridge.id, "Maria Lopez", "said")
     span = re.search(rf'<span class="suggested" data-suggestion-id="{lopez.id}">([^<]*)</span>', html)
@@ -138,8 +149,8 @@ def test_user_strings_in_suggestions_are_escaped(logged_in, user):
 def test_pieces_cut_at_suggestion_boundaries_but_never_inside_a_claim(bridge, user):
     from annotate.articles import reading
 
-    make_claim(bridge, "60,000 cars a day", sentence_index=2, user=user)
-    make_claim(bridge, "\u201cThe bridge", sentence_index=2, user=user)
+    imported_claim(bridge, "60,000 cars a day", 2, user)
+    imported_claim(bridge, "\u201cThe bridge", 2, user)
     view = reading.sentence_view(bridge.sentences[2])
     assert [s.source for s in view.suggestions] == ["Maria Lopez"]
     pieces = [(p.text, len(p.claims), len(p.suggestions)) for p in view.pieces]
@@ -261,13 +272,63 @@ def test_an_already_decided_suggestion_is_refused_with_a_clear_message(logged_in
 
 def test_accepting_onto_an_existing_claim_keeps_what_the_reviewer_wrote(logged_in, bridge, user):
     lopez = by_source(bridge.id, "Maria Lopez", "said")
-    claim = make_claim(bridge, lopez.quote, sentence_index=2, user=user, attr_source="M. Lopez")
-    assert logged_in.post(f"/suggestions/{lopez.id}/accept", headers=HX).status_code == 200
+    claim = imported_claim(bridge, lopez.quote, 2, user, attr_source="M. Lopez")
+    response = logged_in.post(f"/suggestions/{lopez.id}/accept", headers=HX)
+    assert response.status_code == 200
+    assert "That span was already a claim: the suggestion is settled, not counted as accepted" in response.data.decode()
     assert claim_count() == 1
     claim = db.session.get(Claim, claim.id)
     assert (claim.attr_source, claim.attr_role, claim.attr_cue, claim.attr_type) == (
         "M. Lopez", "the city's chief engineer", "said", "direct")
-    assert db.session.get(Suggestion, lopez.id).claim_id == claim.id
+    settled = db.session.get(Suggestion, lopez.id)
+    assert (settled.claim_id, settled.state) == (claim.id, "superseded")
+    assert suggestion_figures.figures(bridge.id).accepted == 0
+
+
+def test_marking_by_hand_over_a_suggestion_settles_it_and_pre_fills_its_attribution(logged_in, bridge, user):
+    lopez = by_source(bridge.id, "Maria Lopez", "said")
+    sentence = bridge.sentences[2]
+    words = "60,000 cars a day"
+    start16 = len(sentence.text[: sentence.text.index(words)].encode("utf-16-le")) // 2
+    response = logged_in.post(f"/articles/{bridge.id}/claims", headers=HX, data={
+        "sentence_id": sentence.id, "start16": start16, "end16": start16 + len(words), "quote": words})
+    assert response.status_code == 200
+    html = unescape(response.data.decode())
+    assert 'id="suggested-attribution-note"' in html and 'fieldset class="is-suggested"' in html
+    assert re.search(r'<input [^>]*data-suggested="true"[^>]*value="Maria Lopez"|<input [^>]*value="Maria Lopez"'
+                     r'[^>]*data-suggested="true"', html)
+    assert f'id="suggestion-{lopez.id}"' not in html  # settled: the toolbar no longer offers it
+    settled = db.session.get(Suggestion, lopez.id)
+    claim = db.session.scalars(select(Claim)).one()
+    assert (settled.state, settled.claim_id, settled.decided_by_id) == ("superseded", claim.id, user.id)
+    assert claim.attr_source == ""  # suggested, not saved: Save keeps it
+    figures = suggestion_figures.figures(bridge.id)
+    assert (figures.superseded, figures.accepted, figures.rejected) == (1, 0, 0)
+
+
+def test_marking_a_sentence_with_no_suggestion_pre_fills_what_the_rules_read_in_it(logged_in, user):
+    article = make_article("Weather\n\nIt rained. The mayor said the roads would stay open.", user=user)
+    sentence = next(s for s in article.sentences if "mayor" in s.text)
+    db.session.execute(delete(Suggestion))
+    db.session.commit()
+    response = logged_in.post(f"/articles/{article.id}/claims", headers=HX, data={"sentence_id": sentence.id,
+                                                                                  "whole": "y"})
+    html = unescape(response.data.decode())
+    assert response.status_code == 200 and 'value="mayor"' in html and 'value="said"' in html and 'id="suggested-attribution-note"' in html
+    plain = next(s for s in article.sentences if s.text == "It rained.")
+    html = logged_in.post(f"/articles/{article.id}/claims", headers=HX, data={"sentence_id": plain.id,
+                                                                              "whole": "y"}).data.decode()
+    assert 'id="suggested-attribution-note"' in html  # no speaker: the article's own assertion
+    assert re.search(r'<option (selected )?value="author"( selected)?>', html) and 'name="attr_source" placeholder' in html
+    assert 'value="mayor"' not in html
+
+
+def test_no_claim_rejects_the_sentences_open_suggestions(logged_in, bridge, user):
+    sentence = bridge.sentences[2]
+    lopez = by_source(bridge.id, "Maria Lopez", "said")
+    assert logged_in.post(f"/sentences/{sentence.id}/no-claim", headers=HX).status_code == 200
+    rejected = db.session.get(Suggestion, lopez.id)
+    assert (rejected.state, rejected.decided_by_id) == ("rejected", user.id)
 
 
 @pytest.mark.parametrize("method, url", [
