@@ -55,6 +55,7 @@ test: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_article.py
+	$(BIN)/python bench/bench_export.py
 	$(BIN)/python bench/bench_suggestions.py
 
 ## bench-page: the article page (bytes, server time, DOMContentLoaded and first highlight in headless Chromium) and
