@@ -276,6 +276,13 @@ def update_settings(article, user: User, blind: bool, quorum, single_verdict: bo
     if before != after:
         history.record("updated", "settings", None, user, before, after, article.uuid, article_id=article.id)
         db.session.flush()
-        for claim in db.session.scalars(select(Claim).where(Claim.article_id == article.id,
-                                                            Claim.workflow_state != "unverified")):
-            refresh_state(claim, user)
+        # The claims in review follow the new rules (a signed-off decision stands): their verdicts in one query.
+        claims = db.session.scalars(select(Claim).where(Claim.article_id == article.id, Claim.locked.is_(False),
+                                                        Claim.workflow_state != "unverified")).all()
+        verdicts = {claim.id: [] for claim in claims}
+        query = (select(Verdict).where(Verdict.claim_id.in_(list(verdicts)), Verdict.superseded_at.is_(None))
+                 .order_by(Verdict.created_at, Verdict.id))
+        for verdict in db.session.scalars(query) if claims else ():
+            verdicts[verdict.claim_id].append(verdict)
+        for claim in claims:
+            refresh_state(claim, user, verdicts[claim.id])

@@ -10,6 +10,7 @@ from annotate.review.ratings import rating_by_key
 from tests.factories import claim_on_article
 from tests.conftest import HX
 from tests.factories import login
+from tests.factories import make_article
 from tests.factories import make_claim
 
 
@@ -200,3 +201,28 @@ def test_agreement_page_shows_figures_and_links_to_disagreements(client, team):
     focused = client.get(f"/articles/{claim.article_id}/agreement?pair={pair}").get_data(as_text=True)
     section = focused.split('id="claims"')[1]
     assert f"claim={claim.id}" in section and f"claim={other.id}" not in section
+
+
+def test_new_review_rules_reach_every_claim_in_review_with_reads_that_do_not_grow(client, team):
+    from flask import g
+
+    from tests.test_queries import counted_queries
+
+    def claims_in_review(count: int):
+        article = make_article(" ".join(f"Sentence {i} says 4{i} people were hurt." for i in range(count)))
+        for index in range(count):
+            workflow.give_verdict(make_claim(article, sentence_index=index), team["ann"], "refuted")
+        db.session.commit()
+        return article
+
+    login(client, "ed")
+    reads = []
+    for article in (claims_in_review(3), claims_in_review(12)):
+        data = {"action": "settings", "quorum": "2", "blind_verdicts": "y", "single_verdict": "y"}
+        g.pop("ratings", None)  # the test's app context outlives a request: start each as a server does, uncached
+        with counted_queries() as statements:
+            assert client.post(f"/articles/{article.id}/team", data=data).status_code == 303
+        reads.append(sum(statement.lstrip().upper().startswith("SELECT") for statement in statements))
+        db.session.expire_all()
+        assert {c.workflow_state for c in db.session.get(type(article), article.id).claims} == {"decided"}
+    assert reads[0] == reads[1]  # each claim's change is written, but nothing is read claim by claim
