@@ -22,6 +22,7 @@
     item.append(text, close);
     box.append(item);
     expireToasts();
+    return item;
   }
 
   window.ClaimDesk = Object.assign(window.ClaimDesk || {}, { toast });

@@ -24,7 +24,7 @@ def test_unsaved_typing_comes_back_when_the_claim_reopens(page, live_server):
     # Esc closes the panel; the typing is kept, and the page says so.
     page.keyboard.press("Escape")
     expect(page.locator("#panel.is-empty")).to_be_visible()
-    expect(page.locator(".toast")).to_contain_text("kept as a draft")
+    expect(page.locator(".toast", has_text="kept as a draft")).to_be_visible()
     page.keyboard.press("Enter")  # the sentence's first claim again
     panel = page.locator("#panel.is-open")
     expect(panel.locator(".claim-quote")).to_have_text(QUOTE)

@@ -66,7 +66,7 @@ def test_move_mark_check_open_and_close_with_keys(page, live_server):
     # n on a sentence that holds a claim changes nothing: it is checked already.
     press_and_expect(page, "k", 2)
     page.keyboard.press("n")
-    expect(page.locator(".toast")).to_contain_text("already checked")
+    expect(page.locator(".toast", has_text="already checked")).to_be_visible()
     expect(progress).to_contain_text("2 of 5 sentences checked")
 
     # Enter opens the current sentence's first claim; Esc closes it.
