@@ -65,9 +65,10 @@ class ReviewPanel:
         return history.own_edit(self.claim, stale)
 
 
-def review_panel(claim: Claim, user: User) -> ReviewPanel:
-    """The panel's review sections for this user: blind review decides which verdicts they see."""
-    return ReviewPanel(claim, workflow.verdict_view(claim, user), discussion_view(claim, user),
+def review_panel(claim: Claim, user: User, verdicts: list | None = None) -> ReviewPanel:
+    """The panel's review sections for this user: blind review decides which verdicts they see (`verdicts`: the
+    claim's current ones, when a change just produced them)."""
+    return ReviewPanel(claim, workflow.verdict_view(claim, user, verdicts), discussion_view(claim, user),
                        assignments.claim_assignees(claim), visibility.Viewer(user).hides_judgement(claim))
 
 

@@ -39,6 +39,7 @@ from annotate.review.fragments import section_fragment
 from annotate.review.fragments import team_page
 from annotate.review.fragments import thread_fragment
 from annotate.review.fragments import vocabulary_page
+from annotate.review.panel import review_panel
 from annotate.web.forms import Form
 from annotate.web.responses import get_or_404
 from annotate.web.responses import hx_fragments
@@ -46,18 +47,22 @@ from annotate.web.responses import hx_fragments
 bp = Blueprint("review", __name__)
 
 
-def attempt(claim: Claim, form: Form, change, notice: str, form_name: str):
+def attempt(claim: Claim, form: Form, change, notice: str, form_name: str, **context):
     """Validate the form and run one workflow operation with it: commit and re-render the panel, or roll back and
-    show the message by the form it came from."""
+    show the message by the form it came from. `context` may name a callable `panel` that builds the panel's
+    review view model from what the operation returned."""
+    panel = context.pop("panel", None)
     try:
-        change(form.check())
+        result = change(form.check())
     except InputError as error:
         db.session.rollback()
         db.session.refresh(claim)
         status = 409 if isinstance(error, workflow.ClaimLocked) else 422
         return panel_response(claim, status=status, review_errors={form_name: error.message},
                               review_values=form.submitted())
-    response = panel_response(claim, with_sentence=True, review_notice=notice)  # rendered in the same transaction
+    if panel is not None:
+        context["rp"] = panel(result)
+    response = panel_response(claim, with_sentence=True, review_notice=notice, **context)  # in the same transaction
     db.session.commit()
     return response
 
@@ -66,9 +71,9 @@ def attempt(claim: Claim, form: Form, change, notice: str, form_name: str):
 def verdict(claim_id: int):
     """Give or revise your own verdict on a claim."""
     claim = get_or_404(Claim, claim_id, PANEL_LOADS)
-    return attempt(claim, VerdictForm(), lambda form: workflow.give_verdict(
+    return attempt(claim, VerdictForm(), lambda form: workflow.record_verdict(
         claim, current_user, form.rating.data, form.confidence.data, form.note.data, form.evidence.data),
-        "Your verdict is recorded.", "verdict")
+        "Your verdict is recorded.", "verdict", panel=lambda verdicts: review_panel(claim, current_user, verdicts))
 
 
 @bp.route("/claims/<int:claim_id>/flag", methods=["POST"])

@@ -140,6 +140,13 @@ def _evidence_for(claim: Claim, evidence_ids) -> list[Evidence]:
 def give_verdict(claim: Claim, user: User, rating: str, confidence=3, note: str = "",
                  evidence_ids=()) -> Verdict:
     """Record (or revise) the user's own verdict; a revision keeps the earlier verdict, superseded."""
+    return next(v for v in record_verdict(claim, user, rating, confidence, note, evidence_ids)
+                if v.reviewer_id == user.id)
+
+
+def record_verdict(claim: Claim, user: User, rating: str, confidence=3, note: str = "",
+                   evidence_ids=()) -> list[Verdict]:
+    """give_verdict, answering with the claim's current verdicts afterwards (the panel shows them: not read again)."""
     require_role(user, "reviewer")
     check_unlocked(claim)
     rating = ratings.check_rating(rating).key
@@ -152,15 +159,16 @@ def give_verdict(claim: Claim, user: User, rating: str, confidence=3, note: str 
     previous = next((v for v in current if v.reviewer_id == user.id), None)
     if previous is not None:
         if verdict_snapshot(previous) == verdict_snapshot(new):
-            return previous
+            return current
         previous.superseded_at = utcnow()
     db.session.add(new)
     db.session.flush()
     before = verdict_snapshot(previous) if previous is not None else None
     history.record("revised" if previous else "given", "verdict", claim, user, before, verdict_snapshot(new),
                    new.uuid)
-    refresh_state(claim, user, [v for v in current if v is not previous] + [new])
-    return new
+    current = [v for v in current if v is not previous] + [new]
+    refresh_state(claim, user, current)
+    return current
 
 
 def flag_dispute(claim: Claim, user: User, reason: str) -> Claim:
@@ -246,8 +254,9 @@ class VerdictView:
         return len(self.others) + self.hidden + (1 if self.mine else 0)
 
 
-def verdict_view(claim: Claim, user: User) -> VerdictView:
-    verdicts = current_verdicts(claim)
+def verdict_view(claim: Claim, user: User, verdicts: list[Verdict] | None = None) -> VerdictView:
+    """The verdicts and decision as this user may see them; `verdicts`: the current ones when the caller has them."""
+    verdicts = current_verdicts(claim) if verdicts is None else verdicts
     mine = next((v for v in verdicts if v.reviewer_id == user.id), None)
     others = [v for v in verdicts if v is not mine]
     view = VerdictView(claim, mine, decision=current_decision(claim) if claim.locked else None)

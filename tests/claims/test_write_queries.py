@@ -18,9 +18,9 @@ from tests.test_queries import fresh_request_context
 
 SIZES = (100, 2000)
 # What the other writes load besides the change itself: the save and the verdict answer with the whole claim panel
-# (its review sections: verdicts, discussion, assignees; for blind review, which claims the reader judged). The API
+# (its review sections: verdicts, discussion, assignees; a verdict shows the verdicts it just read and wrote). The API
 # answers with the claim as the export writes it, built before the commit (a new claim has only its history).
-BOUNDS = {"mark (page)": 12, "no claim": 12, "mark (API)": 12, "save": 12, "verdict": 15}
+BOUNDS = {"mark (page)": 12, "no claim": 12, "mark (API)": 12, "save": 12, "verdict": 13}
 
 
 def long_article(sentences: int, user):
