@@ -127,6 +127,7 @@ def test_the_panel_has_no_status_field_the_status_follows_your_verdict(client, t
     client.post(f"/claims/{claim.id}/verdict", headers=HX, data={"rating": "supported"})
     html = panel_of(client, claim)
     assert 'class="badge status-in_review"' in html and 'name="status"' not in html
+    assert "follows the verdicts below" in html and "give yours below" not in html  # she has given hers
 
 
 def test_a_verdict_that_decides_colours_the_claim_everywhere_at_once(client, team, claim):
