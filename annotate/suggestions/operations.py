@@ -265,6 +265,22 @@ def reject(suggestion: Suggestion, user: User | None) -> Suggestion:
     return suggestion
 
 
+def reopen(suggestion: Suggestion, user: User | None) -> Sentence:
+    """Undo a decision, for the person who made it: the suggestion is open again, and a claim its acceptance made is
+    deleted by the claim rule (the history keeps it; a decided claim is refused); a span marked before it stays."""
+    if suggestion.is_open:
+        raise InputError("This suggestion is open: there is no decision to undo.", "suggestion")
+    if user is None or suggestion.decided_by_id != user.id:
+        raise InputError("Only the person who decided on a suggestion can undo it.", "suggestion")
+    made = suggestion.claim if suggestion.state == "accepted" else None
+    suggestion.state, suggestion.claim_id, suggestion.edited = "open", None, False
+    suggestion.decided_by_id, suggestion.decided_at = None, None
+    db.session.flush()
+    if made is not None:
+        claim_ops.delete_claim(made, user)
+    return owner_of(suggestion)
+
+
 # ---------------------------------------------------------------- the CLI's shape
 
 def as_proposal(suggestion: Suggestion, sentence_index: int | None) -> suggestions_rules.Suggestion:

@@ -1,4 +1,5 @@
-"""Suggested claims on the article page: accept (as is or edited), reject, and compute for older articles."""
+"""Suggested claims on the article page: accept (as is or edited), reject, undo either, and compute for older
+articles."""
 from flask import Blueprint
 from flask import redirect
 from flask import request
@@ -8,6 +9,7 @@ from flask_login import current_user
 from annotate.articles import reading
 from annotate.articles.fragments import column_fragment
 from annotate.articles.fragments import is_checked
+from annotate.articles.fragments import moved_progress
 from annotate.articles.fragments import sentence_fragments
 from annotate.articles.fragments import sentence_response
 from annotate.articles.sentences import sentence_at_index
@@ -98,6 +100,30 @@ def reject(suggestion_id: int):
     else:
         response = hx_fragments(*sentence_fragments(sentence, oob=False), figures_oob(suggestion.article),
                                 retarget=f"#s-{sentence.id}", reswap="outerHTML")
+    db.session.commit()
+    return response
+
+
+@bp.route("/suggestions/<int:suggestion_id>/undo", methods=["POST"])
+def undo(suggestion_id: int):
+    """Undo an accept or a reject: the suggestion is open again; a claim the acceptance made goes, and the panel
+    showing it closes."""
+    suggestion = get_or_404(Suggestion, suggestion_id)
+    made = suggestion.state == "accepted"
+    was_checked = is_checked(operations.owner_of(suggestion))
+    try:
+        sentence = operations.reopen(suggestion, current_user)
+    except InputError as error:
+        db.session.rollback()
+        return toast(error.message, 409)
+    db.session.expire(sentence, ["claims"])
+    if made:
+        response = hx_fragments(("claims/_empty_panel.html", {}), *sentence_fragments(sentence),
+                                figures_oob(suggestion.article), retarget="#panel", reswap="outerHTML")
+    else:
+        response = hx_fragments(*sentence_fragments(sentence, oob=False), figures_oob(suggestion.article),
+                                retarget=f"#s-{sentence.id}", reswap="outerHTML")
+    response = moved_progress(response, sentence, was_checked)
     db.session.commit()
     return response
 

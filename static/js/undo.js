@@ -1,8 +1,8 @@
-/* Undo the last change to the text: a claim just marked, a sentence just checked "no claim", a merge, a split. Ctrl+Z
-   (outside a field, where it undoes typing) or the toast's Undo button sends the change's inverse through the same
-   pages a reviewer would use (delete the claim, toggle "no claim" back, split at the old seam, merge the parts), so
-   it is recorded in the history like any change. Only the last change can be undone, and only until the next one.
-   No inline scripts (CSP). */
+/* Undo the last change to the text: a claim just marked, a suggestion just accepted or rejected, a sentence just
+   checked "no claim", a merge, a split. Ctrl+Z (outside a field, where it undoes typing) or the toast's Undo button
+   sends the change's inverse through the same pages a reviewer would use (delete the claim, reopen the suggestion,
+   toggle "no claim" back, split at the old seam, merge the parts), so it is recorded like any change. Only the last
+   change can be undone, and only until the next one. No inline scripts (CSP). */
 (function () {
   "use strict";
 
@@ -37,6 +37,10 @@
       before = row ? { kind: "merge", id: bar.dataset.sentenceId, length: $(".stext", row).textContent.length } : null;
     } else if (element.id === "split-form") {
       before = { kind: "split", url: element.getAttribute("hx-post") };
+    } else if (/\/suggestions\/\d+\/(accept|reject)$/.test(element.getAttribute("hx-post") || "")) {
+      const url = element.getAttribute("hx-post");
+      before = { kind: "suggestion", url: url.replace(/(accept|reject)$/, "undo"),
+        label: url.endsWith("accept") ? "Suggestion accepted" : "Suggestion rejected" };
     } else {
       before = null;
     }
@@ -69,6 +73,8 @@
       last = { label: "Sentences merged", url: urls.splitUrl.replace("{id}", change.id), values: { offset16: change.length } };
     } else if (change.kind === "split") {
       last = { label: "Sentence split", url: change.url.replace(/\/split$/, "/merge") };
+    } else if (change.kind === "suggestion") {
+      last = { label: change.label, url: change.url };
     }
     if (!last) return;
     $$(".toast-action[data-action=undo]").forEach((button) => button.closest(".toast").remove()); // one offer at a time

@@ -80,7 +80,7 @@ def test_accept_with_a_and_reject_with_x_then_find_the_claim_in_the_export(page,
     expect(page.locator(".sg-figures")).to_contain_text("1 open · 1 accepted · 1 rejected · 50% accepted")
     # x again: nothing left to reject there, and the page says so.
     page.keyboard.press("x")
-    expect(page.locator(".toast").last).to_contain_text("No open suggestion in this sentence")
+    expect(page.locator(".toast", has_text="No open suggestion in this sentence")).to_be_visible()
 
     assert states(article_id) == [("open", None), ("accepted", "rev"), ("rejected", "rev")]
     [claim] = stored_claims(article_id)
@@ -142,7 +142,7 @@ def test_h_hides_suggestions_and_the_page_remembers(page, live_server):
     decoration = page.locator(".suggested").first.evaluate("el => getComputedStyle(el).textDecorationLine")
     assert decoration == "none"
     page.keyboard.press("a")  # hidden suggestions are not accepted blind
-    expect(page.locator(".toast").last).to_contain_text("Suggestions are hidden")
+    expect(page.locator(".toast", has_text="Suggestions are hidden")).to_be_visible()
     assert stored_claims(article_id) == []
     page.reload()
     page.wait_for_selector(".sentence.is-current")

@@ -1,5 +1,5 @@
-"""Undo: Ctrl+Z (or the toast's Undo) takes back the last mark, "no claim", merge or split, through the same pages a
-reviewer uses, so the history records it; Ctrl+Z in a field undoes typing only."""
+"""Undo: Ctrl+Z (or the toast's Undo) takes back the last mark, accept, reject, "no claim", merge or split, through
+the same pages a reviewer uses; Ctrl+Z in a field undoes typing only."""
 from playwright.sync_api import expect
 
 from tests.browser.conftest import console_errors
@@ -64,6 +64,29 @@ def test_undo_mark_no_claim_merge_and_split(page, live_server):
     page.keyboard.press("Control+z")
     expect(page.locator(".sentence")).to_have_count(6)
     assert texts(page) == NEWS_SENTENCES
+
+    # Accepting a suggestion (a), undone: the claim it made goes, the suggestion is open again. (Sentence 2's went
+    # with the mark above: a suggestion a mark settled stays settled.)
+    page.locator('.sentence[data-index="1"] .snum').click()
+    expect(tools_of(page, 1).locator(".suggestion")).to_have_count(1)
+    page.keyboard.press("a")
+    expect(page.locator("#panel.is-open .claim-quote")).to_be_visible()
+    expect(page.locator(".toast", has_text="Suggestion accepted")).to_be_visible()
+    page.keyboard.press("Escape")
+    page.keyboard.press("Control+z")
+    expect(tools_of(page, 1).locator(".suggestion")).to_have_count(1)
+    expect(page.locator(".sentence[data-index='1'] mark.claim")).to_have_count(0)
+    assert stored_claims(article.id) == []
+    expect(page.locator(".sg-figures")).to_contain_text("0 accepted")
+
+    # Rejecting it (x), undone from the toast.
+    expect(page.locator(".sentence.is-current")).to_be_focused()  # the undo gave focus back to the sentence
+    figures = page.locator(".sg-figures").text_content()
+    page.keyboard.press("x")
+    expect(tools_of(page, 1).locator(".suggestion")).to_have_count(0)
+    page.locator(".toast", has_text="Suggestion rejected").get_by_role("button", name="Undo").click()
+    expect(tools_of(page, 1).locator(".suggestion")).to_have_count(1)
+    expect(page.locator(".sg-figures")).to_have_text(figures)
 
     # Only the last change: a second Ctrl+Z has nothing left.
     page.keyboard.press("Control+z")
