@@ -2,7 +2,11 @@
 
 
 class InputError(ValueError):
-    """Bad input from a user: a message, and the form field it belongs next to."""
+    """Bad input from a user: a message, and the form field it belongs next to. A refusal because the record
+    changed or is locked (a conflict, not bad input) says so with status 409 and a stable code."""
+
+    status = 422
+    code: str | None = None
 
     def __init__(self, message: str, field: str | None = None):
         super().__init__(message)

@@ -58,11 +58,9 @@ def api_error(error: ApiError):
 
 @bp.errorhandler(InputError)
 def input_error(error: InputError):
-    """A domain refusal: 422 naming the field; a signed-off (locked) claim is a 409 conflict instead."""
+    """A domain refusal: 422 naming the field; a conflict (a signed-off claim, a verdict changed meanwhile) 409."""
     db.session.rollback()
-    if type(error).__name__ == "ClaimLocked":
-        return error_response(409, error.message, error.field, "claim_locked")
-    return error_response(422, error.message, error.field)
+    return error_response(error.status, error.message, error.field, error.code)
 
 
 bp.register_error_handler(HTTPException, http_error_json)

@@ -10,6 +10,7 @@ from sqlalchemy import Integer
 from sqlalchemy import String
 from sqlalchemy import Table
 from sqlalchemy import Text
+from sqlalchemy import text
 from sqlalchemy import UniqueConstraint
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
@@ -52,7 +53,11 @@ class Verdict(db.Model):
     """One reviewer's rating of a claim; a revision supersedes it but the old one stays."""
 
     __tablename__ = "verdict"
-    __table_args__ = (Index("ix_verdict_claim_current", "claim_id", "superseded_at"),)
+    __table_args__ = (Index("ix_verdict_claim_current", "claim_id", "superseded_at"),
+                      # one current verdict per reviewer and claim, however the writes race
+                      Index("ux_verdict_one_current", "claim_id", "reviewer_id", unique=True,
+                            sqlite_where=text("superseded_at IS NULL"),
+                            postgresql_where=text("superseded_at IS NULL")))
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"), index=True)

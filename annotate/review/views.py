@@ -57,8 +57,7 @@ def attempt(claim: Claim, form: Form, change, notice: str, form_name: str, **con
     except InputError as error:
         db.session.rollback()
         db.session.refresh(claim)
-        status = 409 if isinstance(error, workflow.ClaimLocked) else 422
-        return panel_response(claim, status=status, review_errors={form_name: error.message},
+        return panel_response(claim, status=error.status, review_errors={form_name: error.message},
                               review_values=form.submitted())
     if panel is not None:
         context["rp"] = panel(result)

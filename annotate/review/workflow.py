@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from dataclasses import field
 
 from sqlalchemy import select
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from annotate.accounts.permissions import NotAllowed
 from annotate.accounts.permissions import can_unflag
@@ -34,10 +37,23 @@ MAX_NOTE = 5000
 class ClaimLocked(InputError):
     """A decided claim takes no further verdicts or edits until an editor reopens it."""
 
+    status, code = 409, "claim_locked"
+
     def __init__(self, claim: Claim):
         decision = current_decision(claim)
         who = decision.decided_by.username if decision else "an editor"
         super().__init__(f"This claim was signed off by {who} and is locked. An editor can reopen it.", "claim")
+
+
+class VerdictChanged(InputError):
+    """The reviewer's verdict changed since this one was begun (another tab, a double click): one current verdict
+    per reviewer, so the later write is refused rather than kept beside it."""
+
+    status, code = 409, "verdict_changed"
+
+    def __init__(self):
+        super().__init__("Your verdict on this claim changed meanwhile (another tab or window?). Reload it and "
+                         "give your verdict again if it still needs changing.", "rating")
 
 
 def check_unlocked(claim: Claim) -> None:
@@ -160,15 +176,29 @@ def record_verdict(claim: Claim, user: User, rating: str, confidence=3, note: st
     if previous is not None:
         if verdict_snapshot(previous) == verdict_snapshot(new):
             return current
-        previous.superseded_at = utcnow()
+        supersede(previous)
     db.session.add(new)
-    db.session.flush()
+    try:
+        db.session.flush()  # one current verdict per reviewer and claim: a unique index, whatever races
+    except IntegrityError:
+        raise VerdictChanged() from None
     before = verdict_snapshot(previous) if previous is not None else None
     history.record("revised" if previous else "given", "verdict", claim, user, before, verdict_snapshot(new),
                    new.uuid)
     current = [v for v in current if v is not previous] + [new]
     refresh_state(claim, user, current)
     return current
+
+
+def supersede(verdict: Verdict) -> None:
+    """Compare-and-set: mark the verdict superseded only if it still is current (one statement), else refuse."""
+    now = utcnow()
+    with db.session.no_autoflush:  # `new` waits: it may only be written once the old one is superseded
+        done = db.session.execute(update(Verdict).where(Verdict.id == verdict.id, Verdict.superseded_at.is_(None))
+                                  .values(superseded_at=now).execution_options(synchronize_session=False))
+    if done.rowcount != 1:
+        raise VerdictChanged()
+    set_committed_value(verdict, "superseded_at", now)
 
 
 def flag_dispute(claim: Claim, user: User, reason: str) -> Claim:

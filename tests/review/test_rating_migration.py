@@ -4,6 +4,7 @@ import pytest
 from flask_migrate import upgrade
 from sqlalchemy import select
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from annotate import migrations
 from annotate.extensions import db
@@ -95,3 +96,24 @@ def test_hand_set_statuses_become_verdicts_flags_and_derived_statuses(old_databa
     assert events["c-disputed"].after == {"flag_reason": claims["c-disputed"].flag_reason}
     buckets = dict(db.session.execute(text("SELECT key, export_status FROM rating")).all())
     assert buckets == {"supported": "supported", "mostly_supported": "supported", "refuted": "refuted"}
+
+
+def test_duplicate_current_verdicts_from_a_race_are_superseded_and_then_refused(old_database_app):
+    upgrade(revision="0008")
+    with db.engine.begin() as connection:
+        for statement in ROWS.split(";"):
+            if statement.strip():
+                connection.execute(text(statement))
+        connection.execute(text(
+            "INSERT INTO verdict (id, uuid, claim_id, reviewer_id, rating, confidence, note, created_at) VALUES "
+            "(1, 'v-1', 3, 1, 'refuted', 3, 'first tab', '2026-01-05 10:00:00'), "
+            "(2, 'v-2', 3, 1, 'supported', 3, 'second tab', '2026-01-05 10:00:01')"))
+    upgrade()
+    current = db.session.scalars(select(Verdict).where(Verdict.superseded_at.is_(None))).all()
+    assert [v.note for v in current] == ["second tab"]
+    older = db.session.get(Verdict, 1)
+    assert older.superseded_at is not None
+    db.session.add(Verdict(uuid="v-3", claim_id=3, reviewer_id=1, rating="refuted", confidence=3, note="third"))
+    with pytest.raises(IntegrityError):
+        db.session.flush()
+    db.session.rollback()
