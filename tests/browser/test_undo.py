@@ -3,6 +3,7 @@ the same pages a reviewer uses; Ctrl+Z in a field undoes typing only."""
 from playwright.sync_api import expect
 
 from tests.browser.conftest import console_errors
+from tests.browser.conftest import screenshot
 from tests.browser.helpers import NEWS_SENTENCES
 from tests.browser.helpers import make_news_article
 from tests.browser.helpers import open_article
@@ -27,6 +28,7 @@ def test_undo_mark_no_claim_merge_and_split(page, live_server):
     page.keyboard.press("c")
     expect(page.locator("#panel.is-open")).to_be_visible()
     expect(page.locator(".toast", has_text="Claim marked")).to_be_visible()
+    screenshot(page, "undo-toast")
     expect(progress).to_contain_text("1 of 5")
     page.keyboard.type("Ana")
     page.keyboard.press("Control+z")  # in the field: the browser's own undo of the typing
