@@ -56,6 +56,25 @@ class VerdictChanged(InputError):
                          "give your verdict again if it still needs changing.", "rating")
 
 
+class FlagChanged(InputError):
+    """The claim's flag or decision changed while this request was on its way (someone flagged, withdrew, reopened)."""
+
+    status, code = 409, "flag_changed"
+
+
+def change_claim_if(claim: Claim, condition, refusal, **values) -> None:
+    """Compare-and-set on the claim's review columns: one UPDATE that applies only while `condition` still holds
+    (two editors signing off at once, two reviewers flagging at once: one wins, the other gets `refusal()`)."""
+    with db.session.no_autoflush:
+        done = db.session.execute(update(Claim).where(Claim.id == claim.id, condition).values(**values)
+                                  .execution_options(synchronize_session=False))
+    if done.rowcount != 1:
+        raise refusal()
+    for name, value in values.items():
+        set_committed_value(claim, name, value)
+    db.session.expire(claim, ["flagged_by"])  # follows flagged_by_id when next read
+
+
 def check_unlocked(claim: Claim) -> None:
     if claim.locked:
         raise ClaimLocked(claim)
@@ -209,7 +228,11 @@ def flag_dispute(claim: Claim, user: User, reason: str) -> Claim:
     if not 3 <= len(reason) <= 2000:
         raise InputError("Say in a few words why this claim is disputed (3 to 2,000 characters).", "reason")
     before = {"flag_reason": claim.flag_reason}
-    claim.flag_reason, claim.flagged_by, claim.flagged_at = reason, user, utcnow()
+    if claim.flag_reason:
+        raise FlagChanged("This claim is already flagged as disputed; withdraw that flag first.", "reason")
+    change_claim_if(claim, Claim.flag_reason.is_(None), lambda: FlagChanged(
+        "Someone flagged this claim as disputed meanwhile; reload to read their reason.", "reason"),
+        flag_reason=reason, flagged_by_id=user.id, flagged_at=utcnow())
     history.record("flagged", "claim", claim, user, before, {"flag_reason": reason}, claim.uuid)
     refresh_state(claim, user)
     return claim
@@ -223,7 +246,9 @@ def withdraw_flag(claim: Claim, user: User) -> Claim:
         raise NotAllowed("Only whoever flagged the dispute, or an editor, can withdraw the flag.")
     history.record("unflagged", "claim", claim, user, {"flag_reason": claim.flag_reason}, {"flag_reason": None},
                    claim.uuid)
-    claim.flag_reason, claim.flagged_by, claim.flagged_at = None, None, None
+    change_claim_if(claim, Claim.flag_reason == claim.flag_reason, lambda: FlagChanged(
+        "The dispute flag changed meanwhile; reload to see it.", "reason"),
+        flag_reason=None, flagged_by_id=None, flagged_at=None)
     refresh_state(claim, user)
     return claim
 
@@ -239,11 +264,10 @@ def sign_off(claim: Claim, user: User, rating: str, explanation: str, method: st
         raise InputError("Write the public explanation of the rating (up to 10,000 characters).", "explanation")
     if method not in METHODS:
         raise InputError("Say how the decision was reached: consensus, vote or editor's call.", "method")
+    change_claim_if(claim, Claim.locked.is_(False), lambda: ClaimLocked(claim), locked=True, flag_reason=None,
+                    flagged_by_id=None, flagged_at=None)  # one decision, however many editors sign off at once
     decision = Decision(claim=claim, rating=rating, explanation=explanation, method=method, decided_by=user)
     db.session.add(decision)
-    if claim.flag_reason:
-        claim.flag_reason, claim.flagged_by, claim.flagged_at = None, None, None
-    claim.locked = True
     db.session.flush()
     history.record("signed_off", "decision", claim, user, None, decision_snapshot(decision), decision.uuid)
     refresh_state(claim, user)
@@ -256,8 +280,9 @@ def reopen(claim: Claim, user: User) -> Claim:
     decision = current_decision(claim)
     if not claim.locked or decision is None:
         raise InputError("This claim is not decided, so there is nothing to reopen.", "claim")
+    change_claim_if(claim, Claim.locked.is_(True), lambda: FlagChanged(
+        "This claim was reopened meanwhile, so there is nothing to reopen.", "claim"), locked=False)
     decision.reopened_by, decision.reopened_at = user, utcnow()
-    claim.locked = False
     db.session.flush()
     history.record("reopened", "decision", claim, user, decision_snapshot(decision), None, decision.uuid)
     refresh_state(claim, user)
