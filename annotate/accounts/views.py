@@ -135,11 +135,10 @@ def refuse_disabled_accounts():
 def page(form: TokenForm | None = None, new_token: str | None = None, status: int = 200,
          password_form: PasswordChangeForm | None = None):
     """The account page; a token just created is shown in it once, and the response is never cached."""
-    settings_form = SettingsForm(formdata=None, allow_private_urls=settings.private_urls_allowed())
     password_form = password_form or PasswordChangeForm(formdata=None)
     html = render_template("accounts/account.html", form=form or TokenForm(formdata=None),
                            revoke_form=RevokeTokenForm(), tokens=tokens.user_tokens(current_user), new_token=new_token,
-                           settings_form=settings_form, password_form=password_form)
+                           password_form=password_form)
     response = make_response(html, status)
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -198,7 +197,15 @@ def revoke_token(token_id: int):
     return redirect(url_for("accounts.show_account"), 303)
 
 
-@bp.route("/account/settings", methods=["POST"])
+@bp.route("/admin/settings")
+@role_required("admin")
+def site_settings():
+    """The site-wide settings, on the Admin pages beside accounts and the vocabulary."""
+    form = SettingsForm(formdata=None, allow_private_urls=settings.private_urls_allowed())
+    return render_template("accounts/site_settings.html", settings_form=form)
+
+
+@bp.route("/admin/settings", methods=["POST"])
 @role_required("admin")
 def save_settings():
     """Admins only: whether articles may be fetched from private network addresses."""
@@ -209,7 +216,7 @@ def save_settings():
     db.session.commit()
     state = "may now" if form.allow_private_urls.data else "may no longer"
     flash(f"Articles {state} be fetched from private network addresses.", "success")
-    return redirect(url_for("accounts.show_account"), 303)
+    return redirect(url_for("accounts.site_settings"), 303)
 
 
 def users_page(error: InputError | None = None, values: dict | None = None, created: str | None = None):

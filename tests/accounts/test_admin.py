@@ -44,10 +44,10 @@ def test_changing_an_account_with_an_unknown_action_changes_nothing(client, team
 @pytest.mark.parametrize("who", ["ann", "ed"])
 def test_only_an_admin_saves_the_site_settings(client, team, who):
     login(client, who)
-    assert client.post("/account/settings", data={"allow_private_urls": "y"}).status_code == 403
+    assert client.post("/admin/settings", data={"allow_private_urls": "y"}).status_code == 403
     assert settings.private_urls_allowed() is False
     login(client, "root")
-    assert client.post("/account/settings", data={"allow_private_urls": "y"}).status_code == 303
+    assert client.post("/admin/settings", data={"allow_private_urls": "y"}).status_code == 303
     assert settings.private_urls_allowed() is True
 
 

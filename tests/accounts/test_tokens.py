@@ -118,15 +118,18 @@ def test_revoking_another_users_token_is_404(app, logged_in):
 
 def test_only_an_admin_sees_and_changes_the_private_urls_setting(app, logged_in):
     assert "site-settings" not in logged_in.get("/account").get_data(as_text=True)
-    assert logged_in.post("/account/settings", data={"allow_private_urls": "y"}).status_code == 403
+    assert logged_in.get("/admin/settings").status_code == 403
+    assert logged_in.post("/admin/settings", data={"allow_private_urls": "y"}).status_code == 403
     assert accounts_settings.private_urls_allowed() is False
     make_user("boss", "admin", PASSWORD)
     admin = app.test_client()
     admin.post("/login", data={"username": "boss", "password": PASSWORD})
-    assert "site-settings" in admin.get("/account").get_data(as_text=True)
-    assert admin.post("/account/settings", data={"allow_private_urls": "y"}).status_code == 303
+    assert "Admin → Site settings" in admin.get("/account").get_data(as_text=True)
+    page = admin.get("/admin/settings").get_data(as_text=True)
+    assert 'id="site-settings"' in page and "Site settings</a>" in page  # on the Admin pages, with their tabs
+    assert admin.post("/admin/settings", data={"allow_private_urls": "y"}).status_code == 303
     assert accounts_settings.private_urls_allowed() is True
-    assert admin.post("/account/settings", data={}).status_code == 303
+    assert admin.post("/admin/settings", data={}).status_code == 303
     assert accounts_settings.private_urls_allowed() is False
 
 

@@ -57,6 +57,7 @@ def pages(desk) -> list[tuple[str, str, str | None]]:
         ("account", "/account", None),
         ("admin-users", "/admin/users", None),
         ("admin-vocabulary", "/admin/vocabulary", None),
+        ("admin-settings", "/admin/settings", None),
         ("import", "/import", None),
         ("orphans", "/orphans", None),
         ("not-found", "/articles/999999", None),
