@@ -1,4 +1,6 @@
 """Pages: the disputed queue with its filters and nav count, My work, the Team page, admin accounts and vocabulary."""
+import re
+
 import pytest
 
 from annotate.review import assignments
@@ -226,3 +228,16 @@ def test_new_review_rules_reach_every_claim_in_review_with_reads_that_do_not_gro
         db.session.expire_all()
         assert {c.workflow_state for c in db.session.get(type(article), article.id).claims} == {"decided"}
     assert reads[0] == reads[1]  # each claim's change is written, but nothing is read claim by claim
+
+
+def test_assign_menus_start_on_no_one_and_an_empty_choice_is_refused(client, team):
+    claim = claim_on_article()
+    login(client, "ed")
+    team_page = client.get(f"/articles/{claim.article_id}/team").get_data(as_text=True)
+    panel = client.get(f"/claims/{claim.id}", headers=HX).get_data(as_text=True)
+    for html in (team_page, panel):
+        menu = re.search(r'<select [^>]*name="reviewer_id".*?</select>', html, re.S).group(0)
+        assert '<option value="" selected disabled>Choose a teammate…</option>' in menu
+        assert not re.search(r'<option value="\d+" selected', menu)  # nobody, not even the editor, is pre-chosen
+    refused = client.post(f"/articles/{claim.article_id}/team", data={"action": "assign", "reviewer_id": ""})
+    assert refused.status_code == 422 and "Choose an active teammate" in refused.get_data(as_text=True)
