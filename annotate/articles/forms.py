@@ -34,6 +34,10 @@ class ArticleForm(Form):
             self.text.errors = [*self.text.errors,
                                 "Give either a web address to fetch or the text (or a file), not both."]
             return False
+        if sources[0] and sources[1]:  # neither may be dropped without a word
+            self.text.errors = [*self.text.errors,
+                                "Paste the text or choose a file, not both: clear one of them."]
+            return False
         return valid
 
 

@@ -80,6 +80,21 @@ def load_seed_article(user: User | None = None) -> Article | None:
     return create_article(text, user, title=title)
 
 
+def same_text_as(article: Article) -> Article | None:
+    """An earlier article with exactly this text (the same story added twice), if any: one query."""
+    query = select(Article).where(Article.text == article.text, Article.id != article.id).order_by(Article.id)
+    return db.session.scalars(query.limit(1)).first()
+
+
+def added_message(article: Article) -> str:
+    """What the reader is told after adding an article: the sentences to check, as the progress bar counts them
+    (body sentences), the other units (headings, captions, boilerplate) apart."""
+    body = sum(1 for s in article.sentences if s.kind == "body")
+    others = len(article.sentences) - body
+    more = f" (and {others} heading{'s' if others != 1 else ''}, captions or page chrome)" if others else ""
+    return f"Added “{article.title}” with {body} sentence{'s' if body != 1 else ''} to check{more}."
+
+
 @dataclass
 class ArticleSummary:
     """One row of the article list: progress and claim counts by status chip (decided rating, else state)."""

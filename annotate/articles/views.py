@@ -78,8 +78,12 @@ def new():
             db.session.rollback()
             getattr(form, error.field if error.field in form else "text").errors.append(error.message)
         else:
+            earlier = operations.same_text_as(article)
             db.session.commit()
-            flash(f"Added “{article.title}” with {len(article.sentences)} sentences.", "success")
+            flash(operations.added_message(article), "success")
+            if earlier is not None:
+                flash(f"The same text was added before, as “{earlier.title}” (article {earlier.id}): "
+                      "delete this copy if it is a duplicate.", "warning")
             return redirect(url_for("articles.show", article_id=article.id), 303)
     status = 422 if form.errors else 200
     return render_template("articles/new.html", form=form, limit=current_app.config["MAX_ARTICLE_CHARS"]), status

@@ -128,7 +128,28 @@ def test_paste_creates_an_article_with_sentences(logged_in, user):
     assert_sentence_invariant(article)
     page = logged_in.get(response.headers["Location"])
     assert "Storm story" in page.data.decode()
-    assert "with 3 sentences" in page.data.decode()  # the flash message
+    # the flash message counts what the progress bar counts: the body sentences to check
+    assert "with 2 sentences to check (and 1 heading, captions or page chrome)" in unescape(page.data.decode())
+
+
+def test_the_same_story_added_twice_is_kept_with_a_warning_naming_the_first(logged_in):
+    text = "Storm hits coast\nThe storm hit the coast on Monday. Thousands lost power."
+    first = created_article(paste(logged_in, text))
+    response = paste(logged_in, text)
+    second = created_article(response)
+    assert second.id != first.id
+    html = unescape(logged_in.get(response.headers["Location"]).data.decode())
+    assert f"The same text was added before, as “{first.title}” (article {first.id})" in html
+    assert 'class="toast toast-warning"' in html
+
+
+def test_pasted_text_and_a_chosen_file_at_once_are_refused_not_one_dropped(logged_in):
+    response = logged_in.post("/articles/new", data={
+        "text": "Pasted words here.", "file": (io.BytesIO(b"File words here."), "story.txt")},
+        content_type="multipart/form-data")
+    assert response.status_code == 422
+    assert "Paste the text or choose a file, not both" in unescape(response.data.decode())
+    assert db.session.scalar(select(func.count(Article.id))) == 0
 
 
 def test_paste_without_title_takes_the_first_line(logged_in):
