@@ -18,9 +18,9 @@ from annotate.text import extract
 def import_article_command(path: Path, title: str, source_url: str, published):
     """Add an article from a .txt, .md or .html file; prints its id on the last line."""
     try:
-        text, suggested = extract.text_from_upload(path.name, path.read_bytes())
-        day: date | None = published.date() if published else None
-        article = operations.create_article(text, None, title=title or suggested, source_url=source_url,
+        given = extract.text_from_upload(path.name, path.read_bytes())
+        day: date | None = published.date() if published else given.published
+        article = operations.create_article(given.text, None, title=title or given.title, source_url=source_url,
                                              published=day)
     except InputError as error:
         db.session.rollback()

@@ -18,6 +18,7 @@ from annotate.articles.addresses import address_problem
 from annotate.articles.addresses import allow_private_hosts
 from annotate.articles.addresses import is_public_address
 from annotate.errors import InputError
+from annotate.text.extract import html_to_text
 
 FIELD = "fetch_url"
 MAX_BYTES = 5 * 1024 * 1024
@@ -221,26 +222,15 @@ def decode_text(body: bytes, charset: str | None) -> str:
     return body.decode("latin-1")
 
 
-def published_date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
 def extract(url: str, body: bytes, kind: str, charset: str | None) -> FetchedPage:
-    """Main text, title and date of a fetched page (trafilatura for HTML)."""
+    """Main text, title and date of a fetched page (HTML through text.extract, as an upload)."""
     if kind == "text/plain":
         return FetchedPage(url, decode_text(body, charset), "", None)
-    import trafilatura  # here, not at start-up: loading it takes half a second that only fetching needs
-
-    html = decode_text(body, charset) if charset else body
-    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=False, favor_precision=True)
-    if not text or not text.strip():
-        raise FetchError("No article text could be found on this page.")
-    metadata = trafilatura.extract_metadata(html, default_url=url)
-    title = (metadata.title or "") if metadata else ""
-    return FetchedPage(url, text, title.strip(), published_date(metadata.date if metadata else None))
+    try:
+        page = html_to_text(decode_text(body, charset) if charset else body, url=url)
+    except InputError:
+        raise FetchError("No article text could be found on this page.") from None
+    return FetchedPage(url, page.text, page.title, page.published)
 
 
 def with_lowercase_scheme(url: str) -> str:

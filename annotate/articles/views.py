@@ -50,12 +50,12 @@ def index():
                            present_statuses=operations.statuses_in_use())
 
 
-def _text_of(form: ArticleForm) -> tuple[str, str]:
-    """The article text and a suggested title, from the upload when there is one."""
+def _text_of(form: ArticleForm) -> extract.Extracted:
+    """The article text with the title and date it suggests, from the upload when there is one."""
     upload = form.file.data
     if upload and upload.filename:
         return extract.text_from_upload(upload.filename, upload.read(current_app.config["MAX_CONTENT_LENGTH"] + 1))
-    return form.text.data or "", ""
+    return extract.Extracted(form.text.data or "")
 
 
 @bp.route("/articles/new", methods=["GET", "POST"])
@@ -68,12 +68,12 @@ def new():
                 article = fetch.article_from_url(form.fetch_url.data, current_user, form.title.data or "",
                                                  form.published.data)
             else:
-                text, suggested_title = _text_of(form)
-                if jobs.article_is_long(text):
-                    return _add_in_a_job(form, text, suggested_title)
-                article = operations.create_article(text, current_user, title=form.title.data or suggested_title,
+                given = _text_of(form)
+                if jobs.article_is_long(given.text):
+                    return _add_in_a_job(form, given)
+                article = operations.create_article(given.text, current_user, title=form.title.data or given.title,
                                                     source_url=form.source_url.data or "",
-                                                    published=form.published.data)
+                                                    published=form.published.data or given.published)
         except InputError as error:
             db.session.rollback()
             getattr(form, error.field if error.field in form else "text").errors.append(error.message)
@@ -89,11 +89,12 @@ def new():
     return render_template("articles/new.html", form=form, limit=current_app.config["MAX_ARTICLE_CHARS"]), status
 
 
-def _add_in_a_job(form: ArticleForm, text: str, suggested_title: str):
+def _add_in_a_job(form: ArticleForm, given: extract.Extracted):
     """A very long text is segmented and given its suggestions by a job; its page shows the progress."""
-    fields = {"title": form.title.data or suggested_title, "source_url": form.source_url.data or "",
-              "published": form.published.data.isoformat() if form.published.data else None}
-    return follow(jobs.enqueue_article(text, fields, current_user))
+    published = form.published.data or given.published
+    fields = {"title": form.title.data or given.title, "source_url": form.source_url.data or "",
+              "published": published.isoformat() if published else None}
+    return follow(jobs.enqueue_article(given.text, fields, current_user))
 
 
 @bp.errorhandler(413)

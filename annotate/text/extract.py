@@ -1,4 +1,6 @@
-"""Turn an uploaded file into article text: plain text as is, HTML through trafilatura."""
+"""Turn an uploaded file or a fetched page into article text: plain text as is, HTML through trafilatura."""
+from dataclasses import dataclass
+from datetime import date
 from pathlib import PurePath
 
 from annotate.errors import InputError
@@ -16,24 +18,43 @@ def decode(data: bytes) -> str:
         raise InputError("The file is not valid UTF-8 text.", "file") from None
 
 
-def html_to_text(html: str) -> tuple[str, str]:
-    """Main text and title of an HTML page, page chrome dropped."""
-    import trafilatura  # here, not at start-up: loading it takes half a second that only HTML uploads need
+@dataclass(frozen=True)
+class Extracted:
+    """An article's text as a file or a page gives it, with the title and publication date it names."""
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    text: str
+    title: str = ""
+    published: date | None = None
+
+
+def published_date(value: str | None) -> date | None:
+    """The YYYY-MM-DD start of a date trafilatura read from a page, or None."""
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def html_to_text(html, url: str | None = None) -> Extracted:
+    """Main text, title and publication date of an HTML page, page chrome dropped: the one place trafilatura is
+    called (uploads and fetched pages alike)."""
+    import trafilatura  # here, not at start-up: loading it takes half a second that only HTML needs
+
+    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=False, favor_precision=True)
     if not text or not text.strip():
         raise InputError("No article text could be found in this HTML page.", "file")
-    metadata = trafilatura.extract_metadata(html)
-    title = (metadata.title if metadata and metadata.title else "") or ""
-    return text, title
+    metadata = trafilatura.extract_metadata(html, default_url=url)
+    title = (metadata.title or "").strip() if metadata else ""
+    return Extracted(text, title, published_date(metadata.date if metadata else None))
 
 
-def text_from_upload(filename: str, data: bytes) -> tuple[str, str]:
-    """(text, suggested title) of an uploaded .txt, .md or .html file."""
+def text_from_upload(filename: str, data: bytes) -> Extracted:
+    """The text, a suggested title and the publication date (HTML pages name one) of an uploaded .txt, .md or
+    .html file."""
     suffix = PurePath(filename or "").suffix.lower()
     if suffix not in ALLOWED_SUFFIXES:
         raise InputError("Upload a .txt, .md or .html file.", "file")
     raw = decode(data)
     if suffix in (".html", ".htm"):
         return html_to_text(raw)
-    return raw, PurePath(filename).stem.replace("-", " ").replace("_", " ")
+    return Extracted(raw, PurePath(filename).stem.replace("-", " ").replace("_", " "))

@@ -212,6 +212,11 @@ def test_upload_html_keeps_the_story_and_drops_the_page_chrome(logged_in):
     assert sum(s.kind == "body" for s in article.sentences) >= 7
 
 
+def test_an_uploaded_page_keeps_its_publication_date_as_a_fetched_one_does(logged_in):
+    article = created_article(upload(logged_in, "story.html", (DATA / "news_page.html").read_bytes()))
+    assert article.published == date(2024, 3, 5)  # the page's <time datetime="2024-03-05T09:30:00Z">
+
+
 def test_upload_html_with_an_htm_suffix_and_upper_case(logged_in):
     article = created_article(upload(logged_in, "STORY.HTM", (DATA / "news_page.html").read_bytes()))
     assert "Priya Nair" in article.text
