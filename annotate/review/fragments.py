@@ -15,7 +15,8 @@ from annotate.web.responses import hx_fragments
 def thread_fragment(claim: Claim, status: int = 200):
     """The discussion's threads alone (what polling and resolving replace)."""
     context = {"claim": claim, "talk": discussion_view(claim, current_user)}
-    return hx_fragments(("review/_thread.html", context), status=status)
+    return hx_fragments(("review/_thread.html", context), ("review/_discussion_count.html", context | {"oob": True}),
+                        status=status)
 
 
 def section_fragment(claim: Claim, status: int = 200, error: str | None = None, values: dict | None = None):

@@ -52,6 +52,7 @@ def attempt(claim: Claim, form: Form, change, notice: str, form_name: str, **con
     show the message by the form it came from. `context` may name a callable `panel` that builds the panel's
     review view model from what the operation returned."""
     panel = context.pop("panel", None)
+    was_disputed = claim.workflow_state == "disputed"
     try:
         result = change(form.check())
     except InputError as error:
@@ -61,6 +62,8 @@ def attempt(claim: Claim, form: Form, change, notice: str, form_name: str, **con
                               review_values=form.submitted())
     if panel is not None:
         context["rp"] = panel(result)
+    if was_disputed != (claim.workflow_state == "disputed"):  # the nav's count moves with it
+        context["extra"] = (("review/_nav_disputed.html", {"oob": True}),)
     response = panel_response(claim, with_sentence=True, review_notice=notice, **context)  # in the same transaction
     db.session.commit()
     return response

@@ -173,3 +173,26 @@ def test_the_timeline_says_a_state_change_once_and_names_a_hand_set_status_turne
     (state,) = [item for item in html.split("<li ") if "moved the claim to Decided" in item]
     assert "<dt>Rating</dt>" in state and "<dt>Status</dt>" not in state  # the export status only repeats it
     assert "had set the status by hand; it became their verdict" in html
+
+
+def test_the_nav_disputed_count_and_the_discussion_count_follow_the_change_that_moves_them(app, team, claim):
+    def post(name: str, url: str, data: dict) -> str:
+        with app.app_context():  # a request of its own, as under a server (no count cached from an earlier one)
+            client = login(app.test_client(), name)
+            response = client.post(url, headers=HX, data=data)
+            assert response.status_code == 200, response.data[:200]
+            return response.get_data(as_text=True)
+
+    flagged = post("ann", f"/claims/{claim.id}/flag", {"reason": "The figure was revised"})
+    assert 'id="nav-disputed" hx-swap-oob="true">Disputed <span class="nav-count"' in flagged
+    assert 'aria-label="1 disputed claims">1</span>' in flagged
+    commented = post("bob", f"/claims/{claim.id}/verdict", {"rating": "supported"})
+    assert 'id="nav-disputed"' not in commented  # still disputed: the count did not move, nothing sent
+    signed = post("ed", f"/claims/{claim.id}/signoff", {"rating": "refuted", "explanation": "Revised.",
+                                                        "method": "editor"})
+    assert 'id="nav-disputed" hx-swap-oob="true">Disputed</a>' in signed  # no count left
+    with app.app_context():
+        client = login(app.test_client(), "ann")
+        client.post(f"/claims/{claim.id}/comments", headers=HX, data={"body": "Checked the annex."})
+        thread = client.get(f"/claims/{claim.id}/thread", headers=HX).get_data(as_text=True)
+    assert '<span class="count" id="discussion-count-' in thread and 'hx-swap-oob="true">1</span>' in thread
