@@ -115,9 +115,20 @@ def my_work(user: User) -> MyWork:
         for article_id in whole - set(rows):
             rows[article_id] = ArticleWork(db.session.get(Article, article_id))
         work.articles = sorted(rows.values(), key=lambda r: r.article.title.lower())
-    mentions = db.session.execute(
-        select(Mention, CommentRead.last_read_at).join(Comment, Mention.comment_id == Comment.id)
-        .outerjoin(CommentRead, (CommentRead.claim_id == Comment.claim_id) & (CommentRead.user_id == user.id))
-        .where(Mention.user_id == user.id).order_by(Comment.created_at.desc()).limit(50)).all()
+    mentions = db.session.execute(mentions_of(user.id, Mention, CommentRead.last_read_at)
+                                  .order_by(Comment.created_at.desc()).limit(50)).all()
     work.mentions = [(m, seen is None or m.comment.created_at > seen) for m, seen in mentions]
     return work
+
+
+def mentions_of(user_id: int, *columns):
+    """The user's @mentions with their comment and how far the user read that claim's discussion."""
+    return (select(*columns).select_from(Mention).join(Comment, Mention.comment_id == Comment.id)
+            .outerjoin(CommentRead, (CommentRead.claim_id == Comment.claim_id) & (CommentRead.user_id == user_id))
+            .where(Mention.user_id == user_id))
+
+
+def unread_mentions_query(user_id: int):
+    """How many of the user's @mentions sit in comments newer than what they read of that discussion."""
+    return mentions_of(user_id, func.count(Mention.id)).where(
+        CommentRead.last_read_at.is_(None) | (Comment.created_at > CommentRead.last_read_at))

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from flask import g
 from sqlalchemy import func
+from sqlalchemy import literal
 from sqlalchemy import select
 
 from annotate.extensions import db
@@ -80,20 +81,36 @@ def new_claim_panel(claim: Claim, user: User) -> ReviewPanel:
                        assignments.claim_assignees(claim))
 
 
-def load_nav_data() -> None:
-    """The vocabulary and the disputed count that every page's layout needs, in a single query."""
+def load_nav_data(user_id: int | None = None) -> None:
+    """The vocabulary and the layout's figures (disputed claims, the reader's unread mentions) in a single query,
+    when the vocabulary is still to be read; a fragment that reads no figures then costs nothing more."""
     if "ratings" in g:
         return
-    disputed = select(func.count(Claim.id)).where(Claim.workflow_state == "disputed").scalar_subquery()
-    rows = db.session.execute(select(Rating, disputed).order_by(Rating.position, Rating.id)).all()
-    g.ratings = [rating for rating, _ in rows]
+    disputed, mentions = nav_figure_columns(user_id)
+    rows = db.session.execute(select(Rating, disputed, mentions).order_by(Rating.position, Rating.id)).all()
+    g.ratings = [rating for rating, _, _ in rows]
     if rows:
-        g.disputed_count = rows[0][1]
+        g.nav_figures = rows[0][1], rows[0][2]
 
 
-def status_labels() -> dict[str, str]:
+def nav_figure_columns(user_id: int | None) -> tuple:
+    disputed = select(func.count(Claim.id)).where(Claim.workflow_state == "disputed").scalar_subquery()
+    mentions = assignments.unread_mentions_query(user_id).scalar_subquery() if user_id else literal(0)
+    return disputed, mentions
+
+
+def nav_figures(user_id: int | None) -> tuple[int, int]:
+    """(claims disputed now, the reader's unread @mentions): the layout's counts, read once per request (with the
+    vocabulary when that is read here too)."""
+    load_nav_data(user_id)
+    if "nav_figures" not in g:  # the vocabulary was read already (a status filter checks against it)
+        g.nav_figures = tuple(db.session.execute(select(*nav_figure_columns(user_id))).one())
+    return g.nav_figures
+
+
+def status_labels(user_id: int | None = None) -> dict[str, str]:
     """Labels of every status a claim can show, with the layout's figures loaded in the same query."""
-    load_nav_data()
+    load_nav_data(user_id)
     return ratings.labels()
 
 

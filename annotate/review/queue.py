@@ -3,8 +3,6 @@ from dataclasses import dataclass
 from dataclasses import field
 from datetime import datetime
 
-from flask import g
-from flask import has_request_context
 from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
@@ -62,16 +60,6 @@ class QueueItem:
     comments: int = 0
     latest_comment: Comment | None = None
     last_activity: datetime | None = None
-
-
-def disputed_count() -> int:
-    """How many claims are disputed right now (once per request: it sits in the navigation bar)."""
-    if has_request_context() and "disputed_count" in g:
-        return g.disputed_count
-    count = db.session.scalar(select(func.count(Claim.id)).where(Claim.workflow_state == "disputed")) or 0
-    if has_request_context():
-        g.disputed_count = count
-    return count
 
 
 def filter_choices() -> tuple[list[Article], list[User]]:

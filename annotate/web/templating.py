@@ -13,7 +13,6 @@ from annotate.models import choices
 from annotate.review import assignments
 from annotate.review import discussion
 from annotate.review import panel
-from annotate.review import queue
 from annotate.review import ratings
 from annotate.review import workflow
 from annotate.suggestions import figures as suggestion_figures_of
@@ -84,12 +83,13 @@ def init_app(app: Flask) -> None:
         if not current_user.is_authenticated:
             return shared
         return shared | {
-            "STATUS_LABELS": panel.status_labels(),
+            "STATUS_LABELS": panel.status_labels(current_user.id),
             "WORKFLOW_LABELS": ratings.WORKFLOW_LABELS,
             "METHOD_LABELS": workflow.METHOD_LABELS,
             "CONFIDENCE_LABELS": workflow.CONFIDENCE_LABELS,
             "ratings": ratings.active_ratings,
-            "disputed_count": queue.disputed_count,
+            "disputed_count": lambda: panel.nav_figures(current_user.id)[0],
+            "unread_mentions": lambda: panel.nav_figures(current_user.id)[1],
             "review_panel": panel.review_panel,
             "team": assignments.reviewers,
             "is_editor": permissions.is_editor,

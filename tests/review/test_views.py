@@ -4,6 +4,7 @@ import re
 
 from annotate.claims import history
 from annotate.claims import operations as claim_ops
+from annotate.review import discussion
 from annotate.review import workflow as review_workflow
 from annotate.extensions import db
 from annotate.models import Claim
@@ -196,3 +197,18 @@ def test_the_nav_disputed_count_and_the_discussion_count_follow_the_change_that_
         client.post(f"/claims/{claim.id}/comments", headers=HX, data={"body": "Checked the annex."})
         thread = client.get(f"/claims/{claim.id}/thread", headers=HX).get_data(as_text=True)
     assert '<span class="count" id="discussion-count-' in thread and 'hx-swap-oob="true">1</span>' in thread
+
+
+def test_the_nav_shows_unread_mentions_until_the_discussion_is_read(app, team, claim):
+    def page_as(name: str) -> str:
+        with app.app_context():  # a request of its own, as under a server
+            return login(app.test_client(), name).get("/").get_data(as_text=True)
+
+    discussion.add_comment(claim, team["ann"], "@bob the annex has the real figure, and @bob again")
+    discussion.add_comment(claim, team["ann"], "No mention here.")
+    db.session.commit()
+    assert 'class="nav-count nav-mentions" aria-label="1 unread mention">@1</span>' in page_as("bob")
+    assert "nav-mentions" not in page_as("ed")  # not mentioned
+    with app.app_context():
+        login(app.test_client(), "bob").post(f"/claims/{claim.id}/read", headers=HX)
+    assert "nav-mentions" not in page_as("bob")
