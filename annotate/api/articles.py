@@ -25,7 +25,7 @@ from annotate.articles import fetch
 from annotate.articles import operations as article_ops
 from annotate.extensions import db
 from annotate.jobs import operations as jobs
-from annotate.interchange.export import render_export
+from annotate.interchange.export import export_body
 from annotate.models import Article
 from annotate.models import Claim
 from annotate.models.choices import STATUSES
@@ -109,7 +109,7 @@ def export():
     article_ids = None
     if request.args.get("article"):
         article_ids = [by_uuid(Article, request.args["article"], "article").id]
-    return Response(render_export("json", article_ids, status), mimetype="application/json")
+    return Response(export_body("json", article_ids, status), mimetype="application/json")
 
 
 @bp.post("/import")

@@ -9,6 +9,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from annotate.extensions import db
 from annotate.interchange import native
 from annotate.interchange import review_records
+from annotate.interchange import rows
 from annotate.interchange import snapshot
 from annotate.models import Article
 from annotate.models import Claim
@@ -48,8 +49,8 @@ def new_claim_json(claim: Claim) -> dict:
 def article_json(article: Article) -> dict:
     """An article exactly as the export writes it, from the export's own snapshot."""
     with snapshot.collector_paused():
-        loaded = snapshot.load([article.id])
-        return native.article_dict(loaded.articles[0], loaded.extras)
+        loaded = rows.load([article.id])
+        return native.article_dict(loaded.articles[0], loaded)
 
 
 def evidence_json(item: Evidence) -> dict:

@@ -69,9 +69,7 @@ class Extras:
         """Usernames mentioned, by comment id."""
         names = defaultdict(list)
         if self.comments:
-            query = (select(Mention.comment_id, User.username).join(User, Mention.user_id == User.id)
-                     .join(Comment, Mention.comment_id == Comment.id).where(Comment.claim_id.in_(self.claims)))
-            for comment_id, name in db.session.execute(query.order_by(User.username)):
+            for comment_id, name in db.session.execute(mentions_query(self.claims)):
                 names[comment_id].append(name)
         return names
 
@@ -87,10 +85,7 @@ class Extras:
         grouped = defaultdict(list)
         if isinstance(self.claims, list) and not self.claims:
             return grouped
-        query = (select(*HistoryEvent.__table__.c, User.username.label("actor_name"))
-                 .outerjoin(User, HistoryEvent.actor_id == User.id).where(HistoryEvent.claim_id.in_(self.claims))
-                 .order_by(HistoryEvent.at, HistoryEvent.id))
-        for event in db.session.execute(query):
+        for event in db.session.execute(history_query(self.claims)):
             grouped[event.claim_id].append(event)
         return grouped
 
@@ -100,28 +95,44 @@ class Extras:
         return current[-1] if current else None
 
 
+def mentions_query(claims):
+    """(comment id, username) of everyone mentioned in the claims' comments, by username."""
+    return (select(Mention.comment_id, User.username).join(User, Mention.user_id == User.id)
+            .join(Comment, Mention.comment_id == Comment.id).where(Comment.claim_id.in_(claims))
+            .order_by(User.username))
+
+
+def history_query(claims):
+    """The claims' history events as rows, with the actor's username as `actor_name`, oldest first."""
+    return (select(*HistoryEvent.__table__.c, User.username.label("actor_name"))
+            .outerjoin(User, HistoryEvent.actor_id == User.id).where(HistoryEvent.claim_id.in_(claims))
+            .order_by(HistoryEvent.at, HistoryEvent.id))
+
+
 def _name(user) -> str | None:
     return user.username if user is not None else None
 
 
-def verdict_dict(v: Verdict) -> dict:
-    return {"id": v.uuid, "reviewer": _name(v.reviewer), "rating": v.rating, "confidence": v.confidence,
-            "note": v.note, "evidence_ids": sorted(e.uuid for e in v.evidence), "created_at": iso(v.created_at),
+# The layouts below are written once for both readers: native.py's rows (a whole article) and the mapped objects
+# of a few claims (claim_extras); each passes the usernames and ids it has already resolved.
+
+def verdict_dict(v, reviewer: str | None, evidence_ids: list[str]) -> dict:
+    return {"id": v.uuid, "reviewer": reviewer, "rating": v.rating, "confidence": v.confidence,
+            "note": v.note, "evidence_ids": evidence_ids, "created_at": iso(v.created_at),
             "superseded_at": iso(v.superseded_at)}
 
 
-def comment_dict(c: Comment, by_id: dict[int, Comment], mentions: list[str]) -> dict:
-    parent = by_id.get(c.parent_id)
-    return {"id": c.uuid, "parent_id": parent.uuid if parent else None, "author": _name(c.author), "body": c.body,
-            "created_at": iso(c.created_at), "resolved": c.resolved, "resolved_by": _name(c.resolved_by),
-            "resolved_at": iso(c.resolved_at), "evidence_id": c.evidence.uuid if c.evidence else None,
-            "mentions": mentions}
+def comment_dict(c, parent_id: str | None, author: str | None, resolved_by: str | None, evidence_id: str | None,
+                 mentions: list[str]) -> dict:
+    return {"id": c.uuid, "parent_id": parent_id, "author": author, "body": c.body,
+            "created_at": iso(c.created_at), "resolved": c.resolved, "resolved_by": resolved_by,
+            "resolved_at": iso(c.resolved_at), "evidence_id": evidence_id, "mentions": mentions}
 
 
-def decision_dict(d: Decision) -> dict:
+def decision_dict(d, decided_by: str | None, reopened_by: str | None) -> dict:
     return {"id": d.uuid, "rating": d.rating, "explanation": d.explanation, "method": d.method,
-            "decided_by": _name(d.decided_by), "decided_at": iso(d.decided_at),
-            "reopened_by": _name(d.reopened_by), "reopened_at": iso(d.reopened_at)}
+            "decided_by": decided_by, "decided_at": iso(d.decided_at),
+            "reopened_by": reopened_by, "reopened_at": iso(d.reopened_at)}
 
 
 def event_dict(e, values: tuple[dict | None, dict | None] | None = None) -> dict:
@@ -131,30 +142,43 @@ def event_dict(e, values: tuple[dict | None, dict | None] | None = None) -> dict
             "entity_id": e.entity_id, "before": before, "after": after}
 
 
+def review_fields(claim, flagged_by: str | None, verdicts: list[dict], comments: list[dict], decisions: list[dict],
+                  history: list[dict]) -> dict:
+    """The review fields of one exported claim: its review columns, then its records (those the reader may see,
+    verdicts and decisions in their recorded order), already laid out."""
+    flag = None
+    if claim.flag_reason:
+        flag = {"reason": claim.flag_reason, "flagged_by": flagged_by, "flagged_at": iso(claim.flagged_at)}
+    standing = [d for d in decisions if d["reopened_at"] is None] if decisions else None
+    return {
+        "workflow_state": claim.workflow_state,
+        "locked": claim.locked,
+        "state_since": iso(claim.state_since),
+        "dispute_flag": flag,
+        "verdicts": [v for v in verdicts if v["superseded_at"] is None] if verdicts else [],
+        "verdict_revisions": [v for v in verdicts if v["superseded_at"] is not None] if verdicts else [],
+        "comments": comments,
+        "decision": standing[-1] if standing else None,
+        "reopened_decisions": [d for d in decisions if d["reopened_at"] is not None] if decisions else [],
+        "history": history,
+    }
+
+
 def claim_extras(claim: Claim, extras: Extras) -> dict:
     """The review fields of one exported claim, from records preloaded for all the claims being written."""
     viewer = extras.viewer
     verdicts = viewer.verdicts(claim, extras.verdicts.get(claim.id, []))
     events = ((e, viewer.event_values(claim, e)) for e in extras.history.get(claim.id, []))
     comments = extras.comments.get(claim.id, [])
-    decisions = extras.decisions.get(claim.id, [])
-    standing = extras.standing_decision(claim.id)
     by_id = {c.id: c for c in comments}
-    flag = None
-    if claim.flag_reason:
-        flag = {"reason": claim.flag_reason, "flagged_by": _name(claim.flagged_by), "flagged_at": iso(claim.flagged_at)}
-    return {
-        "workflow_state": claim.workflow_state,
-        "locked": claim.locked,
-        "state_since": iso(claim.state_since),
-        "dispute_flag": flag,
-        "verdicts": [verdict_dict(v) for v in verdicts if v.superseded_at is None],
-        "verdict_revisions": [verdict_dict(v) for v in verdicts if v.superseded_at is not None],
-        "comments": [comment_dict(c, by_id, extras.mentions.get(c.id, [])) for c in comments],
-        "decision": decision_dict(standing) if standing else None,
-        "reopened_decisions": [decision_dict(d) for d in decisions if d.reopened_at is not None],
-        "history": [event_dict(e, values) for e, values in events if values is not None],
-    }
+    return review_fields(
+        claim, _name(claim.flagged_by),
+        [verdict_dict(v, _name(v.reviewer), sorted(e.uuid for e in v.evidence)) for v in verdicts],
+        [comment_dict(c, by_id[c.parent_id].uuid if c.parent_id in by_id else None, _name(c.author),
+                      _name(c.resolved_by), c.evidence.uuid if c.evidence else None, extras.mentions.get(c.id, []))
+         for c in comments],
+        [decision_dict(d, _name(d.decided_by), _name(d.reopened_by)) for d in extras.decisions.get(claim.id, [])],
+        [event_dict(e, values) for e, values in events if values is not None])
 
 
 def vocabulary(ratings: list[Rating]) -> list[dict]:

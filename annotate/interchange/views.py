@@ -12,7 +12,7 @@ from annotate.accounts.permissions import require_role
 from annotate.extensions import db
 from annotate.interchange import importer
 from annotate.interchange.export import FORMATS
-from annotate.interchange.export import render_export
+from annotate.interchange.export import export_body
 from annotate.interchange.forms import ImportForm
 from annotate.jobs import operations as jobs
 from annotate.jobs.views import follow
@@ -98,8 +98,8 @@ def download(fmt: str, article_id: int | None) -> Response:
     status = request.args.get("status") or None
     if status is not None and status not in status_labels():
         abort(400, "Unknown status filter.")
-    body = render_export(fmt, [article_id] if article_id else None, status, base_url=base_url(),
-                         publisher=current_app.config.get("PUBLISHER_NAME", "Claim desk"))
+    body = export_body(fmt, [article_id] if article_id else None, status, base_url=base_url(),
+                       publisher=current_app.config.get("PUBLISHER_NAME", "Claim desk"))
     response = Response(body, content_type=FORMATS[fmt][0])
     response.headers["Content-Disposition"] = f'attachment; filename="{download_name(fmt, article_id, status)}"'
     return response

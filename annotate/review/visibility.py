@@ -7,6 +7,8 @@ only once the claim is decided (review.workflow.outcome). Editors and admins see
 all (the CLI). Every reader goes through here: the panel and queue (can_see_others_verdicts), the history
 fragment, every export format and the API (a Viewer, which the export loader takes from the request).
 """
+from functools import cached_property
+
 from flask import g
 from flask import has_request_context
 from flask_login import current_user
@@ -40,9 +42,14 @@ class Viewer:
         self.user = user
         self._judged: set[int] | None = None
 
-    @property
+    # Both are asked once per claim or event of a whole export: read once.
+    @cached_property
     def user_id(self) -> int | None:
         return getattr(self.user, "id", None)
+
+    @cached_property
+    def editor(self) -> bool:
+        return is_editor(self.user)
 
     def judged(self, claim: Claim) -> bool:
         if self._judged is None:
@@ -53,26 +60,34 @@ class Viewer:
 
     def sees(self, claim: Claim) -> bool:
         """Whether this reader may see the others' verdicts on the claim."""
-        if is_editor(self.user) or not claim.article.blind_verdicts or is_decided(claim):
+        return self.sees_under(claim, claim.article.blind_verdicts)
+
+    def sees_under(self, claim, blind: bool) -> bool:
+        """sees(), for a claim read as a row: its article's blind_verdicts given."""
+        if self.editor or not blind or is_decided(claim):
             return True
         return self.judged(claim)
 
-    def verdicts(self, claim: Claim, verdicts: list) -> list:
+    # The readers below take `sees` when the caller worked it out already (a claim read as a row, without its
+    # article); otherwise they ask sees() about the claim.
+
+    def verdicts(self, claim: Claim, verdicts: list, sees: bool | None = None) -> list:
         """The verdicts of the claim this reader may see: all of them, or only their own."""
-        if self.sees(claim):
+        if self.sees(claim) if sees is None else sees:
             return list(verdicts)
         return [v for v in verdicts if v.reviewer_id == self.user_id]
 
-    def hides_judgement(self, claim: Claim) -> bool:
+    def hides_judgement(self, claim: Claim, sees: bool | None = None) -> bool:
         """The rationale is hidden when someone else wrote it and the reader is blind."""
-        return bool(claim.rationale) and claim.updated_by_id != self.user_id and not self.sees(claim)
+        return (bool(claim.rationale) and claim.updated_by_id != self.user_id
+                and not (self.sees(claim) if sees is None else sees))
 
-    def rationale(self, claim: Claim) -> str:
-        return "" if self.hides_judgement(claim) else claim.rationale
+    def rationale(self, claim: Claim, sees: bool | None = None) -> str:
+        return "" if self.hides_judgement(claim, sees) else claim.rationale
 
-    def event_values(self, claim: Claim, event) -> tuple[dict | None, dict | None] | None:
+    def event_values(self, claim: Claim, event, sees: bool | None = None) -> tuple[dict | None, dict | None] | None:
         """An event's before and after as this reader may read them, or None when the whole event is hidden."""
-        if event.actor_id == self.user_id or self.sees(claim):
+        if event.actor_id == self.user_id or (self.sees(claim) if sees is None else sees):
             return event.before, event.after
         if event.entity == "verdict":
             return None
@@ -86,6 +101,9 @@ class FullView(Viewer):
         super().__init__(None)
 
     def sees(self, claim: Claim) -> bool:
+        return True
+
+    def sees_under(self, claim, blind: bool) -> bool:
         return True
 
 

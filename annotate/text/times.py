@@ -9,8 +9,8 @@ def iso(moment: datetime | None) -> str | None:
         return None
     if moment.tzinfo is timezone.utc:  # as the database hands them back: no conversion needed
         return moment.isoformat().replace("+00:00", "Z")
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+    if moment.tzinfo is None:  # as an export reads them (rows): the same text, sooner
+        return moment.isoformat() + "Z"
     return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
