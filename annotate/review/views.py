@@ -3,6 +3,7 @@ disputed queue and an article's team; agreement; the rating vocabulary and its c
 from flask import Blueprint
 from flask import Response
 from flask import flash
+from flask import jsonify
 from flask import make_response
 from flask import redirect
 from flask import render_template
@@ -199,6 +200,14 @@ def resolve(comment_id: int):
 def unresolve(comment_id: int):
     """Open a resolved thread again."""
     return _resolve(comment_id, False)
+
+
+@bp.route("/team/usernames.json")
+def usernames():
+    """The active teammates' usernames, for @-mention completion in comments (any logged-in user may list them)."""
+    response = jsonify([person.username for person in assignments.reviewers()])
+    response.headers["Cache-Control"] = "private, max-age=60"
+    return response
 
 
 @bp.route("/work")
