@@ -155,6 +155,10 @@ def delete_claim(claim: Claim, user: User | None = None) -> None:
     require_change(user, claim)
     snapshot = history.claim_snapshot(claim) | {"evidence": [history.evidence_snapshot(e) for e in claim.evidence]}
     history.record("deleted", "claim", None, user, snapshot, None, claim.uuid, article_id=claim.article_id)
+    # A suggestion this claim only superseded (it was marked over it by hand) is open again: nobody decided it.
+    db.session.execute(update(Suggestion).where(Suggestion.claim_id == claim.id, Suggestion.state == "superseded")
+                       .values(state="open", claim_id=None, decided_by_id=None, decided_at=None)
+                       .execution_options(synchronize_session=False))
     db.session.delete(claim)
     db.session.flush()
 

@@ -39,6 +39,8 @@ def test_undo_mark_no_claim_merge_and_split(page, live_server):
     expect(progress).to_contain_text("0 of 5")
     expect(page.locator("#announcer")).to_have_text("Undone: claim marked.")
     assert stored_claims(article.id) == []
+    # the suggestion the mark had settled is open again (underlined in the sentence)
+    expect(page.locator(".sentence[data-index='2'] .suggested")).not_to_have_count(0)
 
     # n, then the toast's Undo button.
     page.keyboard.press("j")
@@ -67,8 +69,7 @@ def test_undo_mark_no_claim_merge_and_split(page, live_server):
     expect(page.locator(".sentence")).to_have_count(6)
     assert texts(page) == NEWS_SENTENCES
 
-    # Accepting a suggestion (a), undone: the claim it made goes, the suggestion is open again. (Sentence 2's went
-    # with the mark above: a suggestion a mark settled stays settled.)
+    # Accepting a suggestion (a), undone: the claim it made goes, the suggestion is open again.
     page.locator('.sentence[data-index="1"] .snum').click()
     expect(tools_of(page, 1).locator(".suggestion")).to_have_count(1)
     page.keyboard.press("a")

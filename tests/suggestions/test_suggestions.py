@@ -476,3 +476,18 @@ def test_figures_count_states_and_the_acceptance_rate(bridge, user):
     assert figures.acceptance_rate == pytest.approx(2 / 3) and figures.percent == 67
     assert suggestion_figures.figures_of(suggestions_of(bridge.id)) == figures
     assert suggestion_figures.figures().total == 3
+
+
+def test_deleting_or_undoing_a_hand_marked_claim_reopens_the_suggestion_it_settled(logged_in, bridge, user):
+    lopez = by_source(bridge.id, "Maria Lopez", "said")
+    claim = make_claim(bridge, "60,000 cars a day", sentence_index=2, user=user)
+    assert db.session.get(Suggestion, lopez.id).state == "superseded"
+    assert logged_in.post(f"/claims/{claim.id}/delete", headers=HX).status_code == 200
+    db.session.expire_all()
+    reopened = db.session.get(Suggestion, lopez.id)
+    assert (reopened.state, reopened.claim_id, reopened.decided_by_id) == ("open", None, None)
+    accepted = suggestion_ops.accept(reopened, user)  # an accepted one stays accepted when its claim goes
+    db.session.commit()
+    assert logged_in.post(f"/claims/{accepted.id}/delete", headers=HX).status_code == 200
+    db.session.expire_all()
+    assert db.session.get(Suggestion, lopez.id).state == "accepted"
