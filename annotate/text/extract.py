@@ -48,6 +48,31 @@ def html_to_text(html, url: str | None = None) -> Extracted:
     return Extracted(text, title, published_date(metadata.date if metadata else None))
 
 
+# Emphasis and link marks vanish, and images with their alt text; an inline HTML tag (<br>) is a word break.
+INLINE_TEXT = {"text": lambda t: t.content, "code_inline": lambda t: t.content, "softbreak": lambda t: " ",
+               "hardbreak": lambda t: " ", "html_inline": lambda t: " "}
+
+
+def markdown_to_text(source: str) -> Extracted:
+    """Plain text of a Markdown file: a line per paragraph, heading and list item, emphasis and links reduced to
+    their words, images and HTML dropped; the first heading is the title (with markdown-it's CommonMark parser)."""
+    from markdown_it import MarkdownIt
+
+    lines, title = [], ""
+    tokens = MarkdownIt("commonmark").parse(source)
+    for position, token in enumerate(tokens):
+        if token.type == "inline":
+            line = "".join(INLINE_TEXT.get(child.type, lambda t: "")(child) for child in token.children or ())
+            line = " ".join(line.split())
+            if line:
+                lines.append(line)
+                if not title and position and tokens[position - 1].type == "heading_open":
+                    title = line
+        elif token.type in ("fence", "code_block"):
+            lines.extend(row.strip() for row in token.content.splitlines() if row.strip())
+    return Extracted("\n".join(lines), title)  # empty: refused as an empty article, like an empty .txt
+
+
 def text_from_upload(filename: str, data: bytes) -> Extracted:
     """The text, a suggested title and the publication date (HTML pages name one) of an uploaded .txt, .md or
     .html file."""
@@ -57,4 +82,8 @@ def text_from_upload(filename: str, data: bytes) -> Extracted:
     raw = decode(data)
     if suffix in (".html", ".htm"):
         return html_to_text(raw)
-    return Extracted(raw, PurePath(filename).stem.replace("-", " ").replace("_", " "))
+    named = PurePath(filename).stem.replace("-", " ").replace("_", " ")
+    if suffix in (".md", ".markdown"):
+        found = markdown_to_text(raw)
+        return Extracted(found.text, found.title or named)
+    return Extracted(raw, named)

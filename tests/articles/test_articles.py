@@ -190,11 +190,24 @@ def test_upload_txt_with_bom_and_crlf(logged_in):
     assert_sentence_invariant(article)
 
 
-def test_upload_markdown(logged_in):
+def test_upload_markdown_keeps_the_words_not_the_markup_and_takes_the_heading_as_title(logged_in):
     article = created_article(upload(logged_in, "morning-briefing.md", (DATA / "briefing.md").read_bytes()))
-    assert article.title == "morning briefing"
-    assert "4.5 percent" in article.text
+    assert article.title == "Morning briefing"  # the file's first heading, not its name
+    assert article.text.startswith("Morning briefing\nThe central bank held its key rate at 4.5 percent")
+    assert "reflected slowing inflation" in article.text and "#" not in article.text and "*" not in article.text
     assert [s.kind for s in article.sentences] == ["heading", "body", "body"]
+
+
+def test_markdown_links_lists_quotes_and_images_come_through_as_their_words(logged_in):
+    source = ("Intro line with **bold**, _italic_ and a [source link](https://example.org/report).\n\n"
+              "- First item says 40 people were hurt\n- Second item\n\n"
+              "> A quoted line from the mayor.\n\n![a chart of the figures](chart.png)\n\n"
+              "Last `code` words<br>here.\n")
+    article = created_article(upload(logged_in, "notes_file.md", source.encode()))
+    assert article.title == "notes file"  # no heading: the file name, as before
+    assert article.text == ("Intro line with bold, italic and a source link.\nFirst item says 40 people were hurt\n"
+                            "Second item\nA quoted line from the mayor.\nLast code words here.")
+    assert_sentence_invariant(article)
 
 
 def test_upload_html_keeps_the_story_and_drops_the_page_chrome(logged_in):
