@@ -2,6 +2,7 @@
 from sqlalchemy import select
 from sqlalchemy import update
 
+from annotate.claims.operations import reopen_suggestions_rejected_at
 from annotate.claims.operations import settle_suggestions
 from annotate.claims.operations import span_from_browser
 from annotate.errors import InputError
@@ -35,10 +36,12 @@ def set_no_claim(sentence: Sentence, value: bool, user: User | None) -> Sentence
     """Mark a sentence as checked and holding no claim (or undo that); one that holds claims is checked already."""
     if value and sentence.claims:
         raise InputError("This sentence holds claims, so it is already checked.", "sentence")
+    if not value and sentence.no_claim and sentence.updated_at is not None:  # the suggestions it rejected return
+        reopen_suggestions_rejected_at(sentence, sentence.updated_at)
     sentence.no_claim = value
-    if value:  # the reviewer's answer to what the rules proposed here
-        settle_suggestions(sentence, user, "rejected")
     touch(sentence, user)
+    if value:  # the reviewer's answer to what the rules proposed here, at the moment the sentence records
+        settle_suggestions(sentence, user, "rejected", at=sentence.updated_at)
     db.session.flush()
     return sentence
 

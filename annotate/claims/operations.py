@@ -70,16 +70,25 @@ def mark_claim(sentence: Sentence, start: int, end: int, user: User | None, quot
     return claim
 
 
-def settle_suggestions(sentence: Sentence, user: User | None, state: str, claim: Claim | None = None) -> None:
+def settle_suggestions(sentence: Sentence, user: User | None, state: str, claim: Claim | None = None,
+                       at=None) -> None:
     """Open suggestions in the sentence that a person's own decision answers, in one statement: a claim marked
-    over them by hand supersedes them (linked to it), and "no claim" rejects them all."""
+    over them by hand supersedes them (linked to it), and "no claim" rejects them all (`at`: that decision's time)."""
     where = [Suggestion.article_id == sentence.article_id, Suggestion.state == "open",
              Suggestion.start >= sentence.start, Suggestion.start < sentence.end]
     if claim is not None:
         where += [Suggestion.start < claim.end, Suggestion.end > claim.start]
     db.session.execute(update(Suggestion).where(*where).execution_options(synchronize_session=False).values(
-        state=state, claim_id=claim.id if claim is not None else None, decided_at=utcnow(),
+        state=state, claim_id=claim.id if claim is not None else None, decided_at=at or utcnow(),
         decided_by_id=user.id if user is not None else None))
+
+
+def reopen_suggestions_rejected_at(sentence: Sentence, at) -> None:
+    """Taking back "no claim" opens again the suggestions that it rejected (those decided at its very moment)."""
+    db.session.execute(update(Suggestion).where(
+        Suggestion.article_id == sentence.article_id, Suggestion.state == "rejected", Suggestion.decided_at == at,
+        Suggestion.start >= sentence.start, Suggestion.start < sentence.end,
+    ).values(state="open", decided_by_id=None, decided_at=None).execution_options(synchronize_session=False))
 
 
 def mark_sentence(sentence: Sentence, user: User | None) -> Claim:

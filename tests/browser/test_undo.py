@@ -46,8 +46,10 @@ def test_undo_mark_no_claim_merge_and_split(page, live_server):
     page.keyboard.press("j")
     page.keyboard.press("n")
     expect(page.locator(".sentence[data-index='3'].is-no-claim")).to_have_count(1)
+    expect(page.locator(".sentence[data-index='3'] .suggested")).to_have_count(0)  # "no claim" rejected it
     page.locator(".toast", has_text="Checked, no claim").get_by_role("button", name="Undo").click()
     expect(page.locator(".sentence.is-no-claim")).to_have_count(0)
+    expect(page.locator(".sentence[data-index='3'] .suggested")).not_to_have_count(0)  # and undoing it reopens it
     expect(progress).to_contain_text("0 of 5")
 
     # A merge, undone: the two sentences are back as they were.

@@ -329,6 +329,14 @@ def test_no_claim_rejects_the_sentences_open_suggestions(logged_in, bridge, user
     assert logged_in.post(f"/sentences/{sentence.id}/no-claim", headers=HX).status_code == 200
     rejected = db.session.get(Suggestion, lopez.id)
     assert (rejected.state, rejected.decided_by_id) == ("rejected", user.id)
+    other = suggestions_of(bridge.id)[0]  # the council's, in another sentence, rejected by hand
+    suggestion_ops.reject(other, user)
+    db.session.commit()
+    # taking "no claim" back (n again, or Undo) opens again what it rejected, and only that
+    assert logged_in.post(f"/sentences/{sentence.id}/no-claim", headers=HX).status_code == 200
+    db.session.expire_all()
+    assert db.session.get(Suggestion, lopez.id).state == "open"
+    assert db.session.get(Suggestion, other.id).state == "rejected"
 
 
 @pytest.mark.parametrize("method, url", [
