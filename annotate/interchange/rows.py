@@ -97,13 +97,13 @@ def _grouped(query, key: str = "claim_id") -> dict[int, list]:
 
 def _holds_float(value) -> bool:
     kind = type(value)
-    if kind is dict or kind is list:
-        for item in value.values() if kind is dict else value:
-            inner = type(item)
-            if inner is float or ((inner is dict or inner is list) and _holds_float(item)):
-                return True
-        return False
-    return kind is float
+    if kind is not dict and kind is not list:
+        return kind is float
+    items = value.values() if kind is dict else value
+    kinds = set(map(type, items))  # most values are one flat dict: one look at its types
+    if float in kinds:
+        return True
+    return (dict in kinds or list in kinds) and any(_holds_float(item) for item in items)
 
 
 def _json_value(text: str | None) -> tuple:
@@ -113,7 +113,7 @@ def _json_value(text: str | None) -> tuple:
     exponent, NaN and Infinity, and integers past 64 bits (orjson makes those floats, or refuses them); a value with
     a float in it, or one orjson refuses, is read again by json, as SQLAlchemy's JSON type reads it.
     """
-    if text is None:
+    if text is None or text == "null":  # a created claim has no `before`
         return None, False
     try:
         value = orjson.loads(text)
