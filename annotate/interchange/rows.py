@@ -132,7 +132,7 @@ def _history(claim_ids) -> tuple[dict[int, list[Event]], bool]:
                     HistoryEvent.actor_id, User.username, HistoryEvent.action, HistoryEvent.entity,
                     HistoryEvent.entity_id, cast(HistoryEvent.before, Text), cast(HistoryEvent.after, Text))
              .outerjoin(User, HistoryEvent.actor_id == User.id).where(HistoryEvent.claim_id.in_(claim_ids))
-             .order_by(HistoryEvent.at, HistoryEvent.id))
+             .order_by(HistoryEvent.claim_id, HistoryEvent.at, HistoryEvent.id))  # the claim first: no sort
     grouped, floats = defaultdict(list), False
     for claim_id, *fields, before, after in _execute(query).all():
         (before, before_floats), (after, after_floats) = _json_value(before), _json_value(after)
