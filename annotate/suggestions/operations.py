@@ -245,9 +245,8 @@ def proposed_attribution(claim: Claim) -> tuple[dict[str, str] | None, bool]:
     if superseded is not None:
         fields = proposed_fields(superseded)
     else:
-        sentence = claim.sentence
-        text = sentence.article.text
-        found = suggestions_rules.analyse(text, [Unit(sentence.start, sentence.end, "body", sentence.paragraph)])
+        text = claim.sentence.text  # the sentence alone: the rules' cost must not grow with the article
+        found = suggestions_rules.analyse(text, [Unit(0, len(text), "body", 0)])
         if not found:
             return None, False
         attribution = found[0].attribution
