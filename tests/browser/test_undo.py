@@ -87,6 +87,9 @@ def test_undo_mark_no_claim_merge_and_split(page, live_server):
     # Rejecting it (x), undone from the toast.
     expect(page.locator(".sentence.is-current")).to_be_focused()  # the undo gave focus back to the sentence
     figures = page.locator(".sg-figures").text_content()
+    # the undo's requests are over (a decision button stays disabled while one for its suggestion is on its way)
+    expect(tools_of(page, 1).get_by_role("button", name="Reject the suggested claim in sentence 2")).to_be_enabled()
+    page.wait_for_load_state("networkidle")
     page.keyboard.press("x")
     expect(tools_of(page, 1).locator(".suggestion")).to_have_count(0)
     page.locator(".toast", has_text="Suggestion rejected").get_by_role("button", name="Undo").click()
