@@ -1,9 +1,9 @@
 """Claims: marking a span of a sentence, describing it, and the evidence that bears on it."""
 from sqlalchemy import update
-from sqlalchemy.orm.attributes import set_committed_value
 
 from annotate.accounts.permissions import require_change
 from annotate.claims import history
+from annotate.compare_and_set import change_if
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.models import Article
@@ -126,14 +126,11 @@ def take_next_version(claim: Claim, expected: int) -> None:
     Checking first and writing later lets two concurrent saves of the same version both succeed (one is
     silently lost); here the database decides, and the second writer gets StaleEdit with the claim as stored.
     """
-    with db.session.no_autoflush:  # the check comes first; the new field values are written after it
-        bumped = db.session.execute(
-            update(Claim).where(Claim.id == claim.id, Claim.version == expected).values(version=expected + 1)
-            .execution_options(synchronize_session=False))
-    if bumped.rowcount != 1:
+    def refused() -> StaleEdit:
         db.session.refresh(claim)
-        raise StaleEdit(claim)
-    set_committed_value(claim, "version", expected + 1)
+        return StaleEdit(claim)
+
+    change_if(claim, Claim.version == expected, refused, version=expected + 1)
 
 
 def update_claim(claim: Claim, data: dict, user: User | None, version: int | None) -> Claim:

@@ -48,11 +48,10 @@ from annotate.web.responses import hx_fragments
 bp = Blueprint("review", __name__)
 
 
-def attempt(claim: Claim, form: Form, change, notice: str, form_name: str, **context):
+def attempt(claim: Claim, form: Form, change, notice: str, form_name: str, panel=None):
     """Validate the form and run one workflow operation with it: commit and re-render the panel, or roll back and
-    show the message by the form it came from. `context` may name a callable `panel` that builds the panel's
-    review view model from what the operation returned."""
-    panel = context.pop("panel", None)
+    show the message by the form it came from. `panel`, when given, builds the panel's review view model from
+    what the operation returned."""
     was_disputed = claim.workflow_state == "disputed"
     try:
         result = change(form.check())
@@ -61,8 +60,7 @@ def attempt(claim: Claim, form: Form, change, notice: str, form_name: str, **con
         db.session.refresh(claim)
         return panel_response(claim, status=error.status, review_errors={form_name: error.message},
                               review_values=form.submitted())
-    if panel is not None:
-        context["rp"] = panel(result)
+    context = {"rp": panel(result)} if panel is not None else {}
     if was_disputed != (claim.workflow_state == "disputed"):  # the nav's count moves with it
         context["extra"] = (("review/_nav_disputed.html", {"oob": True}),)
     response = panel_response(claim, with_sentence=True, review_notice=notice, **context)  # in the same transaction

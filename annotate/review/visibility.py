@@ -3,8 +3,8 @@
 Under blind review (the article's `blind_verdicts`) a reviewer who has not given a verdict on a claim sees no
 other reviewer's verdict, rating, confidence or note, nor the rationale someone else wrote, until they give
 theirs or the claim is decided. A claim's status and rating are never hidden: both are derived, and say a rating
-only once the claim is decided (review.workflow.outcome). Editors and admins see everything, and so does a reader with no user at
-all (the CLI). Every reader goes through here: the panel and queue (can_see_others_verdicts), the history
+only once the claim is decided (review.workflow.outcome). Editors and admins see everything, and so does a
+reader with no user at all (the CLI). Every reader goes through here: the panel and queue (can_see_others_verdicts), the history
 fragment, every export format and the API (a Viewer, which the export loader takes from the request).
 """
 from functools import cached_property

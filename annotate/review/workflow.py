@@ -7,16 +7,15 @@ from dataclasses import dataclass
 from dataclasses import field
 
 from sqlalchemy import select
-from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm import selectinload
-from sqlalchemy.orm.attributes import set_committed_value
 
 from annotate.accounts.permissions import NotAllowed
 from annotate.accounts.permissions import can_unflag
 from annotate.accounts.permissions import require_role
 from annotate.claims import history
+from annotate.compare_and_set import change_if
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.models import Claim
@@ -60,19 +59,6 @@ class FlagChanged(InputError):
     """The claim's flag or decision changed while this request was on its way (someone flagged, withdrew, reopened)."""
 
     status, code = 409, "flag_changed"
-
-
-def change_claim_if(claim: Claim, condition, refusal, **values) -> None:
-    """Compare-and-set on the claim's review columns: one UPDATE that applies only while `condition` still holds
-    (two editors signing off at once, two reviewers flagging at once: one wins, the other gets `refusal()`)."""
-    with db.session.no_autoflush:
-        done = db.session.execute(update(Claim).where(Claim.id == claim.id, condition).values(**values)
-                                  .execution_options(synchronize_session=False))
-    if done.rowcount != 1:
-        raise refusal()
-    for name, value in values.items():
-        set_committed_value(claim, name, value)
-    db.session.expire(claim, ["flagged_by"])  # follows flagged_by_id when next read
 
 
 def check_unlocked(claim: Claim) -> None:
@@ -210,14 +196,8 @@ def record_verdict(claim: Claim, user: User, rating: str, confidence=3, note: st
 
 
 def supersede(verdict: Verdict) -> None:
-    """Compare-and-set: mark the verdict superseded only if it still is current (one statement), else refuse."""
-    now = utcnow()
-    with db.session.no_autoflush:  # `new` waits: it may only be written once the old one is superseded
-        done = db.session.execute(update(Verdict).where(Verdict.id == verdict.id, Verdict.superseded_at.is_(None))
-                                  .values(superseded_at=now).execution_options(synchronize_session=False))
-    if done.rowcount != 1:
-        raise VerdictChanged()
-    set_committed_value(verdict, "superseded_at", now)
+    """Mark the verdict superseded only if it still is current (one statement), else refuse."""
+    change_if(verdict, Verdict.superseded_at.is_(None), VerdictChanged, superseded_at=utcnow())
 
 
 def flag_dispute(claim: Claim, user: User, reason: str) -> Claim:
@@ -230,7 +210,7 @@ def flag_dispute(claim: Claim, user: User, reason: str) -> Claim:
     before = {"flag_reason": claim.flag_reason}
     if claim.flag_reason:
         raise FlagChanged("This claim is already flagged as disputed; withdraw that flag first.", "reason")
-    change_claim_if(claim, Claim.flag_reason.is_(None), lambda: FlagChanged(
+    change_if(claim, Claim.flag_reason.is_(None), lambda: FlagChanged(
         "Someone flagged this claim as disputed meanwhile; reload to read their reason.", "reason"),
         flag_reason=reason, flagged_by_id=user.id, flagged_at=utcnow())
     history.record("flagged", "claim", claim, user, before, {"flag_reason": reason}, claim.uuid)
@@ -246,7 +226,7 @@ def withdraw_flag(claim: Claim, user: User) -> Claim:
         raise NotAllowed("Only whoever flagged the dispute, or an editor, can withdraw the flag.")
     history.record("unflagged", "claim", claim, user, {"flag_reason": claim.flag_reason}, {"flag_reason": None},
                    claim.uuid)
-    change_claim_if(claim, Claim.flag_reason == claim.flag_reason, lambda: FlagChanged(
+    change_if(claim, Claim.flag_reason == claim.flag_reason, lambda: FlagChanged(
         "The dispute flag changed meanwhile; reload to see it.", "reason"),
         flag_reason=None, flagged_by_id=None, flagged_at=None)
     refresh_state(claim, user)
@@ -264,7 +244,7 @@ def sign_off(claim: Claim, user: User, rating: str, explanation: str, method: st
         raise InputError("Write the public explanation of the rating (up to 10,000 characters).", "explanation")
     if method not in METHODS:
         raise InputError("Say how the decision was reached: consensus, vote or editor's call.", "method")
-    change_claim_if(claim, Claim.locked.is_(False), lambda: ClaimLocked(claim), locked=True, flag_reason=None,
+    change_if(claim, Claim.locked.is_(False), lambda: ClaimLocked(claim), locked=True, flag_reason=None,
                     flagged_by_id=None, flagged_at=None)  # one decision, however many editors sign off at once
     decision = Decision(claim=claim, rating=rating, explanation=explanation, method=method, decided_by=user)
     db.session.add(decision)
@@ -280,7 +260,7 @@ def reopen(claim: Claim, user: User) -> Claim:
     decision = current_decision(claim)
     if not claim.locked or decision is None:
         raise InputError("This claim is not decided, so there is nothing to reopen.", "claim")
-    change_claim_if(claim, Claim.locked.is_(True), lambda: FlagChanged(
+    change_if(claim, Claim.locked.is_(True), lambda: FlagChanged(
         "This claim was reopened meanwhile, so there is nothing to reopen.", "claim"), locked=False)
     decision.reopened_by, decision.reopened_at = user, utcnow()
     db.session.flush()
