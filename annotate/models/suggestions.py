@@ -50,7 +50,8 @@ class Suggestion(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), nullable=True)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claim.id", ondelete="SET NULL"), nullable=True)
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claim.id", ondelete="SET NULL"), nullable=True,
+                                                 index=True)
     article: Mapped[Article] = relationship(foreign_keys=[article_id])
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
     claim: Mapped[Claim | None] = relationship(foreign_keys=[claim_id])
