@@ -120,8 +120,9 @@ def _given(data: dict, name: str, current: str) -> str:
     return current if value is None else value
 
 
-def take_next_version(claim: Claim, expected: int) -> None:
-    """Compare-and-set: bump the version in one statement, only if it is still the one the editor saw.
+def take_next_version(claim: Claim, expected: int, **changes) -> None:
+    """Compare-and-set: bump the version, and write `changes`, in one statement, only if the version is still the
+    one the editor saw.
 
     Checking first and writing later lets two concurrent saves of the same version both succeed (one is
     silently lost); here the database decides, and the second writer gets StaleEdit with the claim as stored.
@@ -130,7 +131,10 @@ def take_next_version(claim: Claim, expected: int) -> None:
         db.session.refresh(claim)
         return StaleEdit(claim)
 
-    change_if(claim, Claim.version == expected, refused, version=expected + 1)
+    change_if(claim, Claim.version == expected, refused, version=expected + 1, **changes)
+
+
+EDITABLE_FIELDS = ("attr_source", "attr_role", "attr_cue", "attr_type", "rationale")
 
 
 def update_claim(claim: Claim, data: dict, user: User | None, version: int | None) -> Claim:
@@ -148,8 +152,10 @@ def update_claim(claim: Claim, data: dict, user: User | None, version: int | Non
     claim.rationale = _given(data, "rationale", claim.rationale).strip()
     old, new = history.changed(before, history.claim_snapshot(claim))
     if new:
-        take_next_version(claim, claim.version if version is None else version)
-        claim.updated_by, claim.updated_at = user, utcnow()
+        # The edited fields ride on the version's compare-and-set: one UPDATE, not a second one at flush.
+        edited = {name: getattr(claim, name) for name in EDITABLE_FIELDS if name in new}
+        take_next_version(claim, claim.version if version is None else version, **edited,
+                          updated_by_id=user.id if user else None, updated_at=utcnow())
         history.record("updated", "claim", claim, user, old, new, claim.uuid)
     db.session.flush()
     return claim

@@ -157,7 +157,7 @@ class HistoryEvent(db.Model):
     __tablename__ = "history_event"
     __table_args__ = (Index("ix_history_claim_at", "claim_id", "at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid, insert_sentinel=True)
     article_id: Mapped[int | None] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), nullable=True)
     claim_id: Mapped[int | None] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"), nullable=True)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), nullable=True)
