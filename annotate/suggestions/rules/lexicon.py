@@ -30,11 +30,12 @@ admit tell warn argue insist claim note acknowledge concede contend estimate pre
 instructed sees see foresees foresee forecasts forecast projects disagreed disagrees objects wants want
 spoke speaks suggesting insinuating declaring asserting stressing contending acknowledging predicting
 vowing pledging calling expected hinted hints questioned questions
+quipped quips joked jokes hopes hoped
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
 # "..."", ""...," the email began"): as plain verbs they report nothing.
-QUOTE_ONLY_CUES = frozenset("continued began yelled answered observed reads".split())
+QUOTE_ONLY_CUES = frozenset("continued began yelled answered observed reads quipped quips joked jokes".split())
 
 # Words that open a subordinate clause: a cue right after its subject there
 # ("Only when his chief strategist, Steve Bannon, explained ...") is not the
@@ -54,7 +55,8 @@ NO_CONTENT_CUES = frozenset("disagreed disagrees objected objects".split())
 # Stance verbs: a report only with a plural or collective subject or a
 # "that" clause ("Investigators believe that ...", "Analysts expect ...").
 STANCE_CUES = frozenset("believe believes think thinks expect expects worry worries fear fears "
-                        "sees see foresees foresee forecasts forecast projects wants want expected".split())
+                        "sees see foresees foresee forecasts forecast projects wants want expected hopes hoped"
+                        .split())
 # Stance verbs that forecast: a report when a figure follows ("expects growth of 3%").
 FORECAST_CUES = frozenset("sees see expect expects expected foresees foresee forecasts forecast projects predicts predict".split())
 
@@ -64,6 +66,7 @@ INVERTIBLE_CUES = frozenset("""
 said says added adds asked asks wrote writes tweeted explained explains noted notes
 recalled recalls replied replies warned warns insisted insists continued argued
 observed answered began declared predicted says adds instructed
+quipped quips joked jokes
 """.split())
 
 # Participles that hang a reported clause on the main subject:
@@ -100,6 +103,8 @@ assistant deputy associate general prime premier king queen prince pope
 bishop rabbi imam coach detective trooper councilman councilwoman
 farmer realtor economist head captain lieutenant sergeant colonel commander
 chancellor principal lady first
+supervisor superintendent ranger administrator coordinator meteorologist correspondent
+treasurer comptroller dean provost warden constable trustee
 """.split())
 
 # Words that make a capitalised name an organisation rather than a person.

@@ -16,7 +16,10 @@ from annotate.suggestions.rules import tokens
 
 CLAUSE_CUT = re.compile(r"\s(?:who|whose|which|where|whom|who['’]s)\s[^,]*|\sthat\s[^,]*(?=,)")
 OFFICE_OF = re.compile(r"^of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:Security|Affairs|Services|Resources|Development))?\s+")
-NAME_THEN_BODY = re.compile(r"\s(?:of|at|from)\s+(?:the\s+)?(?=[A-Z])")
+NAME_THEN_BODY = re.compile(r"\s(?:of|at|from|with)\s+(?:the\s+)?(?=[A-Z])")
+PERSONAL_NAME = re.compile(r"(?:[A-Z][\w.'’\-]*\s+){1,4}[A-Z][a-z][\w'’\-]*")
+# "American Airlines' Kent Powell", "Microsoft's Brad Smith": the possessor is the role.
+POSSESSOR = re.compile(r"^((?:[A-Z][\w.&\-]*\s+){0,3}[A-Z][\w.&\-]*(?:['’]s|s['’]))\s+(?=[A-Z][a-z])")
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,11 @@ def split_title(name: str) -> tuple[str | None, str]:
     """Split "Senate Majority Leader Tom Brandt" into role and name; "Secretary
     of State Mike Pompeo" keeps "of State" in the role, and "Capt. James
     Sarnicki of the Linden Police Department" keeps the body out of the name."""
+    owner = POSSESSOR.match(name)
+    if owner and PERSONAL_NAME.fullmatch(name[owner.end():]) and not re.match(TIME_WORDS, name[owner.end():]) \
+            and not is_org_name(name[owner.end():]):
+        role, person = split_title(name[owner.end():])
+        return " ".join(filter(None, (owner.group(1), role))), person
     ws = name.split()
     cut = max((i for i, w in enumerate(ws[:-1]) if tokens.bare(w) in lexicon.TITLES
                or w[:1].isupper() and tokens.bare(w) in tokens.ROLE_NOUNS), default=-1)
@@ -86,6 +94,11 @@ NAME_THEN_ADJUNCT = re.compile(r"^((?:[A-Z][\w.'’-]*\s?)+?)\s+(?:at|in|on|duri
 PREPOSITIONS = frozenset("at of from for with in on by around close near to behind inside within among".split())
 
 
+MONTHS_AND_DAYS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                   "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                   "Saturday", "Sunday")
+IN_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Oo]utside)\s+(?!" + "|".join(MONTHS_AND_DAYS) + r")"
+                      r"(?:[A-Z][\w.'’\-]*\s+){0,2}[A-Z][\w.'’\-]*$")
 SHARE = re.compile(r"^(?:about |nearly |almost |some |more than |fewer than )?[\d.,]+\s*(?:percent|per cent|%)$")
 
 
@@ -95,10 +108,16 @@ def source_parts(region: str) -> tuple[str, ...]:
     region = CLAUSE_CUT.sub("", region.strip().rstrip(".?!").strip())
     parts = [p.strip(" \t\n—–-:;") for p in re.split(r",|:|\s(?:[—–]|--)\s", region)]
     kept = []
-    for part in parts:
+    place_follows = False  # "Speaking in Redmond, Washington, Satya Nadella said": the state is the intro's
+    for k, part in enumerate(parts):
         ws = tokens.words(part)
         if not ws or all(w.isdigit() for w in ws) or SHARE.match(part.strip()):
             continue  # "Democratic insiders surveyed, 97 percent, expect": the share is not the source
+        if place_follows and len(ws) <= 2 and tokens.is_proper(part) and parts[k + 1:k + 2] \
+                and parts[k + 1][:1].isupper():
+            place_follows = False
+            continue
+        place_follows = not kept and bool(IN_PLACE.search(part))
         first = ws[0].lower()
         if first in lexicon.CLAUSE_OPENERS:
             break
@@ -178,6 +197,9 @@ def parse(region: str) -> Phrase | None:
     low = tokens.strip_determiners(parts[0]).lower()
     if low in lexicon.PERSON_PRONOUNS or low in lexicon.GROUP_PRONOUNS:
         return Phrase(low, None, "pronoun", low)
+    person = _person_with_body(parts[0])
+    if person:
+        return person
     named = [p for p in parts if tokens.is_proper(tokens.strip_determiners(p))]
     if named:
         return _named_phrase(tokens.strip_determiners(named[0]), [p for p in parts if p not in named])
@@ -231,6 +253,21 @@ def _named_phrase(name: str, others: list[str]) -> Phrase:
     title, name = split_title(PARTY_TAG.sub("", name))  # "Sen. Mitch McConnell (R-Ky.)"
     role = _appositive(others) or title
     return Phrase(name, role, name_kind(name), tokens.bare(tokens.words(name)[-1]))
+
+
+def _person_with_body(part: str) -> Phrase | None:
+    """"Patrol Chief James Hall with the New York Police Department": the person
+    speaks, the body is part of the role."""
+    body = NAME_THEN_BODY.search(part)
+    if not body:
+        return None
+    person = tokens.strip_determiners(part[: body.start()])
+    after = part[body.end():]
+    if len(tokens.words(person)) < 2 or not tokens.is_proper(person) or is_org_name(person) \
+            or not is_org_name(after) or any(tokens.is_role_word(w) for w in tokens.words(after)):
+        return None  # not "American Federation of Government Employees President J. David Cox Sr."
+    phrase = _named_phrase(person, [])
+    return Phrase(phrase.text, phrase.role or part[body.start():].strip(), phrase.kind, phrase.head)
 
 
 def _appositive(parts: list[str]) -> str | None:

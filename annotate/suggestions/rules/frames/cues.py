@@ -9,6 +9,8 @@ from annotate.suggestions.rules.frames.frame import WORD
 from annotate.suggestions.rules.frames.slots import THAT
 
 ADJECTIVAL_BEFORE = frozenset("with a an the of for any no more its their his her this that these".split())
+# A determiner right before any cue makes it a noun: "The forecast has left ...", "his claims", "a report".
+NOUN_BEFORE = frozenset("a an the its their his her this these those our my your".split())
 
 
 def find_cues(m: str) -> list[re.Match]:
@@ -21,8 +23,8 @@ def find_cues(m: str) -> list[re.Match]:
         before = [w.lower() for w in written]
         if cue.group() == "told" and m[: cue.start()].strip().lower() == "all":
             continue  # "All told, ..."
-        if before and before[-1] in ADJECTIVAL_BEFORE and cue.group().endswith("ed"):
-            continue  # "comes with added costs", "an estimated 300", "the reported attack"
+        if before and (before[-1] in ADJECTIVAL_BEFORE and cue.group().endswith("ed") or before[-1] in NOUN_BEFORE):
+            continue  # "comes with added costs", "an estimated 300", "the reported attack", "The forecast has"
         after_pause = m[: cue.start()].rstrip().endswith((",", ":", ";", QUOTED)) \
             or bool(re.search(r"\b(?:continues|continued|continue|went on|goes on|keeps|kept) to\s*$",
                               m[: cue.start()]))  # "Mr. Trump continues to insist ..."
@@ -46,6 +48,8 @@ def _stance_allowed(m: str, cue: re.Match, before: list[str]) -> bool:
     rest = m[cue.end():]
     if re.match(r"\s+that\b", rest):
         return bool(before) and before[-1] not in {"i", "we", "you"}
+    if cue.group() in {"hopes", "hoped"}:
+        return False  # "Li hopes that ..." reports a hope; "the U.S. hoped it might" is the author's
     head = _subject_head(m[: cue.start()])
     if not head or head.lower() in {"i", "we", "you"}:
         return False

@@ -30,12 +30,14 @@ COORDINATOR = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+|"
 def pre(m: str, cue: re.Match) -> Frame | None:
     """Cue before the claim: `Wang told the press that ...`, `X said, "..."`."""
     words = m[: cue.start()].split()
+    rest = m[cue.end():]
+    if _passive(words, cue.group(), rest):
+        return None
     while words and _between_subject_and_cue(words):
         words.pop()
     region = " ".join(CONTINUES_TO.sub("", " ".join(words)).split())
     if not region or not np_like(region) or embedded(region) or subordinate(region):
         return None
-    rest = m[cue.end():]
     if cue.group() in lexicon.QUOTE_ONLY_CUES and not INTRO_TO_QUOTE.match(rest):
         return None
     if cue.group() in lexicon.NAMING_CUES and not NAMED_AS.match(rest):
@@ -149,6 +151,16 @@ def opening_participle(m: str) -> Frame | None:
         return None
     start = m.index(subject, comma)
     return Frame(found.group("cue"), subject, start, (found.end(), comma), "participle")
+
+
+BE_FORMS = frozenset("is are was were be been being".split())
+
+
+def _passive(words: list[str], cue: str, rest: str) -> bool:
+    """"Anyone on the flight is asked to call", "recalled by the Reich": the
+    cue is a passive participle, and what stands before it is no speaker."""
+    participle = cue.endswith("ed") or cue in lexicon.IRREGULAR_PAST
+    return participle and (bool(words) and words[-1].lower() in BE_FORMS or bool(re.match(r"\s+by\s", rest)))
 
 
 def _between_subject_and_cue(words: list[str]) -> bool:

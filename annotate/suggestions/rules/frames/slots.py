@@ -21,6 +21,9 @@ def np_like(region: str, limit: int = 12) -> bool:
     if len(bare_words) == 1 and bare_words[0].islower() and not bare_words[0].endswith("s") \
             and bare_words[0] not in lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS | lexicon.COLLECTIVE_NOUNS:
         return False  # "..., long criticized for ...": an adverb, not a source
+    if all(w.lower() in ARTICLES for w in bare_words) \
+            or len(bare_words) == 1 and ADVERB_ENDING.search(bare_words[0].lower()):
+        return False  # "The forecast has left ...", "Eventually recalled by ...": no source at all
     last = names.CLAUSE_CUT.sub("", region).rstrip().rsplit(",", 1)[-1]
     last_words = tokens.words(last)
     if not region.rstrip().endswith(",") and any(_verb_in_slot(w, k == len(last_words) - 1)
@@ -59,6 +62,8 @@ def adverb(word: str, before: str = "") -> bool:
     return word.islower() and len(word) > 4 and word.endswith("ly")
 
 
+ARTICLES = frozenset("the a an his her its their our my your".split())  # not "Some", "One", "Those"
+ADVERB_ENDING = re.compile(r"(?:ally|ently|antly|ously|ively|ately|fully|edly|ingly|ctly|rly|tely)$")
 LY_NOUNS = frozenset("family assembly supply rally ally monopoly anomaly bully".split())
 
 
