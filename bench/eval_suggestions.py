@@ -1,6 +1,7 @@
 """Measure the suggestion rules on the hand-labelled real-news set (tests/data/news).
 
 Usage: python bench/eval_suggestions.py [--split dev|heldout] [--misses] [--article ID] [--speed]
+       python bench/eval_suggestions.py --split dev --cw-misses | --kind-misses
 
 Prints, for the development and held-out articles separately: source and
 type accuracy over attributed sentences (a missing attribution counts as
@@ -8,6 +9,9 @@ wrong), the share of author statements given a source, check-worthiness
 precision and recall at the default threshold, chrome and credit units read
 as body per article, and sentence-boundary F1. The label format and the
 articles' provenance are described in docs/news-evaluation-set.md.
+--cw-misses lists the check-worthiness errors and --kind-misses the units of
+the wrong kind (chrome read as body, body read as chrome); both refuse any
+split but dev, since held-out errors are never read.
 With --speed it times segment() and analyse() on attribution-heavy text
 built from the same articles, at 1,000 to 8,000 sentences.
 """
@@ -72,8 +76,12 @@ class Tally:
     boundary_tp: int = 0
     boundary_gold: int = 0
     boundary_pred: int = 0
+    body_units: int = 0
+    body_as_chrome: int = 0
     chrome_as_body: dict = field(default_factory=dict)  # article -> count
     misses: list = field(default_factory=list)
+    cw_misses: list = field(default_factory=list)  # (article, row, score)
+    kind_misses: list = field(default_factory=list)  # (article, row, predicted kind)
 
     def figures(self) -> dict:
         """The ratios the issue's targets are stated in."""
@@ -91,6 +99,7 @@ class Tally:
             "cw_recall": recall,
             "chrome_as_body_max": max(self.chrome_as_body.values(), default=0),
             "chrome_as_body_total": sum(self.chrome_as_body.values()),
+            "body_kind_recall": ratio(self.body_units - self.body_as_chrome, self.body_units),
             "boundary_f1": ratio(2 * bp * br, bp + br),
         }
 
@@ -120,11 +129,16 @@ def score_article(article_id: str, tally: Tally) -> None:
     tally.chrome_as_body[article_id] = 0
     for row in rows:
         i = best_unit(units, row["start"], row["end"])
-        if row["kind"] in NOT_BODY:
-            tally.chrome_as_body[article_id] += i is not None and units[i].kind == "body"
-            continue
+        predicted = units[i].kind if i is not None else None
+        if row["kind"] in NOT_BODY and predicted == "body":
+            tally.chrome_as_body[article_id] += 1
+            tally.kind_misses.append((article_id, row, predicted))
         if row["kind"] != "body":
             continue
+        tally.body_units += 1
+        if predicted in NOT_BODY:
+            tally.body_as_chrome += 1
+            tally.kind_misses.append((article_id, row, predicted))
         _score_sentence(article_id, row, by_index.get(i), tally)
 
 
@@ -132,6 +146,8 @@ def _score_sentence(article_id: str, row: dict, got, tally: Tally) -> None:
     """Attribution and check-worthiness of one gold body sentence."""
     attribution = got.attribution if got else None
     predicted_cw = bool(got) and got.checkworthiness >= THRESHOLD
+    if predicted_cw != bool(row["checkworthy"]):
+        tally.cw_misses.append((article_id, row, got.checkworthiness if got else None))
     if row["checkworthy"]:
         tally.cw_tp += predicted_cw
         tally.cw_fn += not predicted_cw
@@ -175,11 +191,25 @@ def show(title: str, tally: Tally, misses: bool) -> None:
     print(f"   chrome/credit as body  max {f['chrome_as_body_max']} per article, "
           f"{f['chrome_as_body_total']} in all")
     print(f"   boundary F1            {f['boundary_f1']:.3f}")
+    print(f"   body units kept body   {f['body_kind_recall']:.3f} "
+          f"({tally.body_as_chrome} of {tally.body_units} read as chrome or caption)")
     if misses:
         for article_id, row, got in tally.misses:
             got_text = f"{got.type}/{got.source!r}" if got else "none"
             print(f"   miss {article_id}@{row['start']}: gold {row['type']}/{row.get('source')!r}"
                   f" got {got_text} | {row['text'][:90]}")
+
+
+def show_errors(tally: Tally, cw: bool) -> None:
+    """List dev check-worthiness errors (gold 1/0, score) or kind errors (gold -> predicted)."""
+    if cw:
+        for article_id, row, got in tally.cw_misses:
+            score = "none" if got is None else f"{got:.2f}"
+            print(f"cw {int(row['checkworthy'])} {score:>5} {article_id}@{row['start']} "
+                  f"{row.get('type')}: {row['text'][:150]}")
+        return
+    for article_id, row, predicted in tally.kind_misses:
+        print(f"kind {row['kind']} -> {predicted} {article_id}@{row['start']}: {row['text'][:150]}")
 
 
 def heavy_article(target: int) -> str:
@@ -219,10 +249,16 @@ def main() -> None:
     parser.add_argument("--split", choices=["dev", "heldout"])
     parser.add_argument("--article")
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--cw-misses", action="store_true")
+    parser.add_argument("--kind-misses", action="store_true")
     parser.add_argument("--speed", action="store_true")
     args = parser.parse_args()
     if args.speed:
         return speed()
+    if args.cw_misses or args.kind_misses:
+        if args.split != "dev":
+            parser.error("--cw-misses and --kind-misses list dev errors only (--split dev)")
+        return show_errors(evaluate("dev", args.article), args.cw_misses)
     for split in [args.split] if args.split else ["dev", "heldout"]:
         show(split, evaluate(split, args.article), args.misses)
 

@@ -6,6 +6,7 @@ an author bio or a promo in parentheses). Patterns live in segment_rules.py.
 """
 import re
 
+from annotate.text import chrome_rules as chrome
 from annotate.text import segment_rules as rules
 
 
@@ -15,6 +16,8 @@ def classify_line(line: str, previous: tuple[str, str] | None, is_first_content:
         return "boilerplate"
     if is_caption(line) or _continues_caption(line, previous):
         return "caption"
+    if _is_short(line) and chrome.LINK_LABEL_PREFIX.match(line):
+        return "boilerplate"  # "Watch: ..." alone; under a caption label it was the caption
     after_heading = previous is not None and previous[1] == "heading"
     if is_heading(line, max_words=20 if after_heading else 12):
         return "heading"  # a deck right under a headline may be longer than a subhead
@@ -45,9 +48,15 @@ def sentence_kind(sentence: str, line_kind: str) -> str:
     if line_kind != "body":
         return line_kind
     if rules.PROMO_PARENTHESIS.match(sentence) or rules.AUTHOR_BIO.match(sentence) \
-            or rules.CREDIT_OR_PROMO.search(sentence) or rules.READER_APPEAL.search(sentence):
+            or rules.CREDIT_OR_PROMO.search(sentence) or rules.READER_APPEAL.search(sentence) \
+            or chrome.REPORTED_FROM.match(sentence) or _is_promo(sentence):
         return "boilerplate"
     return line_kind
+
+
+def _is_promo(sentence: str) -> bool:
+    """A sentence addressed to the reader (follow, subscribe, watch) that reports no speech."""
+    return bool(chrome.PROMO_SENTENCE.search(sentence)) and not chrome.REPORTED_SPEECH.search(sentence)
 
 
 def is_boilerplate(line: str) -> bool:
@@ -56,7 +65,8 @@ def is_boilerplate(line: str) -> bool:
         return True
     if _is_short(line, 40, 400) and (rules.CREDIT_OR_PROMO.search(line) or rules.AUTHOR_BIO.match(line)):
         return True
-    if rules.SEPARATOR.match(line) or rules.EMBED_CREDIT.match(line) or rules.PROMO_PARENTHESIS.match(line):
+    if rules.SEPARATOR.match(line) or rules.EMBED_CREDIT.match(line) or rules.PROMO_PARENTHESIS.match(line) \
+            or chrome.DATELINE_ALONE.match(line):
         return True
     if len(line.split()) <= 4 and rules.LINK_LABEL.match(line) or _is_name_roster(line):
         return True
@@ -97,7 +107,8 @@ def _chrome_key(line: str) -> str:
 def is_caption(line: str) -> bool:
     """Photo captions follow wire conventions: FILE -, Photo:, dated endings, credits;
     an embedded post (a t.co link) is media too."""
-    return bool(rules.CAPTION_PREFIX.match(line) or rules.CAPTION_LABEL.match(line)
+    return bool(rules.CAPTION_PREFIX.match(line) or rules.CAPTION_LABEL.match(line) or chrome.CAPTION_START.match(line)
+                or chrome.CREDIT_WORD_AT_END.search(line)
                 or rules.CAPTION_DATE_END.search(line) or rules.PHOTO_CREDIT.search(line)
                 or rules.EMBED_TEXT.search(line) or rules.CREDIT_AT_END.search(line))
 

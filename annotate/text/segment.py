@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from syntok import segmenter
 
+from annotate.text import chrome_rules as chrome
 from annotate.text import segment_rules as rules
 from annotate.text.kinds import classify_line
 from annotate.text.kinds import sentence_kind
@@ -54,10 +55,38 @@ def segment(text: str) -> list[Unit]:
         seen_content = seen_content or kind != "boilerplate"
         spans = [trim_span(line, 0, len(line))] if kind in ("heading", "boilerplate") \
             else sentence_spans(line)
+        if rules.EMBED_CREDIT.match(stripped):
+            _embedded_post_above(units, paragraph - 1)
         units.extend(Unit(line_start + s, line_start + e, sentence_kind(line[s:e], kind), paragraph)
                      for s, e in spans)
         previous = (stripped, kind)
+    _tags_at_the_foot(text, units)
     return units
+
+
+def _tags_at_the_foot(text: str, units: list[Unit]) -> None:
+    """Two or more short bulleted labels closing the article ("- Politics &
+    Government", "- American flag") are its topic tags, not a list in the story."""
+    tags = []
+    for i in range(len(units) - 1, -1, -1):
+        unit_text = text[units[i].start:units[i].end]
+        if chrome.TOPIC_TAG.match(unit_text):
+            tags.append(i)
+        elif units[i].kind == "body":
+            break
+    if len(tags) >= 2:
+        for i in tags:
+            units[i] = Unit(units[i].start, units[i].end, "boilerplate", units[i].paragraph)
+
+
+def _embedded_post_above(units: list[Unit], paragraph: int) -> None:
+    """The text of an embedded post comes on the line above its credit
+    ("— Name (@handle) Sept. 19, 2016"): media, not the article's prose."""
+    for i in range(len(units) - 1, -1, -1):
+        if units[i].paragraph != paragraph:
+            break
+        if units[i].kind == "body":
+            units[i] = Unit(units[i].start, units[i].end, "caption", paragraph)
 
 
 def _non_blank_lines(text: str) -> list[tuple[int, str]]:

@@ -59,7 +59,7 @@ back to top|top stories|latest news|latest|live|watch|watch live|video|newslette
 copy link|link copied|copied|save|save article|bookmark|tweet|facebook|twitter|x
 whatsapp|linkedin|reddit|pinterest|telegram|cookie policy|privacy policy|terms of use
 terms of service|cookie settings|all rights reserved|download the app|open in app
-get the app|image|photo|audio|gallery|next|previous
+get the app|image|photo|audio|gallery|next|previous|loading|loading comments|social sharing
 next article|previous article|explore more|you may also like|recommended
 recommended stories|editor's picks|don't miss|topics|tags|full coverage
 """.replace("\n", "|").split("|"))
@@ -67,7 +67,7 @@ recommended stories|editor's picks|don't miss|topics|tags|full coverage
 # Chrome lines recognised by how they begin (only short lines are considered).
 BOILERPLATE_PREFIX = re.compile(
     r"^(?:follow (?:us|\w+) on|sign up for|sign up to|subscribe to|subscribe for"
-    r"|share (?:on|this|via)|read more\b|related\s*:|see also\b|click here|copyright"
+    r"|share (?:on|this|via)|read more\b|related\s*:|see also\b|click here|copyright\s*(?:©|\(c\)|\d{4})"
     r"|©|\(c\) \d{4}|all rights reserved|download (?:our|the) app|get the latest"
     r"|more from\b|more on\b|listen to this|this article is more than"
     r"|\d+\s*-?\s*min(?:ute)?s?\s+read\b|our standards\s*:"
@@ -190,14 +190,17 @@ CREDIT_OR_PROMO = re.compile(
 
 # "Shahien Nasiripour is the business reporter for the Huffington Post."
 AUTHOR_BIO = re.compile(
-    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+ (?:is|writes) (?:a|an|the) [\w ,-]{0,40}?"
-    r"\b(?:reporter|correspondent|writer|editor|columnist|contributor|producer)\b.{0,60}$"
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+ (?:is|writes) (?:a|an|the|The) [\w ,.'’-]{0,40}?"
+    r"\b(?:reporter|correspondent|writer|editor|columnist|contributor|producer|bureau chief"
+    r"|journalist|photographer)\b.{0,60}$"
+    r"|^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+ covers [\w ,'’-]{1,60}\bfor (?:the |The )?[A-Z][\w.'’ -]+\.?$"
 )
 
 # A separator ("___", "--", "* * *") or a link label ("Read more:", "UPDATES:").
 SEPARATOR = re.compile(r"^[\W_]+$")
 LINK_LABEL = re.compile(r"^(?!.*\b(?:said|says|told|added|wrote|asked)\b)[^.!?]{1,40}:$")
-PROMO_PARENTHESIS = re.compile(r"^\((?:See|Watch|Read|Listen|Click|View|Photos?|Video|Related)\b[^()]*\)\.?$")
+PROMO_PARENTHESIS = re.compile(r"^\((?:See|Watch|Read|Listen|Click|View|Photos?|Video|Related|Graphics?|Chart"
+                               r"|Interactive|Factbox|Timeline|Map|Gallery|Slideshow|More)\b[^()]*\)\.?$")
 
 # An embedded post: "— Name (@handle) December 23, 2016", or text with a t.co link.
 EMBED_CREDIT = re.compile(r"^[—–-]+\s*[^()]*\(@\w+\)\s+\w+\.? \d{1,2}, \d{4}$")

@@ -33,8 +33,8 @@ FLOORS = {
 # cues added for issue 11 (0.048 -> 0.053; the sentence was not looked at, the held-out
 # misses are never read); the ceiling records it: the target (0.05) is not met.
 CEILINGS = {
-    "heldout": {"author_with_source": 0.054, "chrome_as_body_total": 17},
-    "dev": {"author_with_source": 0.012, "chrome_as_body_total": 13},
+    "heldout": {"author_with_source": 0.054, "chrome_as_body_total": 19},
+    "dev": {"author_with_source": 0.012, "chrome_as_body_total": 11},
 }
 
 

@@ -1,0 +1,88 @@
+"""Patterns for the page chrome that news sites print inside or under a story.
+
+The furniture that extractors keep: newsletter and app promotions, follow
+prompts, syndication and correction notes, copyright footers, link stubs,
+datelines left alone on their line. They were written from what news pages
+commonly carry (the development articles of tests/data/news and the news
+pages kept as fixtures by other HTML extractors), never from the held-out
+articles. kinds.py applies them; segment_rules.py keeps the older patterns.
+"""
+import re
+
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April"
+          r"|June|July|August|September|October|November|December")
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?"
+_NETWORKS = r"twitter|facebook|instagram|x|threads|bluesky|linkedin|tiktok|youtube|social media"
+
+# A sentence that addresses the reader or the site rather than reporting news;
+# chrome wherever it stands. Matched case-insensitively against one sentence.
+PROMO_SENTENCE = re.compile(
+    r"\bour (?:[\w'’-]+ ){0,3}newsletters?\b"
+    r"|\bdelivered (?:straight |directly )?to your inbox\b|^get\b[^.]{0,60}\b(?:to|in) your inbox\b"
+    r"|^follow (?:@\w+ |us |him |her |them |me |(?:[\w.'’-]+ ){1,3})on (?:" + _NETWORKS + r")\b"
+    r"|^(?:like|find|join) us on (?:" + _NETWORKS + r")\b"
+    r"|\b(?:is|are) on (?:" + _NETWORKS + r") at\b|^twitter:\s*@\w+\.?$"
+    r"|^this (?:article|story|piece|post|column) (?:was |has been |is |first |originally )*"
+    r"(?:appeared|appears|published|reprinted|republished|syndicated|produced in partnership)\b"
+    r"|^a version of this (?:article|story)\b|^an earlier version of this (?:article|story)\b"
+    r"|^(?:correction|clarification|editor['’]?s note)\s*:"
+    r"|^(?:copyright\s*(?:©|\(c\))?\s*\d{4}|©|\(c\)\s*\d{4})|^all rights reserved\b"
+    r"|^this material may not be published\b|^(?:most )?(?:stock )?(?:quote|market) data provided by\b"
+    r"|^(?:subscribe|sign up|register) (?:to|for|now|today|here)\b|^(?:submit|send) (?:us )?your (?:letter|tips?|story)\b"
+    r"|^(?:please )?(?:share|send) (?:us )?your (?:videos?|photos?|pictures|stories|story|experiences?|tips?)\b"
+    r"|^loading\b[^.]{0,30}(?:\.\s*\.\s*\.|…)\s*$"
+    r"|^for (?:a |an )?(?:graphic|interactive|factbox|timeline|chart|table|map|multimedia|full coverage)\b"
+    r"|\bcopyright\s*(?:©|\(c\))?\s*\d{4}\b|\ball rights reserved\b|\band its licensors\b"
+    r"|^(?:market|quote|stock) (?:data|indices|quotes)\b.{0,60}\b(?:provided by|delayed|shown in real time)\b"
+    r"|\bquotes? (?:are )?delayed (?:at least |by )?\d+ minutes\b|^all times are [A-Z]{2,4}\b"
+    r"|^terms under which this service is provided\b"
+    r"|^(?:click|tap) here\b|^(?:to (?:see|read|learn) more|for more(?: information| details)?),? "
+    r"(?:visit|see|go to|click)\b"
+    r"|^(?:watch|listen to|see|view) (?:the |our |this )?(?:full |latest |live )?"
+    r"(?:video|podcast|clip|gallery|photos|interview|episode|broadcast|livestream)\b"
+    r"|^read (?:the|her|his|their|our) (?:full|entire|complete) [\w ]{1,30}\b(?:here|below|above)\.?$"
+    r"|^(?:download|get) (?:the|our) [\w'’ ]{0,30}\bapp\b|^(?:check out|don'?t miss|never miss) (?:our|the latest)\b"
+    r"|^for (?:the latest|more)\b[^.]{0,60}\b(?:visit|see|go to|follow|read|click|download|sign up) "
+    r"(?:our|the|this|us|www|https?)\b"
+    r"|\bour advertis(?:ers?|ing policy|er disclosure)\b|^(?:like|liked|enjoy|enjoyed) this (?:story|article)\b"
+    r"|(?:^|[·|]\s*)(?:posted|updated|published|last updated|first published)\s*"
+    r"(?::\s*(?:on\s+)?(?:" + _WEEKDAY + r",?\s+)?(?:" + _MONTH + r"|\d)"
+    r"|\s+(?:on\s+)?(?:" + _WEEKDAY + r",?\s+)?(?:" + _MONTH + r")\s+\d)",
+    re.IGNORECASE,
+)
+
+# A promo line never reports speech: "Follow us on Twitter, the minister told reporters" is news.
+REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|tells|asked|added|according to)\b")
+
+# "Jane Doe reported from London.": the reporter's credit at the foot of a story.
+REPORTED_FROM = re.compile(
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:and (?:[A-Z][\w.'’-]+ ){1,3})?reported from [A-Z][\w .,'’-]{0,60}\.?$")
+
+# A dateline left alone on its line: "WASHINGTON —", "NEW YORK (AP) —", "(Reuters)".
+DATELINE_ALONE = re.compile(
+    r"^(?=[^a-z]*[A-Z]{2})[A-Z][A-Z.,'’ /-]*(?:\s*\([A-Za-z ]{2,20}\))?\s*(?:--|[-–—])$"
+    r"|^\((?:AP|Reuters|AFP|CNN|Bloomberg|UPI|Xinhua)\)\s*(?:--|[-–—])?$"
+)
+
+# A link label alone on its line: "Watch:", "More: The Fed's next move", "READ MORE: ...".
+LINK_LABEL_PREFIX = re.compile(
+    r"^(?:watch|listen|video|audio|more|read|also read|read also|recommended|podcast|gallery|photos"
+    r"|live updates|explore|related|see also)\s*:",
+    re.IGNORECASE,
+)
+
+# Caption conventions the older patterns miss: BBC "Media caption" and "Image copyright",
+# "Featured image by", "Photos by", a caption ending in an NYT-style "Credit Name/Agency".
+CAPTION_START = re.compile(
+    r"^(?:(?:Media|Video) caption\b|Image copyright\b|(?:Featured|Top|Header|Lead|Main|Cover) "
+    r"(?:image|photo|photograph|illustration)\s*(?:by\b|:)|Photos by\b)",
+    re.IGNORECASE,
+)
+CREDIT_WORD_AT_END = re.compile(
+    r"[.!?”]\s+Credit:?\s+[A-Z][^.:]{0,80}(?:/|Getty|Reuters|Associated Press|Agence|Pool|Shutterstock"
+    r"|EPA|for The|via)[^.:]{0,60}$"
+)
+
+# A topic tag in the list that closes a page: a bullet and a few words, no
+# figure, no sentence punctuation.
+TOPIC_TAG = re.compile(r"^[-•·*]\s+[^\W\d_][^\d.!?:;,]{0,40}$")

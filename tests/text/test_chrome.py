@@ -1,0 +1,111 @@
+"""Page chrome that news sites print inside or under a story (annotate/text/chrome_rules.py).
+
+The lines are the common furniture of news pages, rewritten here; the prose
+cases beside them guard against reading real sentences as chrome.
+"""
+import pytest
+
+from annotate.text.segment import normalize_text
+from annotate.text.segment import segment
+
+LEAD = "The council approved the budget on Tuesday after a long debate."
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    text = normalize_text(text)
+    return [(u.kind, text[u.start:u.end]) for u in segment(text)]
+
+
+def line_kinds(line: str) -> set[str]:
+    """Kinds of the units of a line set between two ordinary paragraphs."""
+    text = normalize_text(f"{LEAD}\n\n{line}\n\nThe vote was 7 to 2.")
+    return {u.kind for u in segment(text) if u.paragraph == 1}
+
+
+def sentence_kind_after_prose(sentence: str) -> str:
+    """Kind of a sentence that closes a prose paragraph."""
+    found = kinds(f"{LEAD} {sentence}")
+    return found[-1][0]
+
+
+PROMOS = [
+    "Never miss the latest news by signing up to our newsletter today!",
+    "Get the Morning Briefing delivered to your inbox.",
+    "Subscribe to The Times's newsletter here.",
+    "Follow Jane Doe on Twitter.",
+    "Follow @janedoe on Twitter.",
+    "Jane Doe is on Twitter at janedoe.",
+    "This article originally appeared on The Atlantic.",
+    "A version of this article appears in print on March 3, 2015, on Page A1 of the New York edition.",
+    "Correction: An earlier version of this story misspelled the name of the bridge.",
+    "Copyright 2016 The Associated Press.",
+    "All rights reserved.",
+    "This material may not be published, broadcast, rewritten or redistributed.",
+    "Click here to read more.",
+    "Watch the video above.",
+    "Read the full statement here.",
+    "Download the BBC News app.",
+    "This post contains references to products from one or more of our advertisers.",
+    "Please share your videos, pictures and stories with us.",
+    "Loading weather data ...",
+    "Posted: Thursday, April 21, 2022 at 10:11 p.m.",
+    "Jane Doe reported from London.",
+]
+
+
+@pytest.mark.parametrize("sentence", PROMOS)
+def test_promo_credit_and_footer_sentences_are_boilerplate_alone_or_after_prose(sentence):
+    assert "body" not in line_kinds(sentence)
+    assert sentence_kind_after_prose(sentence) == "boilerplate"
+
+
+@pytest.mark.parametrize("line", ["WASHINGTON —", "NEW YORK (AP) —", "(Reuters)", "WATCH: Protesters march in London",
+                                  "More: The Fed's next move"])
+def test_a_dateline_or_link_label_alone_on_its_line_is_boilerplate(line):
+    assert line_kinds(line) == {"boilerplate"}
+
+
+@pytest.mark.parametrize("line", [
+    "Media caption Protesters gathered outside the court in Washington on Tuesday.",
+    "Image copyright Getty Images Image caption Protesters gathered outside the court on Tuesday.",
+    "Featured image by Alberto Riva/The Points Guy.",
+    "Protesters gathered outside the court on Tuesday. Credit Doug Mills/The New York Times",
+])
+def test_caption_labels_and_credits_make_a_caption(line):
+    assert line_kinds(line) == {"caption"}
+
+
+def test_the_text_above_an_embedded_posts_credit_is_media():
+    found = kinds(f"{LEAD}\n\nAnd this is dangerous. I hope they'll be OK.\n\n"
+                  "— N. K. Jemisin (@nkjemisin) September 19, 2016\n\nThe alert went out at 7:50 a.m.")
+    assert [k for k, _ in found] == ["body", "caption", "caption", "boilerplate", "body"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Follow us on Twitter, the minister told reporters, if you want the truth.",
+    "The newsletter, which has 2 million subscribers, was sold to Substack.",
+    "Watch dealers said prices rose 4 percent.",
+    "Copyright lawsuits have risen.",
+    "Credit card debt rose 3 percent.",
+    "Follow the money, she said.",
+    "Related charges were dropped.",
+    "More than 200 people attended.",
+    "Jane Doe, 33, was arrested on Monday.",
+    "Loading the trucks took three hours.",
+])
+def test_news_prose_that_looks_like_chrome_stays_body(sentence):
+    assert line_kinds(sentence) == {"body"}
+    assert sentence_kind_after_prose(sentence) == "body"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Carol Doe is The Washington Post’s diplomatic correspondent.",
+    "Jane Doe covers the Federal Reserve for Reuters.",
+    "For a graphic on the Fed's rate path, click the link below.",
+    "Morningstar: Copyright 2016 Morningstar, Inc. All rights reserved.",
+    "Certain market data is the property of the exchange and its licensors.",
+    "Market data provided by the exchanges and delayed by 15 minutes.",
+    "All times are ET.",
+])
+def test_bios_graphics_stubs_and_data_footers_are_boilerplate(sentence):
+    assert sentence_kind_after_prose(sentence) == "boilerplate"
