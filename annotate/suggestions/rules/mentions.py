@@ -42,11 +42,11 @@ def doc_mentions(text: str) -> list[tuple[int, str]]:
     found = []
     for m in DOC.finditer(text):
         window = re.split(r"(?<=[a-z])\.\s", text[m.start(): m.start() + 160])[0]
-        label = names.doc_author(window)
+        label = names.doc_author(window, anchored=True)  # not "an investigation ... guided by" after it
         if not label:
             mods = re.search(r"((?:[A-Z][\w.'’\-]*\s)+)$", text[max(0, m.start() - 60): m.start()])
             mods_text = clean_run(mods.group(1).strip()) if mods else ""
-            if mods_text and mods_text not in {"The", "A", "An"}:
+            if mods_text and mods_text not in {"The", "A", "An"} and not re.match(names.TIME_WORDS, mods_text):
                 label = f"{mods_text} {m.group()}"
         if label:
             found.append((m.start(), label))

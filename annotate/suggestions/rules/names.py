@@ -119,7 +119,7 @@ def source_parts(region: str) -> tuple[str, ...]:
             continue
         place_follows = not kept and bool(IN_PLACE.search(part))
         first = ws[0].lower()
-        if first in lexicon.CLAUSE_OPENERS:
+        if tokens.opens_clause(ws[0]):
             break
         if ws[-1].lower() in {"later", "earlier", "ago"} and len(ws) <= 4:
             continue  # "days later", "a year ago"
@@ -149,16 +149,18 @@ def _capitalised_name(ws: list[str]) -> bool:
 
 
 DOC_BY = re.compile(
-    r"\b(?:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r")\b(?:\s+[\w'’.\-]+){0,6}?\s+(?:by|from)\s+"
+    r"\b(?:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r")\b(?:\s+(?!(?:was|is|were|are|has|had|will)\b)[\w'’.\-]+){0,6}?"
+    r"\s+(?:by|from)\s+"
     r"(?P<np>[^,.;]+)")
 TIME_WORDS = (r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
               r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last|this|\d)")
 GROUP_SUFFIXES = ("ors", "ers", "ans", "als", "ists", "ents", "ats")
 
 
-def doc_author(region: str) -> str | None:
-    """The organisation behind "a report released Tuesday by the X", as written."""
-    m = DOC_BY.search(region)
+def doc_author(region: str, anchored: bool = False) -> str | None:
+    """The organisation behind "a report released Tuesday by the X", as written;
+    anchored: only the document named at the start of region."""
+    m = DOC_BY.match(region) if anchored else DOC_BY.search(region)
     if not m:
         return None
     np = CLAUSE_CUT.sub("", m.group("np")).strip()
@@ -241,7 +243,7 @@ def _described_group(region: str) -> Phrase | None:
 GROUP_PLURALS = ("ysts", "ists", "ers", "ors", "ants", "ents", "ans", "ives", "ians")
 
 
-PARTY_TAG = re.compile(r"\s*\((?:[RDI]|Rep|Dem|Ind)-[\w. ]+\)")
+PARTY_TAG = re.compile(r"\s*\((?:[RDI]|Rep|Dem|Ind)-[\w. ]+\)|\s+\([A-Z][A-Za-z.&]{1,7}\)$")  # "(R-Ky.)", "(WHO)"
 
 
 def _named_phrase(name: str, others: list[str]) -> Phrase:

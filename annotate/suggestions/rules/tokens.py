@@ -78,3 +78,8 @@ def manner_adverb(word: str) -> bool:
     """"quietly", "sharply" between a subject and its verb; not "family" or "ally"."""
     return word.islower() and len(word) > 4 and word.endswith("ly") \
         and word not in {"family", "assembly", "supply", "rally", "monopoly", "anomaly", "bully"}
+
+
+def opens_clause(word: str) -> bool:
+    """"who", "which", "that" open a clause; "WHO" (the World Health Organization) does not."""
+    return not word.isupper() and word.lower() in lexicon.CLAUSE_OPENERS

@@ -67,6 +67,8 @@ def _stance_allowed(m: str, cue: re.Match, before: list[str]) -> bool:
         return False  # "The company expects to ship 2 million units": a plan, not a stance
     if cue.group() in lexicon.FORECAST_CUES and FIGURE.search(rest[:80]):
         return True  # "The bank expects growth of 3% next year"
+    if cue.group() in {"believes", "thinks"} and not re.match(r"\s+(?:in|of|about|so|it\b)", rest):
+        return True  # "the WHO believes these figures understate ...": a clause follows
     if cue.group() in {"wants", "want"}:
         return bool(WANTS_SOMEONE_TO.match(rest))  # "Hoenig wants the Fed to raise rates"
     if cue.group() in {"sees", "see"}:
@@ -92,12 +94,17 @@ def _subject_head(head: str) -> str | None:
 
 def cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
     """Noun-like cues ("reports", "found") need "that" or a document source."""
+    if cue.group() in {"wrote", "writes"} and WRITTEN_WORK.match(rest) and not re.search(r"\bthat\b|:|\x01", rest):
+        return False  # "She wrote individual reports on each congregation": a work written, nothing reported
     if cue.group() not in lexicon.THAT_CUES:
         return True
     if re.match(r"\s*that\b", rest) or THAT.match(rest) or re.match(r"[^\x01]{0,60}?:\s*\x01", rest):
         return True
-    if cue.group() in {"described", "describes"} and re.match(r"^\s+(?:\S+\s+){0,6}?as\b", rest):
-        return True  # "described it as a stable but declining resource"
+    if cue.group() in {"described", "describes", "identified", "identifies"} \
+            and re.match(r"^\s+(?:\S+\s+){0,6}?as\b", rest):
+        return True  # "described it as a stable but declining resource", "identified the surfer as"
+    if cue.group() in {"reported", "reports"} and _named_subject(region) and COUNTED.match(rest):
+        return True  # "Amtrak reported no major delays", "The WHO has reported a total of 19,980 cases"
     if cue.group() in {"described", "describes"} and re.match(r"^\s+[a-z]+ing\b", rest):
         return True  # "Witnesses described hearing three explosions"
     if cue.group() in {"objected", "objects"} and re.match(r"\s+to\b", rest):
@@ -113,6 +120,10 @@ def cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
     return any(tokens.bare(w) in lexicon.DOC_NOUNS for w in tokens.words(region))
 
 
+COUNTED = re.compile(r"^\s+(?:(?:a\s+total\s+of|about|nearly|more\s+than|at\s+least|some|only)\s+)?"
+                     r"(?:no\b|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)")
+WRITTEN_WORK = re.compile(r"^\s+(?:[\w’'-]+\s+){0,3}?(?:reports?|letters?|books?|articles?|pieces?|columns?|"
+                          r"essays?|memos?|notes|songs?|novels?|plays?|scripts?|papers?|stories|story)\b")
 DENIALS = frozenset("denied denies disputed disputes cited cites acknowledged admitted admits"
                     .split())
 ACCUSATION_OBJECT = re.compile(

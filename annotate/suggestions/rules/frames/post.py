@@ -23,6 +23,7 @@ SHORT_ADJUNCT = re.compile(
     r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|yesterday|tonight|earlier|later|last\s+\w+|this\s+\w+|in\s+an?\s+\w+|on\s+Twitter))?"
     r"(?=,\s*[^\s\x01])")
+OBJECT_THEN_INFINITIVE = re.compile(r"^[^,\x01]{1,60}?\s(?:not\s+)?to\s+[a-z]+")
 ADJUNCT_CUT = re.compile(r"\s(?:in|on|at|during|after|before|via|to|when|as|while)\s.*$", re.S)
 
 
@@ -67,6 +68,8 @@ def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
     interrupted quotation, ", adding that ..." (both halves kept), or the
     rest of a sentence the frame interrupts ("Businesses, Hoenig said, are")."""
     rest = m[cue.end():]
+    if not after_quote and _name_then_appositive(m[:boundary], between):
+        return None  # "At the time, Father James Martin, a priest, warned ...": no claim before the comma
     bare_subject = len(tokens.words(m[:boundary])) < 3 and QUOTED not in m[:boundary]
     if after_quote and RESUMED.match(rest):
         gap = (boundary + 1, m.index(QUOTED, cue.end()))
@@ -89,6 +92,14 @@ def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
         gap = (boundary, cue.end() + addressee.end() + 1)
         return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
     return None
+
+
+def _name_then_appositive(head: str, between: str) -> bool:
+    """"Father James Martin, a Jesuit priest ...,": a name and its appositive are the
+    subject before the cue, and no clause precedes them."""
+    name = head.rsplit(",", 1)[-1].strip()
+    return len(tokens.words(name)) >= 2 and tokens.is_proper(name) and bool(re.match(r"(?:a|an|the)\s", between)) \
+        and not any(tokens.is_verb_like(w) for w in tokens.words(head))
 
 
 def _with_role_before(head: str, start: int, between: str) -> tuple[int, str]:
@@ -117,7 +128,9 @@ def _inverted(m: str, cue: re.Match, boundary: int) -> Frame | None:
         return None  # "..., Big Machine, says she owes it two albums": a new clause, not a source
     if cue.group() not in lexicon.INVERTIBLE_CUES or not np_like(rest.split(",", 1)[0]):
         return None
-    if first[0].lower() in lexicon.INTRO_WORDS | lexicon.CLAUSE_OPENERS:
+    if cue.group() in {"warned", "warns", "asked", "asks", "instructed"} and OBJECT_THEN_INFINITIVE.match(rest):
+        return None  # "..., warned the Vatican not to mess with the nuns": an object, not a speaker
+    if first[0].lower() in lexicon.INTRO_WORDS or tokens.opens_clause(first[0]):
         return None  # `said on Monday that ...`: not a source after the cue
     start = cue.end() + len(rest) - len(rest.lstrip())
     if resumed:

@@ -13,7 +13,9 @@ from annotate.suggestions.rules.frames.slots import adverb
 from annotate.suggestions.rules.frames.slots import claim_offset
 from annotate.suggestions.rules.frames.slots import embedded
 from annotate.suggestions.rules.frames.slots import np_like
+from annotate.suggestions.rules.frames.slots import pronoun_subject
 from annotate.suggestions.rules.frames.slots import subordinate
+from annotate.suggestions.rules.frames.slots import titles_unquoted
 
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 STATEMENT_INTRO = re.compile(r"^\W*In an? (?:\w+ )?statement,\s*")
@@ -23,7 +25,7 @@ LEADING_NAME = re.compile(r"((?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3})(?
 REQUEST_CUES = frozenset("asked asks instructed".split())
 REQUEST = re.compile(r"^\s+(?:[\w’'-]+\s+){1,3}?to\s+[a-z]")
 CONTINUES_TO = re.compile(r"\s+(?:has |have )?(?:continues|continued|continue|went on|goes on|keeps|kept)\s+to$")
-COORDINATOR = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+|"
+COORDINATOR = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+|\s+and\s+(?=(?:a|an|the)\s)|"
                          r"(?:^|\s)(?i:after|when|while|as|because|since|although|though|before|once|until)\s+")
 
 
@@ -35,7 +37,11 @@ def pre(m: str, cue: re.Match) -> Frame | None:
         return None
     while words and _between_subject_and_cue(words):
         words.pop()
-    region = " ".join(CONTINUES_TO.sub("", " ".join(words)).split())
+    region = titles_unquoted(" ".join(CONTINUES_TO.sub("", " ".join(words)).split()))
+    region_start = m.index(words[0]) if words else 0
+    if region and not np_like(region) and not embedded(region) and pronoun_subject(region):
+        region = pronoun_subject(region)
+        region_start = m.rindex(region, 0, cue.start())
     if not region or not np_like(region) or embedded(region) or subordinate(region):
         return None
     if cue.group() in lexicon.QUOTE_ONLY_CUES and not INTRO_TO_QUOTE.match(rest):
@@ -47,13 +53,13 @@ def pre(m: str, cue: re.Match) -> Frame | None:
     if cue.group() in REQUEST_CUES and REQUEST.match(rest):
         return None  # "asked New Yorkers to join the search": a request, not a report
     if cue.group() in lexicon.NO_CONTENT_CUES and not tokens.words(rest):
-        return Frame(cue.group(), region, m.index(words[0]), (0, len(m)), "stance")  # "Some farmers disagreed."
+        return Frame(cue.group(), region, region_start, (0, len(m)), "stance")  # "Some farmers disagreed."
     offset = cue.end() + claim_offset(rest, cue.group())
     if len(tokens.words(m[offset:])) + m[offset:].count(QUOTED) < 2:
         return None
     if not cue_allowed(cue, region, rest):
         return None
-    return Frame(cue.group(), region, m.index(words[0]), (offset, len(m)), "pre")
+    return Frame(cue.group(), region, region_start, (offset, len(m)), "pre")
 
 
 def clause_tail(m: str, cue: re.Match) -> Frame | None:
@@ -64,6 +70,8 @@ def clause_tail(m: str, cue: re.Match) -> Frame | None:
         pass
     if cut is None or QUOTED in head[cut.end():]:
         return None
+    if cut.group().strip() == "and" and not any(tokens.is_verb_like(w) for w in tokens.words(head[: cut.start()])):
+        return None  # "Experts from NOAA and the Interior Department said": one subject, not two clauses
     words = head[cut.end():].split()
     while words and _between_subject_and_cue(words):
         words.pop()

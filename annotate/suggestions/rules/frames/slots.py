@@ -7,7 +7,7 @@ from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.frames.frame import QUOTED
 
 THAT = re.compile(r"^(?:[^,\x01]*?\s)??that\s", re.S)
-INTRO_TO_QUOTE = re.compile(r"^[^\x01]{0,40}?[,:]\s*(?=\x01)")
+INTRO_TO_QUOTE = re.compile(r"^[^\x01]{0,40}?[,:;]\s*(?=\x01)")
 ADDRESSEE = re.compile(r"^\s+(?:the\s+)?(?:reporters|journalists|press|jurors|court|lawmakers|"
                        r"investors|analysts|parliament|members)\b")
 
@@ -33,7 +33,7 @@ def np_like(region: str, limit: int = 12) -> bool:
         ws = tokens.words(part)
         if len(ws) > (limit if k == 0 else 20) or any(_verb_in_slot(w, k == len(ws) - 1) for k, w in enumerate(ws)):
             return False
-        if any(w.lower() in lexicon.CLAUSE_OPENERS for w in ws):
+        if any(tokens.opens_clause(w) for w in ws):
             return False
     return True
 
@@ -84,6 +84,8 @@ def subordinate(region: str) -> bool:
         return False
     if ws[1].lower().endswith("ed") or ws[1].lower().endswith("ing"):
         return False  # "When asked", "After hearing"
+    if ws[1].lower() in {"that", "this", "then", "all"} and re.match(r"^\W*\w+\s+\w+\s*,", region):
+        return False  # "After that, Hicks found": a phrase, ended by its comma
     return not any(tokens.is_verb_like(w) for w in ws[1:])
 
 
@@ -110,3 +112,36 @@ def _lead_is_adjunct(lead: str, cue: str) -> bool:
     if lead.rstrip().endswith(":") and len(ws) <= 4:
         return True  # "said:", "told Reuters:", "wrote on Twitter:"; not "estimated X to be Y, adding:"
     return ws[0].lower() in lexicon.INTRO_WORDS or bool(ADDRESSEE.match(lead))
+
+
+WORK_TITLE = re.compile(r"\x01{2,40}")
+WORK_NOUNS = frozenset("article book film movie show series song album novel play documentary essay paper "
+                       "titled entitled called named".split())
+CREATIVE_ROLES = frozenset("actress actor star co-star creator author writer producer singer host showrunner "
+                           "composer novelist filmmaker".split())
+
+
+def titles_unquoted(region: str) -> str:
+    """"“Parasite” director Bong Joon Ho", "author of the 2017 article "The Case
+    for Colonialism,"": a quoted title of a work inside a source slot stands
+    for a word ("“…”"), so the slot stays a noun phrase; a quotation does not."""
+    def title(found: re.Match) -> str:
+        before = tokens.words(region[: found.start()])[-1:]
+        after = tokens.words(region[found.end():])[:1]
+        named_work = before and before[0].lower() in WORK_NOUNS
+        credited = after and (tokens.is_role_word(after[0]) or after[0].lower() in CREATIVE_ROLES)
+        return "“…”" if named_work or credited else found.group()
+    return WORK_TITLE.sub(title, region) if QUOTED in region else region
+
+
+CLAUSE_BEFORE_PRONOUN = frozenset("that which who whom what as if when because since so than whether".split())
+
+
+def pronoun_subject(region: str) -> str | None:
+    """"Speaking through an interpreter he added": a pronoun right before the
+    cue is its subject when no comma parts it from an opening phrase."""
+    ws = region.split()
+    if len(ws) < 2 or ws[-1] not in {"he", "she", "they"} or ws[-2].lower() in CLAUSE_BEFORE_PRONOUN \
+            or any(tokens.is_verb_like(w) for w in ws[:-1]):
+        return None  # not "All accounts agreed he yelled": a clause before it
+    return ws[-1]
