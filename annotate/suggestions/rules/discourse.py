@@ -127,9 +127,22 @@ class Discourse:
         speaker = self.last_of_kind.get(person)
         if pronoun in {"he", "she", "it"}:
             subject = self._previous_subject(pos, person)
-            if subject and (speaker is None or subject.pos > speaker.pos):
-                return subject
+        else:
+            subject = self._previous_group(pos)
+        if subject and (speaker is None or subject.pos > speaker.pos):
+            return subject
         return speaker
+
+    def _previous_group(self, pos: int) -> Entity | None:
+        """They: the sentence just before has a plural group for subject
+        ("researchers at the University of Georgia looked at ... They believe")."""
+        if not self.subjects or self.subjects[-1][0] >= pos:
+            return None
+        start, subject = self.subjects[-1]
+        phrase = names.parse(subject)
+        if phrase is None or phrase.kind != "group":
+            return None
+        return Entity(phrase.text, phrase.role, "group", start)
 
     def _previous_subject(self, pos: int, person: bool) -> Entity | None:
         """The subject of the sentence just before pos, when it is a name of the
@@ -242,7 +255,10 @@ class Discourse:
         if head in lexicon.ORG_WORDS or head in COMPANY_HEADS:
             return self._org_named(head, pos)
         if head in lexicon.TITLES or head in tokens.ROLE_NOUNS:
-            return self._office_holder(head, pos)
+            found = self._office_holder(head, pos)
+            if found is None and head in lexicon.TITLES and len(phrase.text.split()) >= 2:
+                found = self._last_speaker("he", pos)  # "the Pentagon chief", "the first lady": the person in view
+            return found
         if head in lexicon.GROUP_NOUNS:
             return self._group(head, pos)
         return None

@@ -30,7 +30,7 @@ admit tell warn argue insist claim note acknowledge concede contend estimate pre
 instructed sees see foresees foresee forecasts forecast projects disagreed disagrees objects wants want
 spoke speaks suggesting insinuating declaring asserting stressing contending acknowledging predicting
 vowing pledging calling expected hinted hints questioned questions
-quipped quips joked jokes hopes hoped
+quipped quips joked jokes hopes hoped blasted blasts slammed slams lambasted decried decries
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:

@@ -101,7 +101,7 @@ def cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
     if re.match(r"\s*that\b", rest) or THAT.match(rest) or re.match(r"[^\x01]{0,60}?:\s*\x01", rest):
         return True
     if cue.group() in {"described", "describes", "identified", "identifies"} \
-            and re.match(r"^\s+(?:\S+\s+){0,6}?as\b", rest):
+            and re.match(r"^\s+(?:\S+\s+){0,9}?as\b", rest):
         return True  # "described it as a stable but declining resource", "identified the surfer as"
     if cue.group() in {"reported", "reports"} and _named_subject(region) and COUNTED.match(rest):
         return True  # "Amtrak reported no major delays", "The WHO has reported a total of 19,980 cases"

@@ -24,7 +24,8 @@ SHORT_ADJUNCT = re.compile(
     r"today|yesterday|tonight|earlier|later|last\s+\w+|this\s+\w+|in\s+an?\s+\w+|on\s+Twitter))?"
     r"(?=,\s*[^\s\x01])")
 OBJECT_THEN_INFINITIVE = re.compile(r"^[^,\x01]{1,60}?\s(?:not\s+)?to\s+[a-z]+")
-ADJUNCT_CUT = re.compile(r"\s(?:in|on|at|during|after|before|via|to|when|as|while)\s.*$", re.S)
+ADJUNCT_CUT = re.compile(r"\s(?:in|on|at|during|after|before|via|to|when|as|while|of (?:his|her|their|its))\s.*$",
+                         re.S)  # "quipped Pitt of his role"
 
 
 def post(m: str, cue: re.Match) -> Frame | None:

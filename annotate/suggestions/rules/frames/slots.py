@@ -12,7 +12,7 @@ ADDRESSEE = re.compile(r"^\s+(?:the\s+)?(?:reporters|journalists|press|jurors|co
                        r"investors|analysts|parliament|members)\b")
 
 
-def np_like(region: str, limit: int = 12) -> bool:
+def np_like(region: str, limit: int = 16) -> bool:
     """A noun phrase (with appositives) and not a clause."""
     parts = names.source_parts(region)
     if not parts or QUOTED in region:
@@ -141,7 +141,10 @@ def pronoun_subject(region: str) -> str | None:
     """"Speaking through an interpreter he added": a pronoun right before the
     cue is its subject when no comma parts it from an opening phrase."""
     ws = region.split()
-    if len(ws) < 2 or ws[-1] not in {"he", "she", "they"} or ws[-2].lower() in CLAUSE_BEFORE_PRONOUN \
-            or any(tokens.is_verb_like(w) for w in ws[:-1]):
+    if len(ws) < 2 or ws[-1] not in {"he", "she", "they", "it"} or ws[-2].lower() in CLAUSE_BEFORE_PRONOUN:
+        return None
+    if ws[-2].endswith(","):
+        return ws[-1]  # "One of six world powers leading ..., it has strongly criticized": the main subject
+    if ws[-1] == "it" or any(tokens.is_verb_like(w) for w in ws[:-1]):
         return None  # not "All accounts agreed he yelled": a clause before it
     return ws[-1]
