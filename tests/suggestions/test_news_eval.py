@@ -24,9 +24,9 @@ def news():
 
 
 FLOORS = {
-    "heldout": {"source_acc": 0.69, "type_acc": 0.82, "cw_precision": 0.73, "cw_recall": 0.78,
+    "heldout": {"source_acc": 0.69, "type_acc": 0.82, "cw_precision": 0.755, "cw_recall": 0.78,
                 "boundary_f1": 0.998},
-    "dev": {"source_acc": 0.905, "type_acc": 0.925, "cw_precision": 0.75, "cw_recall": 0.78,
+    "dev": {"source_acc": 0.905, "type_acc": 0.925, "cw_precision": 0.765, "cw_recall": 0.77,
             "boundary_f1": 0.998},
 }
 # Held-out author statements given a source went from 11 to 12 of 228 with the
@@ -34,7 +34,7 @@ FLOORS = {
 # misses are never read); the ceiling records it: the target (0.05) is not met.
 CEILINGS = {
     "heldout": {"author_with_source": 0.054, "chrome_as_body_total": 19},
-    "dev": {"author_with_source": 0.012, "chrome_as_body_total": 11},
+    "dev": {"author_with_source": 0.012, "chrome_as_body_total": 20},
 }
 
 
