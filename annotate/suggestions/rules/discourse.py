@@ -101,7 +101,9 @@ class Discourse:
         if phrase.kind == "pronoun":
             found = self._last_speaker(phrase.head, pos) or self._last_mention(phrase.head, pos)
         elif phrase.kind == "group" and len(phrase.text.split()) == 1:
-            found = None  # "Tunisians", "Officials": the group as written
+            found = self._expand(phrase.text, pos)  # "Tunisians", "Officials": the group as written,
+            if found is None or found.kind != "person" or not PERSON_NAME.fullmatch(found.name):
+                found = None  # but "Powers" after "Bill Powers" is he
         elif phrase.kind in {"person", "org", "group"}:
             found = self._expand(phrase.text, pos)
         elif phrase.kind == "anaphor":

@@ -83,7 +83,7 @@ THAT_CUES = frozenset(
     "denied denies confirmed confirms admitted admits acknowledged reported announced announces "
     "cited cites described describes revealed reveals agreed disputed objected show suggest "
     "indicated indicates affirmed affirms posted posts responded responds tweeted tweets "
-    "maintains maintained"
+    "maintains maintained declared declares"
     .split())
 
 # Words that, just before a bare cue ("to say", "would say"), mean it is not a report.
@@ -104,7 +104,8 @@ bishop rabbi imam coach detective trooper councilman councilwoman
 farmer realtor economist head captain lieutenant sergeant colonel commander
 chancellor principal lady first
 supervisor superintendent ranger administrator coordinator meteorologist correspondent
-treasurer comptroller dean provost warden constable trustee
+treasurer comptroller dean provost warden constable trustee mp mep msp mla lawmaker legislator councillor
+councilmember
 """.split())
 
 # Words that make a capitalised name an organisation rather than a person.

@@ -47,8 +47,8 @@ def split_title(name: str) -> tuple[str | None, str]:
         role, person = split_title(name[owner.end():])
         return " ".join(filter(None, (owner.group(1), role))), person
     ws = name.split()
-    cut = max((i for i, w in enumerate(ws[:-1]) if tokens.bare(w) in lexicon.TITLES
-               or w[:1].isupper() and tokens.bare(w) in tokens.ROLE_NOUNS), default=-1)
+    cut = max((i for i, w in enumerate(ws[:-1]) if tokens.bare(w).rsplit("-", 1)[-1] in lexicon.TITLES
+               or w[:1].isupper() and tokens.bare(w) in tokens.ROLE_NOUNS), default=-1)  # "Vice-President"
     if cut < 0 or is_org_name(" ".join(ws[cut + 1:])) and not _person_of_body(ws[cut + 1:]):
         return None, name  # no title, or "Office of the President"-like names
     office = OFFICE_OF.match(" ".join(ws[cut + 1:]))
@@ -123,8 +123,12 @@ def source_parts(region: str) -> tuple[str, ...]:
             break
         if ws[-1].lower() in {"later", "earlier", "ago"} and len(ws) <= 4:
             continue  # "days later", "a year ago"
+        if not kept and len(ws) > 1 and first.endswith(("ed", "ing")) and len(first) > 4 and ws[1][:1].islower():
+            continue  # "Reached last week in a brief phone call, Bennett declined": an opening participle
         part = FLOATING.sub("", NAME_THEN_ADJUNCT.sub(r"\1", part)).strip()  # "Obama at the time", "executives all"
         part = re.sub(r"\s+(?:from|in|on|since)\s+(?:" + TIME_WORDS[4:] + r"\b.*$", "", part)  # "Poll from June"
+        if not re.search(r"\b(?:" + "|".join(lexicon.SLOT_PARTICIPLES) + r")\s+\w+\s+\w+$", part):
+            part = TRAILING_TIME.sub("", part)  # "health officials this week"; not "Republicans polled last week"
         ws = tokens.words(part)
         if not ws:
             continue
@@ -175,9 +179,16 @@ def doc_author(region: str, anchored: bool = False) -> str | None:
     return None
 
 
+TRAILING_TIME = re.compile(r"\s+(?:(?:this|last|next)\s+(?:week|month|year|weekend)|yesterday|today|recently|"
+                           r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$")
+ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII|JR|SR)\.?$")
+
+
 def name_kind(name: str) -> str:
-    """person, org or group ("Prosecutors" at the start of a sentence)."""
-    if is_org_name(name):
+    """person, org or group ("Prosecutors" at the start of a sentence); a name
+    with an acronym in it ("California ISO", "NBC News") is an organisation's."""
+    if is_org_name(name) or any(len(w) >= 2 and w.isupper() and w.isalpha() and not ROMAN.match(w)
+                                for w in name.split()[1:] if len(name.split()) > 1):
         return "org"
     ws = name.split()
     if len(ws) == 1 and ws[0].lower().endswith(GROUP_SUFFIXES):
@@ -202,7 +213,8 @@ def parse(region: str) -> Phrase | None:
     person = _person_with_body(parts[0])
     if person:
         return person
-    named = [p for p in parts if tokens.is_proper(tokens.strip_determiners(p))]
+    named = [p for i, p in enumerate(parts) if tokens.is_proper(tokens.strip_determiners(p))
+             and not (i and re.match(r"(?:a|an)\s", p))]  # "Jane Doe, a Labour MP": the second part is a role
     if named:
         return _named_phrase(tokens.strip_determiners(named[0]), [p for p in parts if p not in named])
     split = trailing_name(parts[0])
@@ -252,9 +264,11 @@ def _named_phrase(name: str, others: list[str]) -> Phrase:
     if all(tokens.bare(w) in lexicon.TITLES or tokens.is_role_word(w) or w.isupper() or w in {"U.S.", "U.N."}
            for w in tokens.words(name)) and tokens.is_role_word(tokens.words(name)[-1]):
         return Phrase(name, None, "anaphor", tokens.bare(tokens.words(name)[-1]))
+    honorific = tokens.bare(name.split()[0]) in {"mr", "mrs", "ms", "dr"}  # "Mr. Powers" is no group
     title, name = split_title(PARTY_TAG.sub("", name))  # "Sen. Mitch McConnell (R-Ky.)"
     role = _appositive(others) or title
-    return Phrase(name, role, name_kind(name), tokens.bare(tokens.words(name)[-1]))
+    kind = "person" if honorific else name_kind(name)
+    return Phrase(name, role, kind, tokens.bare(tokens.words(name)[-1]))
 
 
 def _person_with_body(part: str) -> Phrase | None:

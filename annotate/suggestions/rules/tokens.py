@@ -70,8 +70,9 @@ def strip_determiners(part: str) -> str:
 
 
 def is_role_word(word: str) -> bool:
-    """Lower-case job nouns that head a role ("analyst", "lawyer")."""
-    return bare(word) in lexicon.TITLES or bare(word) in ROLE_NOUNS
+    """Lower-case job nouns that head a role ("analyst", "lawyer", "Vice-President")."""
+    last = bare(word).rsplit("-", 1)[-1]
+    return bare(word) in lexicon.TITLES or bare(word) in ROLE_NOUNS or last in lexicon.TITLES
 
 
 def manner_adverb(word: str) -> bool:

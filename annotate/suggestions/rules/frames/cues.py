@@ -113,8 +113,9 @@ def cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
         return True  # "The White House has denied any wrongdoing", "Moscow has cited technical reasons"
     following = tokens.words(rest)[:1]
     noun_use = cue.group() in lexicon.SLOT_NOUNS and bool(following) and tokens.is_verb_like(following[0])
+    clause = re.split(r"\band then\b|,\s*(?:and|though|although|while|because)\b|\bbut\b", rest)[0]  # not "announced a resignation ... and then persuaded"
     if not noun_use and _named_subject(region) \
-            and any(tokens.is_verb_like(w) for w in tokens.words(rest)[:8]) \
+            and any(tokens.is_verb_like(w) for w in tokens.words(clause)[:8]) \
             and not re.match(r"\s+(?:to|for|on|in|of|with)\b", rest):
         return True  # "the company claims its new prices have saved", "Moscow announced Friday it will"
     return any(tokens.bare(w) in lexicon.DOC_NOUNS for w in tokens.words(region))

@@ -33,8 +33,8 @@ def post(m: str, cue: re.Match) -> Frame | None:
     commas are tried first, so "...” in that law, Azzouz said" keeps the
     unquoted words in the claim, and an appositive or relative clause before
     the cue ("the source, who said he had ..., told Reuters") is skipped."""
-    if cue.group() in lexicon.NO_CONTENT_CUES:
-        return None  # "..., aides disagreed": the clause before is not what they said
+    if cue.group() in lexicon.NO_CONTENT_CUES | lexicon.PARTICIPLE_CUES:
+        return None  # "..., aides disagreed": the clause before is not what they said; ", adding:" hangs on a subject
     head = m[: cue.start()]
     qb = head.rfind(QUOTED)
     commas = [(c, 9) for c in reversed([i for i, ch in enumerate(head) if ch == "," and i > qb][-3:])]
@@ -49,6 +49,8 @@ def post(m: str, cue: re.Match) -> Frame | None:
         if cue.group() in lexicon.QUOTE_ONLY_CUES and not after_quote:
             continue
         between = head[boundary + 1:].strip(" ,")
+        if boundary != qb and _name_then_appositive(head[:boundary], between or "a"):
+            continue  # "Roxanne Delgado, founder of X, said ...": the subject, not a claim before the cue
         if not between:
             frame = _inverted(m, cue, boundary)
             if frame:
@@ -69,8 +71,6 @@ def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
     interrupted quotation, ", adding that ..." (both halves kept), or the
     rest of a sentence the frame interrupts ("Businesses, Hoenig said, are")."""
     rest = m[cue.end():]
-    if not after_quote and _name_then_appositive(m[:boundary], between):
-        return None  # "At the time, Father James Martin, a priest, warned ...": no claim before the comma
     bare_subject = len(tokens.words(m[:boundary])) < 3 and QUOTED not in m[:boundary]
     if after_quote and RESUMED.match(rest):
         gap = (boundary + 1, m.index(QUOTED, cue.end()))

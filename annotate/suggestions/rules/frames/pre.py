@@ -93,7 +93,7 @@ def participle(m: str, cue: re.Match) -> Frame | None:
     head = m[: cue.start()].rstrip()
     participle = cue.group() in lexicon.PARTICIPLE_CUES and head.endswith(",")
     coordinated = head.endswith(" and") and cue.group() not in lexicon.PARTICIPLE_CUES
-    if not (participle or coordinated) or QUOTED in head:
+    if not (participle or coordinated) or QUOTED in head and not _subject_before_quote(head):
         return None
     if cue.group() in lexicon.NAMING_CUES and not NAMED_AS.match(m[cue.end():]):
         return None
@@ -107,6 +107,13 @@ def participle(m: str, cue: re.Match) -> Frame | None:
         return None
     offset = cue.end() + claim_offset(m[cue.end():], cue.group())
     return Frame(cue.group(), subject, m.index(subject), (offset, len(m)), "participle")
+
+
+def _subject_before_quote(head: str) -> bool:
+    """"Mr Grayling earlier used his speech to warn against a “one-size-fits-all”
+    approach, adding:": the subject comes before any quoted words."""
+    subject = names.subject(head)
+    return bool(subject) and QUOTED not in subject and tokens.is_proper(subject)
 
 
 def _present_verb_after(subject: str, name: str) -> bool:

@@ -76,7 +76,14 @@ def embedded(region: str) -> bool:
 def subordinate(region: str) -> bool:
     """"Only when his chief strategist, Steve Bannon, explained ...": the cue is
     the verb of a subordinate clause (one with no verb of its own before it);
-    "When asked, X said" and "While X asserts ..., Y says" are main frames."""
+    "When asked, X said" and "While X asserts ..., Y says" are main frames.
+    So is the last part of the slot: "— about five hours before Meadows announced —",
+    "The measure ... comes after health officials said"."""
+    last = re.split(r",|\s(?:[—–]|--)\s", region)[-1]
+    inner = SUBORDINATE_INSIDE.search(last)
+    if inner and not any(tokens.is_verb_like(w) for w in tokens.words(last[inner.end():])) \
+            and not re.match(r"\s*\w+(?:ed|ing)\b", last[inner.end():]):
+        return True
     ws = tokens.words(region)
     while ws and ws[0].lower() in {"only", "but", "and", "even", "just"}:
         ws = ws[1:]
@@ -87,6 +94,11 @@ def subordinate(region: str) -> bool:
     if ws[1].lower() in {"that", "this", "then", "all"} and re.match(r"^\W*\w+\s+\w+\s*,", region):
         return False  # "After that, Hicks found": a phrase, ended by its comma
     return not any(tokens.is_verb_like(w) for w in ws[1:])
+
+
+SUBORDINATE_INSIDE = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?|shortly|just|soon|long|"
+                                r"comes?|came|follows?|followed|happens?|happened|arrives?|arrived)\s+"
+                                r"(?:before|after|when|because|since|until|once)\b")  # not "residents since the storm"
 
 
 def claim_offset(rest: str, cue: str = "") -> int:
