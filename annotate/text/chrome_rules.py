@@ -86,3 +86,12 @@ CREDIT_WORD_AT_END = re.compile(
 # A topic tag in the list that closes a page: a bullet and a few words, no
 # figure, no sentence punctuation.
 TOPIC_TAG = re.compile(r"^[-•·*]\s+[^\W\d_][^\d.!?:;,]{0,40}$")
+
+# A question put to the reader, next to an appeal for their photos or stories.
+READER_QUESTION = re.compile(r"^(?:are|were|have|has|did|do|is|was|can|will)\b[^?]*\byou\b[^?]*\?$", re.IGNORECASE)
+
+# An item of a promo link list: "- A SIMPLE GUIDE: How do I protect myself?", "- VIDEO: The hand wash".
+PROMO_LINK_ITEM = re.compile(r"^[-•·*]\s+[A-Z][A-Z0-9 '’&-]{2,30}:\s")
+
+# A figure glued to its label, as an infographic reads once flattened: "33%of those hospitalised ...".
+INFOGRAPHIC_FIGURE = re.compile(r"^(?:[-•·*]\s+)?\d[\d,.]*%[a-z]{2,}")

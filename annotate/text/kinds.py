@@ -14,9 +14,9 @@ def classify_line(line: str, previous: tuple[str, str] | None, is_first_content:
     """Chrome beats caption beats heading, because chrome lines also look like headings."""
     if is_boilerplate(line) or _completes_chrome_label(line, previous):
         return "boilerplate"
-    if is_caption(line) or _continues_caption(line, previous):
+    if is_caption(line) or _continues_caption(line, previous) or chrome.INFOGRAPHIC_FIGURE.match(line):
         return "caption"
-    if _is_short(line) and chrome.LINK_LABEL_PREFIX.match(line):
+    if _is_short(line) and (chrome.LINK_LABEL_PREFIX.match(line) or chrome.PROMO_LINK_ITEM.match(line)):
         return "boilerplate"  # "Watch: ..." alone; under a caption label it was the caption
     after_heading = previous is not None and previous[1] == "heading"
     if is_heading(line, max_words=20 if after_heading else 12):
@@ -52,6 +52,16 @@ def sentence_kind(sentence: str, line_kind: str) -> str:
             or chrome.REPORTED_FROM.match(sentence) or _is_promo(sentence):
         return "boilerplate"
     return line_kind
+
+
+def sentence_kinds(sentences: list[str], line_kind: str) -> list[str]:
+    """Each sentence's kind; beside a promo sentence, a question put to the reader
+    ("Are you in the path of the storm? Share your photos ...") is part of the appeal."""
+    found = [sentence_kind(sentence, line_kind) for sentence in sentences]
+    if "boilerplate" in found and "body" in found:
+        found = ["boilerplate" if kind == "body" and chrome.READER_QUESTION.match(sentence) else kind
+                 for sentence, kind in zip(sentences, found)]
+    return found
 
 
 def _is_promo(sentence: str) -> bool:

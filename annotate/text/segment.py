@@ -16,7 +16,7 @@ from syntok import segmenter
 from annotate.text import chrome_rules as chrome
 from annotate.text import segment_rules as rules
 from annotate.text.kinds import classify_line
-from annotate.text.kinds import sentence_kind
+from annotate.text.kinds import sentence_kinds
 from annotate.text.offsets import trim_span
 
 KINDS = ("body", "heading", "caption", "boilerplate")
@@ -57,8 +57,8 @@ def segment(text: str) -> list[Unit]:
             else sentence_spans(line)
         if rules.EMBED_CREDIT.match(stripped):
             _embedded_post_above(units, paragraph - 1)
-        units.extend(Unit(line_start + s, line_start + e, sentence_kind(line[s:e], kind), paragraph)
-                     for s, e in spans)
+        kinds = sentence_kinds([line[s:e] for s, e in spans], kind)
+        units.extend(Unit(line_start + s, line_start + e, k, paragraph) for (s, e), k in zip(spans, kinds))
         previous = (stripped, kind)
     _tags_at_the_foot(text, units)
     return units

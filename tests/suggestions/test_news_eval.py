@@ -34,7 +34,7 @@ FLOORS = {
 # misses are never read); the ceiling records it: the target (0.05) is not met.
 CEILINGS = {
     "heldout": {"author_with_source": 0.054, "chrome_as_body_total": 19},
-    "dev": {"author_with_source": 0.012, "chrome_as_body_total": 20},
+    "dev": {"author_with_source": 0.012, "chrome_as_body_total": 10},
 }
 
 

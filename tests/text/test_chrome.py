@@ -109,3 +109,15 @@ def test_news_prose_that_looks_like_chrome_stays_body(sentence):
 ])
 def test_bios_graphics_stubs_and_data_footers_are_boilerplate(sentence):
     assert sentence_kind_after_prose(sentence) == "boilerplate"
+
+
+def test_a_question_put_to_the_reader_beside_an_appeal_is_chrome():
+    found = kinds(f"{LEAD}\n\nAre you in the path of the storm? Please share your photos and stories with us.")
+    assert [k for k, _ in found] == ["body", "boilerplate", "boilerplate"]
+    assert [k for k, _ in kinds(f"{LEAD}\n\nAre you ready? the coach asked his players.")] == ["body", "body"]
+
+
+def test_promo_link_lists_and_flattened_infographics_are_not_body():
+    found = kinds(f"{LEAD}\n\n- A SIMPLE GUIDE: How do I protect myself?\n\n- VIDEO: The 20-second hand wash\n\n"
+                  "- 33%of those hospitalised are African Americans\n\n- Oil rose 4% on Monday.")
+    assert [k for k, _ in found] == ["body", "boilerplate", "boilerplate", "caption", "body"]
