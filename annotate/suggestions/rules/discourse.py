@@ -259,7 +259,7 @@ class Discourse:
         if head in lexicon.TITLES or head in tokens.ROLE_NOUNS:
             found = self._office_holder(head, pos)
             if found is None and head in lexicon.TITLES and len(phrase.text.split()) >= 2:
-                found = self._last_speaker("he", pos)  # "the Pentagon chief", "the first lady": the person in view
+                found = self._previous_subject(pos, True)  # "the Pentagon chief", "the first lady": the person in view
             return found
         if head in lexicon.GROUP_NOUNS:
             return self._group(head, pos)

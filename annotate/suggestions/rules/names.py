@@ -153,8 +153,7 @@ def _capitalised_name(ws: list[str]) -> bool:
 
 
 DOC_BY = re.compile(
-    r"\b(?:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r")\b(?:\s+(?!(?:was|is|were|are|has|had|will)\b)[\w'’.\-]+){0,6}?"
-    r"\s+(?:by|from)\s+"
+    r"\b(?:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r")\b(?:\s+[\w'’.\-]+){0,6}?\s+(?:by|from)\s+"
     r"(?P<np>[^,.;]+)")
 TIME_WORDS = (r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
               r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last|this|\d)")
