@@ -24,17 +24,19 @@ def news():
 
 
 FLOORS = {
-    "heldout": {"source_acc": 0.69, "type_acc": 0.82, "cw_precision": 0.755, "cw_recall": 0.78,
+    "heldout": {"source_acc": 0.675, "type_acc": 0.815, "cw_precision": 0.755, "cw_recall": 0.78,
                 "boundary_f1": 0.998},
-    "dev": {"source_acc": 0.905, "type_acc": 0.925, "cw_precision": 0.765, "cw_recall": 0.77,
+    "dev": {"source_acc": 0.915, "type_acc": 0.93, "cw_precision": 0.765, "cw_recall": 0.77,
             "boundary_f1": 0.998},
 }
-# Held-out author statements given a source went from 11 to 12 of 228 with the
-# cues added for issue 11 (0.048 -> 0.053; the sentence was not looked at, the held-out
-# misses are never read); the ceiling records it: the target (0.05) is not met.
+# Held-out grew from 13 to 21 articles (4 + 4 drawn at random from two later
+# batches, labelled before any rule was run on them), so its floors were set
+# again at what the rules reach on it: source 0.678, type 0.818, author
+# statements given a source 12 of 290 (0.041, under the 0.05 target). The
+# held-out misses are never read.
 CEILINGS = {
-    "heldout": {"author_with_source": 0.054, "chrome_as_body_total": 19},
-    "dev": {"author_with_source": 0.012, "chrome_as_body_total": 10},
+    "heldout": {"author_with_source": 0.042, "chrome_as_body_total": 19},
+    "dev": {"author_with_source": 0.011, "chrome_as_body_total": 10},
 }
 
 
