@@ -28,6 +28,12 @@ def sources(text: str) -> list[str | None]:
     ("But the WHO believes these figures understate the outbreak.", "WHO"),
     ("Amtrak reported no major delays systemwide.", "Amtrak"),
     ("The decision comes after regulators this week said the merger would hurt competition.", "regulators"),
+    ("Gov. Andrew Cuomo spoke on Monday. The governor said the state was ready.", "Andrew Cuomo"),
+    ("Pope Francis said the church must change.", "Pope Francis"),
+    ("Tesla CEO Elon Musk tweeted that the company would cut prices.", "Elon Musk"),
+    ("Iran has repeatedly denied seeking nuclear weapons.", "Iran"),
+    ("The report, published Tuesday by the Pew Research Center, found that 40% of adults use TikTok.",
+     "Pew Research Center"),
 ])
 def test_the_speaker_is_found_in_the_slot(text, source):
     assert sources(text)[-1] == source

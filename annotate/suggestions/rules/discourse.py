@@ -289,12 +289,12 @@ class Discourse:
     def _office_holder(self, head: str, pos: int) -> Entity | None:
         """"the judge" -> the last person introduced with that title."""
         for entity in self.sources[:-LOOKBACK - 1:-1]:
-            if entity.role and head in entity.role.lower():
+            if entity.role and _holds(head, entity.role):
                 return entity
             if entity.kind == "description" and entity.name.lower().split()[-1:] == [head]:
                 return entity  # "the official" after "a senior law enforcement official"
         for m in self._before(self.titled, self.titled_starts, pos):
-            if head in m.role.lower():
+            if _holds(head, m.role):
                 return Entity(m.name, m.role, "person", m.start)
         return None
 
@@ -305,6 +305,18 @@ class Discourse:
             if start < pos and any(lexicon.GROUP_NOUNS.get(w.lower()) == kind for w in subject.split()):
                 return Entity(tokens.strip_determiners(subject) or subject, None, "group", start)
         return None
+
+
+ABBREVIATED_TITLES = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                      "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant",
+                      "det": "detective", "supt": "superintendent", "adm": "admiral", "maj": "major",
+                      "atty": "attorney", "prof": "professor", "insp": "inspector", "cmdr": "commander"}
+
+
+def _holds(head: str, role: str) -> bool:
+    """"the governor" is "Gov. Andrew Cuomo", "the judge" a "U.S. District Judge"."""
+    low = role.lower()
+    return head in low or any(ABBREVIATED_TITLES.get(tokens.bare(w)) == head for w in low.split())
 
 
 def _lone_name(name: str) -> bool:

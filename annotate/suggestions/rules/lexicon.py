@@ -105,7 +105,7 @@ farmer realtor economist head captain lieutenant sergeant colonel commander
 chancellor principal lady first
 supervisor superintendent ranger administrator coordinator meteorologist correspondent
 treasurer comptroller dean provost warden constable trustee mp mep msp mla lawmaker legislator councillor
-councilmember
+councilmember ceo cfo coo cto chairperson
 """.split())
 
 # Words that make a capitalised name an organisation rather than a person.

@@ -61,6 +61,8 @@ def split_title(name: str) -> tuple[str | None, str]:
     role = " ".join(ws[: cut + 1])
     if tokens.bare(role) in {"mr", "mrs", "ms", "dr", "prof"}:
         role = None  # honorifics are not roles
+    if len(person.split()) == 1 and tokens.bare(ws[cut]) in STYLED_TITLES:
+        return role, f"{ws[cut]} {person}"  # "Pope Francis", "Prince Harry": the title is part of the name
     return role, person
 
 
@@ -153,7 +155,7 @@ def _capitalised_name(ws: list[str]) -> bool:
 
 
 DOC_BY = re.compile(
-    r"\b(?:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r")\b(?:\s+[\w'’.\-]+){0,6}?\s+(?:by|from)\s+"
+    r"\b(?:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r")\b(?:,?\s+[\w'’.\-]+){0,6}?,?\s+(?:by|from)\s+"
     r"(?P<np>[^,.;]+)")
 TIME_WORDS = (r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
               r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last|this|\d)")
@@ -180,6 +182,7 @@ def doc_author(region: str, anchored: bool = False) -> str | None:
 
 TRAILING_TIME = re.compile(r"\s+(?:(?:this|last|next)\s+(?:week|month|year|weekend)|yesterday|today|recently|"
                            r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$")
+STYLED_TITLES = frozenset("pope king queen prince princess lord lady sir dame emperor empress sheikh cardinal".split())
 ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII|JR|SR)\.?$")
 
 

@@ -109,8 +109,8 @@ def cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
         return True  # "Witnesses described hearing three explosions"
     if cue.group() in {"objected", "objects"} and re.match(r"\s+to\b", rest):
         return True  # "Israel has strongly objected to the deal"
-    if cue.group() in DENIALS and ACCUSATION_OBJECT.match(rest):
-        return True  # "The White House has denied any wrongdoing", "Moscow has cited technical reasons"
+    if cue.group() in DENIALS and (ACCUSATION_OBJECT.match(rest) or re.match(r"\s+[a-z]{3,}ing\b", rest)):
+        return True  # "The White House has denied any wrongdoing", "Moscow has cited technical reasons", "denied seeking"
     following = tokens.words(rest)[:1]
     noun_use = cue.group() in lexicon.SLOT_NOUNS and bool(following) and tokens.is_verb_like(following[0])
     clause = re.split(r"\band then\b|,\s*(?:and|though|although|while|because)\b|\bbut\b", rest)[0]  # not "announced a resignation ... and then persuaded"
