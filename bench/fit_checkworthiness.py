@@ -32,12 +32,12 @@ GOLD_ARTICLES = ["seed_article", "court_fraud", "politics_budget", "health_repor
 
 
 def scored_claims(text: str, units: list) -> dict[int, tuple]:
-    """sentence index -> (claim, attributed, kind) exactly as analyse() scores it."""
+    """sentence index -> (claim, attributed, kind, cue) exactly as analyse() scores it."""
     calls = []
     real = checkworthiness.score
 
-    def record(claim, attributed=False, kind=None):
-        calls.append((claim, attributed, kind))
+    def record(claim, attributed=False, kind=None, cue=None):
+        calls.append((claim, attributed, kind, cue))
         return float(len(calls) - 1)  # the call's number stands in for the score
     checkworthiness.score = record
     try:

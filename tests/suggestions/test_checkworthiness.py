@@ -4,7 +4,7 @@ from annotate.suggestions.rules import checkworthiness
 
 def test_every_cue_has_a_weight_and_every_weight_a_cue():
     cues = {name for name, _ in checkworthiness.FACTS + checkworthiness.OPINIONS}
-    others = {"attributed", "direct", "mixed", "indirect", "author", "short"}
+    others = {"attributed", "cue_evidence", "cue_stance", "direct", "mixed", "indirect", "author", "short"}
     assert set(checkworthiness.WEIGHTS) == cues | others
 
 
@@ -21,3 +21,10 @@ def test_score_is_the_weighted_cues_squashed():
                                        for n, v in checkworthiness.features(claim).items())
     assert abs(checkworthiness.score(claim) - 1 / (1 + 2.718281828 ** (-2 * total))) < 0.001
     assert checkworthiness.score(claim) > 0.5 > checkworthiness.score("We hope it will be better?")
+
+
+def test_a_finding_outweighs_a_forecast_of_the_same_words():
+    claim = "prices rose in the spring"
+    assert checkworthiness.score(claim, True, "indirect", "according to") \
+        > checkworthiness.score(claim, True, "indirect", "said") \
+        > checkworthiness.score(claim, True, "indirect", "predicted")

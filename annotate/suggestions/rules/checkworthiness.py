@@ -88,32 +88,43 @@ OPINIONS: list[tuple[str, re.Pattern]] = [
     ("no_comment", _words(r"not respond|declined to|did not say|has not said|no comment|"
                           r"not immediately available|did not reply")),
 ]
+# How the speaker put it, from the attribution's cue: a finding or an
+# announcement is checkable; a forecast, a wish or a stance is not.
+EVIDENCE_CUES = frozenset(["according to", *"""reported reports announced announces estimated estimates show shows
+showed shown found finds concluded revealed confirmed confirms recorded""".split()])
+STANCE_CUES = frozenset("predicted predicts warned warns warning believe believes believed think thinks thought "
+                        "argued argues hope hopes hoped want wants wanted expect expects expected vowed vows "
+                        "pledged pledges promised promises urged urges condemned criticized criticised "
+                        "complained asked wondered wonders tweeted insisted hinted sees disagreed disagrees "
+                        "objected blasted questioned cautioned called".split())
 # Patterns that read capitals (names, weekdays, "I", past-tense word shapes);
 # the others are written in lower case and read the lower-cased claim, which
 # is faster than case-insensitive matching.
 CASED = {"past_or_state", "date", "person"}
 WEIGHTS = {
-    "digit": 0.60, "number_word": 0.69, "amount": 0.76, "comparison": 0.12, "cause": 0.07, "charge": 0.83,
-    "action": 0.40, "past_or_state": 0.25, "actor": 0.43, "negation": -0.28, "present": -0.10, "date": 0.43,
-    "wish": -0.79, "future": -0.35, "possibility": -0.62, "condition": -0.26, "intensifier": -0.30,
-    "evaluation": -0.32, "question": -1.78, "person": -0.35, "abstraction": -0.45, "no_comment": -0.97,
-    # Someone on record said it: that itself is checkable.
-    "attributed": 0.28,
+    "digit": 0.62, "number_word": 0.73, "amount": 0.74, "comparison": 0.11, "cause": 0.07, "charge": 0.83,
+    "action": 0.39, "past_or_state": 0.22, "actor": 0.47, "negation": -0.27, "present": -0.11, "date": 0.42,
+    "wish": -0.80, "future": -0.37, "possibility": -0.66, "condition": -0.27, "intensifier": -0.30,
+    "evaluation": -0.29, "question": -1.82, "person": -0.34, "abstraction": -0.45, "no_comment": -1.00,
+    # Someone on record said it: that itself is checkable; how they said it weighs too.
+    "attributed": 0.31, "cue_evidence": 0.50, "cue_stance": -0.45,
     # How the claim is reported: a full quotation is mostly voice (reaction,
     # opinion, colour) unless it carries a figure or a date; the article's own
     # narrative is mostly events.
-    "direct": -0.31, "mixed": 0.06, "indirect": 0.10, "author": 0.47,
-    "short": -0.61,  # very short sentences rarely carry a checkable claim
+    "direct": -0.28, "mixed": 0.09, "indirect": 0.13, "author": 0.53,
+    "short": -0.60,  # very short sentences rarely carry a checkable claim
 }
-BIAS = -0.62
+BIAS = -0.64
 SHORT = 6  # words
 # A figure, an amount or a date anchors opinion words: the claim stays checkable.
 ANCHORED = re.compile(r"\d|[$€£%]|\b(?:(?:million|billion|trillion)s?|dollars|percent|" + _MONTHS + r")\b")
 
 
-def features(claim: str, attributed: bool = False, kind: str | None = None) -> dict[str, float]:
+def features(claim: str, attributed: bool = False, kind: str | None = None,
+             cue: str | None = None) -> dict[str, float]:
     """The cues a claim shows, by name (1 present; an opinion cue counts half
-    when a figure or a date anchors the claim); score() weighs them."""
+    when a figure or a date anchors the claim), and what its reporting verb
+    says of it; score() weighs them."""
     folded = claim.lower()  # the lower-case patterns read this; the case-sensitive ones the claim
     found = {name: 1.0 for name, pattern in FACTS if pattern.search(claim if name in CASED else folded)}
     anchored = bool(ANCHORED.search(claim))
@@ -123,17 +134,23 @@ def features(claim: str, attributed: bool = False, kind: str | None = None) -> d
         found[kind] = 1.0  # a reported figure or date is checkable however it is reported
     if attributed:
         found["attributed"] = 1.0
+    verb = (cue or "").lower()
+    if verb in EVIDENCE_CUES:
+        found["cue_evidence"] = 1.0
+    elif verb.split()[-1:] and verb.split()[-1] in STANCE_CUES:
+        found["cue_stance"] = 1.0
     if len(claim.split()) < SHORT:
         found["short"] = 1.0
     return found
 
 
-def score(claim: str, attributed: bool = False, kind: str | None = None) -> float:
+def score(claim: str, attributed: bool = False, kind: str | None = None, cue: str | None = None) -> float:
     """Check-worthiness of a claim in 0..1 (0.5 is the suggestion threshold).
 
     Only the claim is scored, not the "X said" frame around it, so a long
     title or appositive does not make an opinion look factual; that someone
-    on record said it is itself checkable, hence the small `attributed` bonus.
+    on record said it is itself checkable, hence the small `attributed` bonus;
+    the reporting verb (`cue`) tells a finding from a forecast or a stance.
     """
-    total = BIAS + sum(WEIGHTS.get(name, 0.0) * value for name, value in features(claim, attributed, kind).items())
+    total = BIAS + sum(WEIGHTS.get(name, 0.0) * value for name, value in features(claim, attributed, kind, cue).items())
     return round(1.0 / (1.0 + math.exp(-2.0 * total)), 3)

@@ -25,7 +25,7 @@ def analyse(text: str, units: list) -> list[Suggestion]:
             end=end,
             quote=text[start:end],
             checkworthiness=checkworthiness.score(scored, r.attribution.source is not None,
-                                                  r.attribution.type),
+                                                  r.attribution.type, r.attribution.cue),
             attribution=r.attribution,
         ))
     return sorted(out, key=lambda s: s.start)
