@@ -4,6 +4,9 @@ import secrets
 import sqlite3
 from pathlib import Path
 
+from contextlib import contextmanager
+
+from flask import g
 from flask import has_request_context
 from flask import request
 from sqlalchemy import event
@@ -135,8 +138,30 @@ def _sqlite_begin(connection) -> None:
     (busy_timeout), so concurrent writers queue instead of failing. Reads (GET) and work outside a
     request (CLI) keep the driver's behaviour: reads never block each other in WAL mode.
     """
-    if connection.dialect.name == "sqlite" and has_request_context() and request.method in WRITE_METHODS:
+    if (connection.dialect.name == "sqlite" and has_request_context() and request.method in WRITE_METHODS
+            and not g.get("reading_who_asks")):
         wait_turn = getattr(connection.connection.dbapi_connection, "wait_turn", None)
         if wait_turn is not None:  # queue behind the other app processes' writers (annotate.sqlite_writers)
             wait_turn()
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+@contextmanager
+def read_before_the_write_lock(session):
+    """Who is asking (the session's user, a token's owner) is read before a write request takes SQLite's write
+    lock, so writers queue for the lock only with the work that needs it. Their transaction ends here, keeping
+    what they loaded (a token's new last-used time is written then, without the queue: SQLite's wait)."""
+    if not (session.get_bind().dialect.name == "sqlite" and request.method in WRITE_METHODS):
+        yield
+        return
+    g.reading_who_asks = True
+    try:
+        yield
+    finally:
+        g.reading_who_asks = False
+    if session.in_transaction():
+        expire, session.expire_on_commit = session.expire_on_commit, False
+        try:
+            session.commit()  # the next statement begins the request's write transaction, with the lock
+        finally:
+            session.expire_on_commit = expire

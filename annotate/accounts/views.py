@@ -28,6 +28,7 @@ from annotate.accounts.forms import SetupForm
 from annotate.accounts.forms import TokenForm
 from annotate.accounts.permissions import NotAllowed
 from annotate.accounts.permissions import role_required
+from annotate.config import read_before_the_write_lock
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.extensions import login_manager
@@ -124,7 +125,8 @@ def refuse_disabled_accounts():
     create_app puts this first in line, so the 403 comes before the login check would answer with a redirect."""
     if request.endpoint == "static" or request.path.startswith("/api/"):  # the API checks its token's owner
         return None
-    user = current_user._get_current_object()
+    with read_before_the_write_lock(db.session()):
+        user = current_user._get_current_object()
     if isinstance(user, User) and not user.active:
         logout_user()
         if request.method not in ("GET", "HEAD"):

@@ -3,6 +3,7 @@ from flask import g
 from flask import request
 
 from annotate.accounts import tokens
+from annotate.config import read_before_the_write_lock
 from annotate.extensions import db
 from annotate.api import bp
 from annotate.api.errors import ApiError
@@ -20,7 +21,8 @@ def authenticate_bearer():
     if plaintext is None:
         raise ApiError(401, "Send a personal API token as `Authorization: Bearer <token>` "
                             "(create one on your Account page).")
-    user = tokens.authenticate(plaintext)
+    with read_before_the_write_lock(db.session()):  # a new last_used_at is committed with the read
+        user = tokens.authenticate(plaintext)
     if user is None:
         raise ApiError(401, "This token is unknown, revoked, or belongs to a disabled account.")
     if db.session.dirty:  # a new last_used_at: kept even when the request itself fails later
