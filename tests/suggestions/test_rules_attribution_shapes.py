@@ -34,6 +34,8 @@ def sources(text: str) -> list[str | None]:
     ("Iran has repeatedly denied seeking nuclear weapons.", "Iran"),
     ("The report, published Tuesday by the Pew Research Center, found that 40% of adults use TikTok.",
      "Pew Research Center"),
+    ("Retired teachers said the plan was unfair.", "Retired teachers"),
+    ("The survey of 1,000 adults found that most favoured the plan.", "survey of 1,000 adults"),
 ])
 def test_the_speaker_is_found_in_the_slot(text, source):
     assert sources(text)[-1] == source

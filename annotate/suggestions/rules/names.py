@@ -108,7 +108,7 @@ SHARE = re.compile(r"^(?:about |nearly |almost |some |more than |fewer than )?[\
 def source_parts(region: str) -> tuple[str, ...]:
     """Comma parts of a slot, minus adjuncts, ages, clauses and participles."""
     region = CLAUSE_CUT.sub("", region.strip().rstrip(".?!").strip())
-    parts = [p.strip(" \t\n—–-:;") for p in re.split(r",|:|\s(?:[—–]|--)\s", region)]
+    parts = [p.strip(" \t\n—–-:;") for p in re.split(r",(?!\d{3}\b)|:|\s(?:[—–]|--)\s", region)]  # not "1,000"
     kept = []
     place_follows = False  # "Speaking in Redmond, Washington, Satya Nadella said": the state is the intro's
     for k, part in enumerate(parts):
@@ -125,7 +125,9 @@ def source_parts(region: str) -> tuple[str, ...]:
             break
         if ws[-1].lower() in {"later", "earlier", "ago"} and len(ws) <= 4:
             continue  # "days later", "a year ago"
-        if not kept and len(ws) > 1 and first.endswith(("ed", "ing")) and len(first) > 4 and ws[1][:1].islower():
+        last_part = k == len(parts) - 1
+        if not kept and not last_part and len(ws) > 1 and first.endswith(("ed", "ing")) and len(first) > 4 \
+                and ws[1][:1].islower():
             continue  # "Reached last week in a brief phone call, Bennett declined": an opening participle
         part = FLOATING.sub("", NAME_THEN_ADJUNCT.sub(r"\1", part)).strip()  # "Obama at the time", "executives all"
         part = re.sub(r"\s+(?:from|in|on|since)\s+(?:" + TIME_WORDS[4:] + r"\b.*$", "", part)  # "Poll from June"
@@ -140,8 +142,8 @@ def source_parts(region: str) -> tuple[str, ...]:
             ws, first = ws[1:], ws[1].lower()
         participial = len(ws) > 1 and (first.endswith("ing") and len(first) > 4 and not _capitalised_name(ws)
                                        or first.endswith("ed") and ws[1][:1].islower())
-        if first in lexicon.INTRO_WORDS or participial and not kept:
-            continue  # "Referring to Modi's visit to Wuhan, Geng said"; not "Fed Chair", "United Nations"
+        if first in lexicon.INTRO_WORDS or participial and not kept and not last_part:
+            continue  # "Referring to Modi's visit to Wuhan, Geng said"; not "Fed Chair", "Retired teachers"
         if not ws[0][:1].isupper() and ws[0].lower().endswith(("ed", "ing")) and len(ws) > 1:
             continue  # participial phrase: "released in a report by ..."
         kept.append(part)
