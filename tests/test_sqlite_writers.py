@@ -80,3 +80,22 @@ def test_a_rollback_gives_the_turn_up_too(tmp_path):
     thread.start()
     assert done.wait(2)
     thread.join()
+
+
+def test_who_is_asking_is_read_without_queueing_behind_writers(app, client):
+    """A token is checked before the request's write transaction: with another writer holding SQLite's lock,
+    a POST with an unknown token is refused at once instead of waiting out the busy timeout."""
+    import sqlite3
+
+    holder = sqlite3.connect(db.engine.url.database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        began = time.perf_counter()
+        response = client.post("/api/v1/articles", json={"title": "t", "text": "Some text."},
+                               headers={"Authorization": "Bearer ann_" + "x" * 40})
+        waited = time.perf_counter() - began
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert response.status_code == 401
+    assert waited < 2, f"the token check waited {waited:.1f} s for the write lock"
