@@ -95,3 +95,6 @@ PROMO_LINK_ITEM = re.compile(r"^[-•·*]\s+[A-Z][A-Z0-9 '’&-]{2,30}:\s")
 
 # A figure glued to its label, as an infographic reads once flattened: "33%of those hospitalised ...".
 INFOGRAPHIC_FIGURE = re.compile(r"^(?:[-•·*]\s+)?\d[\d,.]*%[a-z]{2,}")
+
+# The label that may close a pull quote's line: "... one way or another. A close Trump associate".
+SPEAKER_LABEL_AT_END = re.compile(r"(?<=[.!?”\"])\s+[A-Z][^.!?]{0,40}$")

@@ -78,7 +78,7 @@ def is_boilerplate(line: str) -> bool:
     if rules.SEPARATOR.match(line) or rules.EMBED_CREDIT.match(line) or rules.PROMO_PARENTHESIS.match(line) \
             or chrome.DATELINE_ALONE.match(line):
         return True
-    if len(line.split()) <= 4 and rules.LINK_LABEL.match(line) or _is_name_roster(line):
+    if len(line.split()) <= 4 and rules.LINK_LABEL.match(line) or is_name_roster(line):
         return True
     if len(rules.READER_APPEAL.findall(line)) >= 2 or _is_share_buttons(line):
         return True
@@ -100,7 +100,7 @@ def _is_share_buttons(line: str) -> bool:
         and any(w in {"facebook", "twitter", "pinterest", "whatsapp", "linkedin", "reddit"} for w in ws)
 
 
-def _is_name_roster(line: str) -> bool:
+def is_name_roster(line: str) -> bool:
     """"Iowa: Tim Albrecht, Brad Anderson, ...": a list of names, not prose."""
     parts = [p.strip() for p in line.split(",")]
     if len(parts) < 8:

@@ -16,6 +16,7 @@ from syntok import segmenter
 from annotate.text import chrome_rules as chrome
 from annotate.text import segment_rules as rules
 from annotate.text.kinds import classify_line
+from annotate.text.kinds import is_name_roster
 from annotate.text.kinds import sentence_kinds
 from annotate.text.offsets import trim_span
 
@@ -49,14 +50,18 @@ def segment(text: str) -> list[Unit]:
     units: list[Unit] = []
     previous: tuple[str, str] | None = None  # (stripped text, kind) of the last line
     seen_content = False
+    read = PullQuotes()
     for paragraph, (line_start, line) in enumerate(_non_blank_lines(text)):
         stripped = line.strip()
         kind = classify_line(stripped, previous, is_first_content=not seen_content)
+        kind = "boilerplate" if kind == "body" and read.repeats(stripped) else kind
         seen_content = seen_content or kind != "boilerplate"
         spans = [trim_span(line, 0, len(line))] if kind in ("heading", "boilerplate") \
             else sentence_spans(line)
         if rules.EMBED_CREDIT.match(stripped):
-            _embedded_post_above(units, paragraph - 1)
+            _relabel_line_above(units, paragraph - 1, "caption")  # the embedded post's text
+        elif is_name_roster(stripped) and previous and previous[0].endswith(":"):
+            _relabel_line_above(units, paragraph - 1, "boilerplate")  # "These are the members ...:"
         kinds = sentence_kinds([line[s:e] for s, e in spans], kind)
         units.extend(Unit(line_start + s, line_start + e, k, paragraph) for (s, e), k in zip(spans, kinds))
         previous = (stripped, kind)
@@ -79,14 +84,49 @@ def _tags_at_the_foot(text: str, units: list[Unit]) -> None:
             units[i] = Unit(units[i].start, units[i].end, "boilerplate", units[i].paragraph)
 
 
-def _embedded_post_above(units: list[Unit], paragraph: int) -> None:
-    """The text of an embedded post comes on the line above its credit
-    ("— Name (@handle) Sept. 19, 2016"): media, not the article's prose."""
+def _relabel_line_above(units: list[Unit], paragraph: int, kind: str) -> None:
+    """The line above an embedded post's credit ("— Name (@handle) Sept. 19,
+    2016") is the post, media; the line introducing a roster of names is its
+    label, chrome: not the article's prose."""
     for i in range(len(units) - 1, -1, -1):
         if units[i].paragraph != paragraph:
             break
         if units[i].kind == "body":
-            units[i] = Unit(units[i].start, units[i].end, "caption", paragraph)
+            units[i] = Unit(units[i].start, units[i].end, kind, paragraph)
+
+
+class PullQuotes:
+    """Remembers the article's prose as runs of six words, so that a line that
+    only repeats it (a pull quote, with perhaps its speaker's label after it)
+    is told from new prose; linear in the article's length."""
+
+    SPAN = 6
+
+    def __init__(self) -> None:
+        self.seen: set[tuple[str, ...]] = set()
+
+    def repeats(self, line: str) -> bool:
+        """True when the line's sentences were all read before; else remember them."""
+        words = self._words(line)
+        if len(words) > 40 or chrome.REPORTED_SPEECH.search(line):
+            self._remember(words)
+            return False  # pull quotes are short and carry no "said"
+        sentences = [self._words(s) for s in re.split(r"(?<=[.!?”])\s+", chrome.SPEAKER_LABEL_AT_END.sub("", line))]
+        checked = [w for w in sentences if len(w) >= self.SPAN]
+        if sum(map(len, checked)) >= 8 and all(run in self.seen for w in checked for run in self._runs(w)):
+            return True
+        self._remember(words)
+        return False
+
+    @staticmethod
+    def _words(text: str) -> list[str]:
+        return re.findall(r"[\w’']+", text.lower())
+
+    def _runs(self, words: list[str]) -> list[tuple[str, ...]]:
+        return [tuple(words[i:i + self.SPAN]) for i in range(len(words) - self.SPAN + 1)]
+
+    def _remember(self, words: list[str]) -> None:
+        self.seen.update(self._runs(words))
 
 
 def _non_blank_lines(text: str) -> list[tuple[int, str]]:

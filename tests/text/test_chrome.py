@@ -121,3 +121,18 @@ def test_promo_link_lists_and_flattened_infographics_are_not_body():
     found = kinds(f"{LEAD}\n\n- A SIMPLE GUIDE: How do I protect myself?\n\n- VIDEO: The 20-second hand wash\n\n"
                   "- 33%of those hospitalised are African Americans\n\n- Oil rose 4% on Monday.")
     assert [k for k, _ in found] == ["body", "boilerplate", "boilerplate", "caption", "body"]
+
+
+def test_a_pull_quote_repeating_the_story_is_chrome_and_new_prose_is_not():
+    said = ("“What I always found was you have to suggest something to him,” said the associate. "
+            "“You’re not going to tell him to do it one way or another.”")
+    pull = ("What I always found was you have to suggest something to him. You’re not going to tell him "
+            "to do it one way or another. A close associate")
+    found = kinds(f"{LEAD}\n\n{said}\n\n{pull}\n\nThe vote was 7 to 2, and the council will meet again in May.")
+    assert [k for k, _ in found][-4:] == ["body", "body", "boilerplate", "body"]
+
+
+def test_the_line_introducing_a_roster_of_names_is_chrome():
+    roster = "Iowa: " + ", ".join(f"Ann Lee{i}" for i in range(10))
+    found = kinds(f"{LEAD}\n\nThese are the members of the panel, not all of whom took part:\n\n{roster}")
+    assert [k for k, _ in found] == ["body", "boilerplate", "boilerplate"]
