@@ -36,6 +36,15 @@ PROMO_SENTENCE = re.compile(
     r"|^(?:market|quote|stock) (?:data|indices|quotes)\b.{0,60}\b(?:provided by|delayed|shown in real time)\b"
     r"|\bquotes? (?:are )?delayed (?:at least |by )?\d+ minutes\b|^all times are [A-Z]{2,4}\b"
     r"|^terms under which this service is provided\b"
+    r"|^(?:tell us|let us know|contact us|we['’]?d (?:like|love) to hear from you|share your (?:thoughts|views))\b"
+    r"|^(?:you can (?:also )?)?get in touch\b|\bif you are willing to speak to\b|\bcan['’]?t see the form\b"
+    r"|\b(?:in|to) the comments(?: section)?(?: below)?\b|\bour approach to external linking\b"
+    r"|\bnot responsible for the content of external\b|^thanks? (?:you )?for reading\b"
+    r"|^[^.]{0,120}\b(?:writers?|reporters?|correspondents?|staff|bureau)\b[^.]{0,80}\bcontributed\.?$"
+    r"|^(?:like|enjoy|enjoying|love) what you['’]?re reading\b|^subscribe\.?$"
+    r"|^this (?:is a )?(?:developing|breaking)(?: news)? story\b|^this (?:story|article) is (?:developing|breaking)\b"
+    r"|^check back (?:later |soon )?for (?:updates|more)\b"
+    r"|^sorry,? this (?:video|content|page)\b|\bthis video (?:can ?not|cannot) be played\b"
     r"|^(?:click|tap) here\b|^(?:to (?:see|read|learn) more|for more(?: information| details)?),? "
     r"(?:visit|see|go to|click)\b"
     r"|^(?:watch|listen to|see|view) (?:the |our |this )?(?:full |latest |live )?"
@@ -88,7 +97,8 @@ CREDIT_WORD_AT_END = re.compile(
 TOPIC_TAG = re.compile(r"^[-•·*]\s+[^\W\d_][^\d.!?:;,]{0,40}$")
 
 # A question put to the reader, next to an appeal for their photos or stories.
-READER_QUESTION = re.compile(r"^(?:are|were|have|has|did|do|is|was|can|will)\b[^?]*\byou\b[^?]*\?$", re.IGNORECASE)
+READER_QUESTION = re.compile(r"^(?:(?:are|were|have|has|did|do|is|was|can|will)\b[^?]*\byou\b|what do you think)[^?]*\?$",
+                             re.IGNORECASE)
 
 # An item of a promo link list: "- A SIMPLE GUIDE: How do I protect myself?", "- VIDEO: The hand wash".
 PROMO_LINK_ITEM = re.compile(r"^[-•·*]\s+[A-Z][A-Z0-9 '’&-]{2,30}:\s")

@@ -193,7 +193,8 @@ AUTHOR_BIO = re.compile(
     r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+ (?:is|writes) (?:a|an|the|The) [\w ,.'’-]{0,40}?"
     r"\b(?:reporter|correspondent|writer|editor|columnist|contributor|producer|bureau chief"
     r"|journalist|photographer)\b.{0,60}$"
-    r"|^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+ covers [\w ,'’-]{1,60}\bfor (?:the |The )?[A-Z][\w.'’ -]+\.?$"
+    r"|^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+ (?:covers|writes about|reports on) [\w ,'’-]{1,60}\bfor (?:the |The )?"
+    r"[A-Z][\w.'’ -]+\.?$"
 )
 
 # A separator ("___", "--", "* * *") or a link label ("Read more:", "UPDATES:").

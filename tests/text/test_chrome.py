@@ -50,6 +50,13 @@ PROMOS = [
     "Loading weather data ...",
     "Posted: Thursday, April 21, 2022 at 10:11 p.m.",
     "Jane Doe reported from London.",
+    "Tell us about it.",
+    "Let us know in the comments below.",
+    "Associated Press writer Jane Doe contributed.",
+    "This is a developing story.",
+    "Check back for updates.",
+    "Thanks for reading.",
+    "Jane Doe writes about the economy for The Post.",
 ]
 
 
@@ -92,6 +99,9 @@ def test_the_text_above_an_embedded_posts_credit_is_media():
     "More than 200 people attended.",
     "Jane Doe, 33, was arrested on Monday.",
     "Loading the trucks took three hours.",
+    "“Tell us the truth,” the protesters chanted outside the court.",
+    "Let us know what you decide, the judge told the lawyers.",
+    "The company said three staff had contributed to the fund.",
 ])
 def test_news_prose_that_looks_like_chrome_stays_body(sentence):
     assert line_kinds(sentence) == {"body"}
