@@ -36,6 +36,14 @@ def sources(text: str) -> list[str | None]:
      "Pew Research Center"),
     ("Retired teachers said the plan was unfair.", "Retired teachers"),
     ("The survey of 1,000 adults found that most favoured the plan.", "survey of 1,000 adults"),
+    ("Roxanne Delgado, founder of the civic association Friends of Pelham Parkway, said the reversal hurt her.",
+     "Roxanne Delgado"),
+    ("Wary Republicans in the state quickly speculated that she had advance notice.", "Wary Republicans in the state"),
+    ("The NTSB said the pilot erred. It said the plane was sound.", "NTSB"),
+    ("The National Transportation Safety Board said the pilot erred. The agency said the plane was sound.",
+     "National Transportation Safety Board"),
+    ("Chris Grayling warned of job cuts. Speaking in the Commons, the Conservative MP said the rules must change.",
+     "Chris Grayling"),
 ])
 def test_the_speaker_is_found_in_the_slot(text, source):
     assert sources(text)[-1] == source
@@ -49,6 +57,7 @@ def test_the_speaker_is_found_in_the_slot(text, source):
     "The company declared a dividend of 20 cents.",
     "After denying the rumours in 2004, Bill Lipinski announced a resignation in August and then persuaded "
     "the party to nominate his son.",
+    "Shortly after midnight — about five hours before Meadows announced — Bennett posted photos of herself.",
 ])
 def test_no_speaker_where_nothing_is_reported(text):
     assert sources(text)[-1] is None
@@ -67,3 +76,9 @@ def test_they_is_the_group_the_sentence_before_was_about():
     text = ("Officials said the oil was gone. In a new report, researchers at the University of Georgia "
             "looked at the figures. They believe that most of the oil remains.")
     assert sources(text)[-1] == "researchers at the University of Georgia"
+
+
+def test_a_bare_surname_is_the_first_person_introduced_with_it():
+    text = ("Rep. Mark Meadows will retire. His wife, Debbie Meadows, backs Lynda Bennett. "
+            "Meadows said he never planned to stay in Congress.")
+    assert sources(text)[-1] == "Mark Meadows"

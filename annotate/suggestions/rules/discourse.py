@@ -31,6 +31,10 @@ COMPANY_HEADS = frozenset("company firm utility lender bank insurer retailer car
                            "carmaker chain manufacturer publisher broadcaster studio startup operator".split())
 
 
+GENERIC_BODIES = frozenset("agency organization organisation body regulator watchdog authority bureau board "
+                           "ministry department office commission".split())
+
+
 @dataclass(frozen=True)
 class Entity:
     """A resolved source: its fullest name, role, kind and where it spoke."""
@@ -84,6 +88,8 @@ class Discourse:
 
     def note_source(self, entity: Entity) -> None:
         """Remember a speaker, for pronouns and surnames later on."""
+        if entity.kind == "pronoun":
+            return  # an unresolved "they" is no one to refer back to
         self.sources.append(entity)
         self.last_of_kind[entity.kind == "person"] = entity
         if entity.kind in {"org", "group"}:
@@ -236,7 +242,7 @@ class Discourse:
             starts, best, current = [], [], None
             for m in self.by_token.get(rarest, []):
                 if len(m.tokens) > len(short) and contains(m.tokens, short):
-                    if current is None or len(m.tokens) >= len(current.tokens):
+                    if current is None or len(m.tokens) > len(current.tokens):  # the first introduced on ties
                         current = m
                     starts.append(m.start)
                     best.append(current)
@@ -275,8 +281,8 @@ class Discourse:
         fits = [m for m in self._before(self.orgs, self.org_starts, pos)
                 if head in (heads := set(m.tokens) | {tokens.bare(w) for w in m.run.split()})
                 or head in COMPANY_HEADS and heads & lexicon.COMPANY_WORDS]
-        if not fits:
-            return self.last_org_source if head in COMPANY_HEADS else None  # "Volkswagen said ... The company said"
+        if not fits:  # "Volkswagen said ... The company said", "The NTSB said ... The agency said"
+            return self.last_org_source if head in COMPANY_HEADS or head in GENERIC_BODIES else None
         counts = {m.start: self._mentions_before(m.tokens[0], pos) if m.tokens else 0 for m in fits}
         best = max(counts.values())
         m = next(m for m in fits if counts[m.start] == best)  # most recent first: the later on ties

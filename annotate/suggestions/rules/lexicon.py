@@ -31,6 +31,7 @@ instructed sees see foresees foresee forecasts forecast projects disagreed disag
 spoke speaks suggesting insinuating declaring asserting stressing contending acknowledging predicting
 vowing pledging calling expected hinted hints questioned questions
 quipped quips joked jokes hopes hoped blasted blasts slammed slams lambasted decried decries
+speculated speculates touted touts
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
@@ -83,7 +84,7 @@ THAT_CUES = frozenset(
     "denied denies confirmed confirms admitted admits acknowledged reported announced announces "
     "cited cites described describes revealed reveals agreed disputed objected show suggest "
     "indicated indicates affirmed affirms posted posts responded responds tweeted tweets "
-    "maintains maintained declared declares"
+    "maintains maintained declared declares touted touts"
     .split())
 
 # Words that, just before a bare cue ("to say", "would say"), mean it is not a report.
@@ -120,7 +121,8 @@ airlines motors pharmaceuticals technologies systems labs mutual workers
 network times post news press reuters embassy school hospital clinic
 records media music entertainment studios pictures brands industries airways
 petroleum telecom communications networks insurance trust ventures logistics
-railways army navy forces command
+railways army navy forces command operator federation alliance coalition league society regulator
+tribunal
 """.split())
 
 # Organisation heads that name a company (for "the company", "the firm").

@@ -192,8 +192,8 @@ def name_kind(name: str) -> str:
     """person, org or group ("Prosecutors" at the start of a sentence); a name
     with an acronym in it ("California ISO", "NBC News") is an organisation's."""
     if is_org_name(name) or any(len(w) >= 2 and w.isupper() and w.isalpha() and not ROMAN.match(w)
-                                for w in name.split()[1:] if len(name.split()) > 1):
-        return "org"
+                                for w in name.split()):
+        return "org"  # "California ISO", "NTSB"
     ws = name.split()
     if len(ws) == 1 and ws[0].lower().endswith(GROUP_SUFFIXES):
         return "group"
@@ -239,7 +239,7 @@ def parse(region: str) -> Phrase | None:
 
 GROUP_WITH_QUALIFIER = re.compile(
     r"^(?:(?:[Tt]he|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Ss]everal|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d+)\s+)*"
-    r"(?P<head>[A-Za-z-]+s)\s+(?:(?:at|from|for|with|in)\s+[^,;]+|(?:who|that)\s+[^,;]+)$")
+    r"(?:[A-Za-z-]+\s+(?=[A-Za-z-]+s\s))?(?P<head>[A-Za-z-]+s)\s+(?:(?:at|from|for|with|in)\s+[^,;]+|(?:who|that)\s+[^,;]+)$")
 
 
 def _described_group(region: str) -> Phrase | None:
@@ -265,9 +265,8 @@ PARTY_TAG = re.compile(r"\s*\((?:[RDI]|Rep|Dem|Ind)-[\w. ]+\)|\s+\([A-Z][A-Za-z.
 def _named_phrase(name: str, others: list[str]) -> Phrase:
     """Phrase for a proper name, with its role from a title or an appositive;
     a title alone ("the US President") is a description of an office holder."""
-    if all(tokens.bare(w) in lexicon.TITLES or tokens.is_role_word(w) or w.isupper() or w in {"U.S.", "U.N."}
-           for w in tokens.words(name)) and tokens.is_role_word(tokens.words(name)[-1]):
-        return Phrase(name, None, "anaphor", tokens.bare(tokens.words(name)[-1]))
+    if tokens.is_role_word(tokens.words(name)[-1]) and len(tokens.words(name)) <= 4 and not is_org_name(name):
+        return Phrase(name, None, "anaphor", tokens.bare(tokens.words(name)[-1]))  # "the Conservative MP"
     honorific = tokens.bare(name.split()[0]) in {"mr", "mrs", "ms", "dr"}  # "Mr. Powers" is no group
     title, name = split_title(PARTY_TAG.sub("", name))  # "Sen. Mitch McConnell (R-Ky.)"
     role = _appositive(others) or title

@@ -130,7 +130,8 @@ DENIALS = frozenset("denied denies disputed disputes cited cites acknowledged ad
 ACCUSATION_OBJECT = re.compile(
     r"^\s+(?:(?:the|any|all|these|those|such|his|her|its|their|a|an|of|that|reports?|\w+ly)\s+){0,3}"
     r"(?:\w+\s+)?(?:wrongdoing|allegations?|accusations?|charges?|claims?|reports?|involvement|"
-    r"responsibility|reasons?|wrongdoing|guilt|knowledge|existence|deaths?|figures?|account|version)\b")
+    r"responsibility|reasons?|wrongdoing|guilt|knowledge|existence|deaths?|figures?|account|version|lack|"
+    r"concerns?|problems?|risks?|difficulties)\b")
 
 
 def _named_subject(region: str) -> bool:

@@ -8,6 +8,7 @@ from annotate.suggestions.rules.frames.frame import Frame
 from annotate.suggestions.rules.frames.frame import QUOTED
 from annotate.suggestions.rules.frames.slots import adjunct_only
 from annotate.suggestions.rules.frames.slots import np_like
+from annotate.suggestions.rules.frames.slots import subordinate
 
 RESUMED = re.compile(r"^[^\x01]{0,40}?[,:]\s*\x01[\x01\s.,!?]*$")
 ADDING = re.compile(r"^[^,\x01]{0,40}?,\s*(?:adding|saying|noting|arguing)\s+(?:that\s+)?")
@@ -49,14 +50,15 @@ def post(m: str, cue: re.Match) -> Frame | None:
         if cue.group() in lexicon.QUOTE_ONLY_CUES and not after_quote:
             continue
         between = head[boundary + 1:].strip(" ,")
-        if boundary != qb and _name_then_appositive(head[:boundary], between or "a"):
+        if boundary != qb and _name_then_appositive(head[:boundary], between):
             continue  # "Roxanne Delgado, founder of X, said ...": the subject, not a claim before the cue
         if not between:
             frame = _inverted(m, cue, boundary)
             if frame:
                 return frame
             continue
-        if len(tokens.words(names.CLAUSE_CUT.sub("", between))) <= limit and np_like(between, limit):
+        if len(tokens.words(names.CLAUSE_CUT.sub("", between))) <= limit and np_like(between, limit) \
+                and not subordinate(between):  # not "..., about five hours before Meadows announced, ..."
             start = head.index(between, boundary)
             start, between = _with_role_before(head, start, between)
             frame = _post_frame(m, cue, between, start, boundary, boundary == qb)
@@ -96,11 +98,22 @@ def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
 
 
 def _name_then_appositive(head: str, between: str) -> bool:
-    """"Father James Martin, a Jesuit priest ...,": a name and its appositive are the
-    subject before the cue, and no clause precedes them."""
-    name = head.rsplit(",", 1)[-1].strip()
-    return len(tokens.words(name)) >= 2 and tokens.is_proper(name) and bool(re.match(r"(?:a|an|the)\s", between)) \
-        and not any(tokens.is_verb_like(w) for w in tokens.words(head))
+    """"Father James Martin, a Jesuit priest ...,", "Roxanne Delgado, founder of X,":
+    a name and its appositives are the subject before the cue, and no clause
+    precedes them."""
+    parts = [p.strip() for p in names.CLAUSE_CUT.sub("", head + "," + between).split(",") if p.strip()]
+    if any(tokens.is_verb_like(w) for w in tokens.words(head)) or len(parts) < 2:
+        return False
+    names_before = [k for k, p in enumerate(parts) if len(tokens.words(p)) >= 2 and tokens.is_proper(p)]
+    if not names_before:
+        return False
+    return all(_appositive_like(p) for p in parts[names_before[-1] + 1:]) and names_before[-1] < len(parts) - 1
+
+
+def _appositive_like(part: str) -> bool:
+    """"a Jesuit priest", "founder of the civic association X", "the mayor"."""
+    ws = tokens.words(part)
+    return bool(ws) and (ws[0].lower() in {"a", "an", "the"} or tokens.is_role_word(ws[0]))
 
 
 def _with_role_before(head: str, start: int, between: str) -> tuple[int, str]:

@@ -85,6 +85,8 @@ def clause_tail(m: str, cue: re.Match) -> Frame | None:
     offset = cue.end() + claim_offset(rest, cue.group())
     if len(tokens.words(m[offset:])) < 2 or not cue_allowed(cue, region, rest):
         return None
+    if re.match(r"\s*(?:[—–]|--|,)", rest):
+        return None  # "— about five hours before Meadows announced — Bennett posted": no content follows
     return Frame(cue.group(), region, cut.end() + head[cut.end():].index(words[0]), (offset, len(m)), "pre")
 
 
