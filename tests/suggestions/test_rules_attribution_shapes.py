@@ -42,6 +42,11 @@ def sources(text: str) -> list[str | None]:
     ("The NTSB said the pilot erred. It said the plane was sound.", "NTSB"),
     ("The National Transportation Safety Board said the pilot erred. The agency said the plane was sound.",
      "National Transportation Safety Board"),
+    ("Amazon released a separate statement saying, “It allows us to grow our business.”", "Amazon"),
+    ("Hachette waged a bruising battle with Amazon — claiming the e-tailer was acting as a bully.", "Hachette"),
+    ("Detectives believe this appears to be a case of a stolen car.", "Detectives"),
+    ("Anders Tegnell spoke. Asked about it by a newspaper, Tegnell laughed and simply said it was fine.",
+     "Anders Tegnell"),
     ("Chris Grayling warned of job cuts. Speaking in the Commons, the Conservative MP said the rules must change.",
      "Chris Grayling"),
 ])

@@ -205,9 +205,19 @@ class Discourse:
         starts, best = self._longest_index(short)
         k = bisect.bisect_left(starts, pos)
         if k == 0:
-            return self._acronym(text, pos)
+            return self._acronym(text, pos) or self._named_later(short, best)
         m = best[k - 1]
         return Entity(m.name, m.role, names.name_kind(m.name), m.start)
+
+    def _named_later(self, short: tuple[str, ...], later: list[Mention]) -> Entity | None:
+        """"Hicks said" before the article gives "Vanessa Hicks": the fullest name the
+        article gives, when a later mention ends with the surname (or an
+        organisation's name begins with the short one, "Microsoft Corp")."""
+        for m in later:
+            surname = m.tokens[-len(short):] == short and not m.org and PERSON_NAME.fullmatch(m.name)
+            if surname or m.org and m.tokens[:len(short)] == short:
+                return Entity(m.name, m.role, names.name_kind(m.name), m.start)
+        return None
 
     def _acronym(self, text: str, pos: int) -> Entity | None:
         """"IMF" after "the International Monetary Fund": the name spelt out."""
@@ -235,13 +245,15 @@ class Discourse:
 
     def _longest_index(self, short: tuple[str, ...]) -> tuple[list[int], list[Mention]]:
         """For a short name, the longer mentions containing it in text order,
-        with the longest so far (the later on ties) at each position; built
+        with the longest so far (the first on ties) at each position, the short name at
+        either end of it ("Anders Tegnell", not "Anders Tegnell Fan Club"); built
         once per name from the rarest of its words."""
         if short not in self.longest:
             rarest = min(short, key=lambda t: len(self.by_token.get(t, ())))
             starts, best, current = [], [], None
             for m in self.by_token.get(rarest, []):
-                if len(m.tokens) > len(short) and contains(m.tokens, short):
+                n = len(short)
+                if len(m.tokens) > n and (m.tokens[-n:] == short or m.tokens[:n] == short):  # not "X Fan Club"
                     if current is None or len(m.tokens) > len(current.tokens):  # the first introduced on ties
                         current = m
                     starts.append(m.start)

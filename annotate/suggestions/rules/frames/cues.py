@@ -57,7 +57,7 @@ def _stance_allowed(m: str, cue: re.Match, before: list[str]) -> bool:
     if low in {"percent", "%"} or low.isdigit():
         return True  # "Democratic insiders surveyed, 97 percent, expect ...": a poll's share
     if low in {"they", "experts", "analysts"} | lexicon.GROUP_NOUNS.keys() \
-            or len(low) > 4 and low.endswith(("ers", "ors", "ans", "ists", "ts")):
+            or len(low) > 4 and low.endswith("s") and not low.endswith(("ss", "us", "is")):
         return True
     named = head[:1].isupper() or low in lexicon.PERSON_PRONOUNS or tokens.is_role_word(low) \
         or low in lexicon.ORG_WORDS or low in lexicon.COLLECTIVE_NOUNS

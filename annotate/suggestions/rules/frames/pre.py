@@ -25,6 +25,7 @@ LEADING_NAME = re.compile(r"((?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3})(?
 REQUEST_CUES = frozenset("asked asks instructed".split())
 REQUEST = re.compile(r"^\s+(?:[\w’'-]+\s+){1,3}?to\s+[a-z]")
 CONTINUES_TO = re.compile(r"\s+(?:has |have )?(?:continues|continued|continue|went on|goes on|keeps|kept)\s+to$")
+DOCUMENT_BEFORE = re.compile(r"\b(?:statement|letter|release|post|tweet|message|email|memo|note)$")
 COORDINATOR = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+|\s+and\s+(?=(?:a|an|the)\s)|"
                          r"(?:^|\s)(?i:after|when|while|as|because|since|although|though|before|once|until)\s+")
 
@@ -93,8 +94,10 @@ def clause_tail(m: str, cue: re.Match) -> Frame | None:
 def participle(m: str, cue: re.Match) -> Frame | None:
     """`The judge denied it, saying ...`: the main subject is the source."""
     head = m[: cue.start()].rstrip()
-    participle = cue.group() in lexicon.PARTICIPLE_CUES and head.endswith(",")
-    coordinated = head.endswith(" and") and cue.group() not in lexicon.PARTICIPLE_CUES
+    bare_head = re.sub(r"(?:\s+[a-z]+ly)+$", "", head)  # "Tegnell laughed and simply said"
+    participle = cue.group() in lexicon.PARTICIPLE_CUES and (head.endswith((",", "—", "--")) or (
+        cue.group() == "saying" and DOCUMENT_BEFORE.search(head)))  # "released a separate statement saying,"
+    coordinated = bare_head.endswith(" and") and cue.group() not in lexicon.PARTICIPLE_CUES
     if not (participle or coordinated) or QUOTED in head and not _subject_before_quote(head):
         return None
     if cue.group() in lexicon.NAMING_CUES and not NAMED_AS.match(m[cue.end():]):

@@ -121,8 +121,8 @@ def _lead_is_adjunct(lead: str, cue: str) -> bool:
     ws = tokens.words(lead)
     if not ws or cue in {"told", "tells", "telling", "asked", "asks"}:
         return True
-    if lead.rstrip().endswith(":") and len(ws) <= 4:
-        return True  # "said:", "told Reuters:", "wrote on Twitter:"; not "estimated X to be Y, adding:"
+    if lead.rstrip().endswith(":") and (len(ws) <= 4 or ws[0].lower() in {"of", "about"} and len(ws) <= 8):
+        return True  # "said:", "told Reuters:", "said of the court building:"; not "estimated X to be Y, adding:"
     return ws[0].lower() in lexicon.INTRO_WORDS or bool(ADDRESSEE.match(lead))
 
 
