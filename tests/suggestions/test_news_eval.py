@@ -24,19 +24,20 @@ def news():
 
 
 FLOORS = {
-    "heldout": {"source_acc": 0.675, "type_acc": 0.815, "cw_precision": 0.755, "cw_recall": 0.79,
+    "heldout": {"source_acc": 0.675, "type_acc": 0.80, "cw_precision": 0.75, "cw_recall": 0.78,
                 "boundary_f1": 0.998},
-    "dev": {"source_acc": 0.915, "type_acc": 0.93, "cw_precision": 0.765, "cw_recall": 0.78,
+    "dev": {"source_acc": 0.92, "type_acc": 0.935, "cw_precision": 0.765, "cw_recall": 0.78,
             "boundary_f1": 0.998},
 }
-# Held-out grew from 13 to 21 articles (4 + 4 drawn at random from two later
-# batches, labelled before any rule was run on them), so its floors were set
-# again at what the rules reach on it: source 0.678, type 0.818, author
-# statements given a source 12 of 290 (0.041, under the 0.05 target). The
-# held-out misses are never read.
+# Held-out grew from 13 to 23 articles (4 + 4 + 2 drawn at random from three
+# later batches, labelled before any rule was run on them), so its floors were
+# set again at what the rules reach on it: source 0.677, type 0.805, author
+# statements given a source 11 of 317 (0.035, under the 0.05 target); its
+# check-worthiness and chrome lines moved with the new articles only (0.751 /
+# 0.783, 20 chrome units). The held-out misses are never read.
 CEILINGS = {
-    "heldout": {"author_with_source": 0.042, "chrome_as_body_total": 19},
-    "dev": {"author_with_source": 0.011, "chrome_as_body_total": 5},
+    "heldout": {"author_with_source": 0.036, "chrome_as_body_total": 20},
+    "dev": {"author_with_source": 0.009, "chrome_as_body_total": 7},
 }
 
 
