@@ -87,3 +87,10 @@ def test_a_bare_surname_is_the_first_person_introduced_with_it():
     text = ("Rep. Mark Meadows will retire. His wife, Debbie Meadows, backs Lynda Bennett. "
             "Meadows said he never planned to stay in Congress.")
     assert sources(text)[-1] == "Mark Meadows"
+
+
+def test_a_clause_after_the_frame_leaves_the_quotation_to_its_speaker():
+    text = "Aubrey Woodard chairs the party. The timing raises \"great suspicion,” Woodard said, though he stressed he had no proof."
+    text = normalize_text(text)
+    found = analyse(text, segment(text))[-1].attribution
+    assert (found.source, found.type, found.cue) == ("Aubrey Woodard", "mixed", "said")

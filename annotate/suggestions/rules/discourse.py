@@ -187,7 +187,8 @@ class Discourse:
             if start < pos and tokens.is_proper(name) and names.name_kind(name) == "person" \
                     and not name.lower() in lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS:
                 found = self._expand(name, pos)
-                return found or Entity(name, None, "person", start)
+                if found or len(name.split()) > 1:  # not "Video obtained from the salon shows"
+                    return found or Entity(name, None, "person", start)
         for m in self._before(self.mentions, self.mention_starts, pos):
             if PERSON_NAME.fullmatch(m.name) and not m.org:
                 return Entity(m.name, m.role, "person", m.start)  # the last person named

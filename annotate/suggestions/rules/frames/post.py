@@ -18,6 +18,8 @@ ADJUNCT_FIRST = re.compile(r"^\s+(?:at|in|on|during|after|before|when|while|as|o
 INVERTED_RESUMED = re.compile(r"^\s*([^\x01,]{1,80}?),\s*(?=\x01)(?=[\x01\s.,!?]*$)")
 # '"...," Trump told the Times, alarming critics': a participle after the cue's addressee.
 PARTICIPLE_AFTER = re.compile(r"^(?:\s+[^,\x01]{1,40}?)?,\s+(?:(?:his|her|their|its)\s+[a-z]+\s+)?[a-z]+ing\b")
+# '"...," Woodard said, though he stressed ...': a clause of its own after the frame.
+CLAUSE_AFTER = re.compile(r"^(?:\s+[^,\x01]{1,30}?)?,\s+(?:though|although|while|but|because|whereas|even as)\b")
 ANONYMITY = re.compile(r"\s*,?\s*(?:speaking\s+)?on (?:the )?condition (?:of|that they not be named)\b[^\x01]*$")
 # "..., officials said Monday, and left ...": a time or channel between the cue and the comma.
 SHORT_ADJUNCT = re.compile(
@@ -84,8 +86,8 @@ def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
     if after_quote and cue.group() in {"told", "tells"} and QUOTED not in rest and not bare_subject:
         return Frame(cue.group(), between, start, (0, boundary + 1), "post")  # '"...," Gates told an audience that ...'
     rest = ANONYMITY.sub("", rest)  # '..., two aides said on condition of anonymity because ...'
-    if (adjunct_only(rest) or after_quote and (ADJUNCT_FIRST.match(rest) or PARTICIPLE_AFTER.match(rest))) \
-            and not bare_subject:
+    if (adjunct_only(rest) or after_quote and (ADJUNCT_FIRST.match(rest) or PARTICIPLE_AFTER.match(rest)
+                                               or CLAUSE_AFTER.match(rest))) and not bare_subject:
         return Frame(cue.group(), between, start, (0, boundary + 1), "post")
     if bare_subject and not re.match(r",\s*[^\s\x01]", rest):
         return None  # "Alverson, a commissioner ..., described it": the name is the subject, not a claim
