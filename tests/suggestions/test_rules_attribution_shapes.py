@@ -47,6 +47,12 @@ def sources(text: str) -> list[str | None]:
     ("Detectives believe this appears to be a case of a stolen car.", "Detectives"),
     ("Anders Tegnell spoke. Asked about it by a newspaper, Tegnell laughed and simply said it was fine.",
      "Anders Tegnell"),
+    ("“It is a spending spree,” said Sen. John Thune of South Dakota, the No. 2 Republican.", "John Thune"),
+    ("“This is reckless,” said state Sen. Zach Wahls, a Democrat from Coralville.", "Zach Wahls"),
+    ("Retired Gen. John Allen said the plan was sound.", "John Allen"),
+    ("Speaker of the House Nancy Pelosi said the bill would pass.", "Nancy Pelosi"),
+    ("President-elect Joe Biden said the team was ready.", "Joe Biden"),
+    ("The Rev. Al Sharpton said the march would go ahead.", "Al Sharpton"),
     ("Chris Grayling warned of job cuts. Speaking in the Commons, the Conservative MP said the rules must change.",
      "Chris Grayling"),
 ])

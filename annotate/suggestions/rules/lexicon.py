@@ -106,7 +106,8 @@ farmer realtor economist head captain lieutenant sergeant colonel commander
 chancellor principal lady first
 supervisor superintendent ranger administrator coordinator meteorologist correspondent
 treasurer comptroller dean provost warden constable trustee mp mep msp mla lawmaker legislator councillor
-councilmember ceo cfo coo cto chairperson
+councilmember ceo cfo coo cto chairperson cardinal archbishop rev reverend father sister cmdr cdr assemblyman
+assemblywoman assemblymember defender
 """.split())
 
 # Words that make a capitalised name an organisation rather than a person.
@@ -160,7 +161,8 @@ ultimately yet without
 # Participles that sit inside a source slot without making it a clause
 # ("those surveyed", "insiders polled last week"), and plural nouns that
 # double as cue verbs when they end the slot ("Initial reports said").
-SLOT_PARTICIPLES = frozenset("surveyed polled interviewed contacted questioned asked quoted cited".split())
+SLOT_PARTICIPLES = frozenset("surveyed polled interviewed contacted questioned asked quoted cited retired elected "
+                             "appointed".split())
 SLOT_NOUNS = frozenset("reports claims estimates notes findings states shows warnings".split())
 
 # Words that open a clause inside a noun phrase; the part stops there.

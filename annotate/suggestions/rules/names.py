@@ -15,7 +15,7 @@ from annotate.suggestions.rules import lexicon
 from annotate.suggestions.rules import tokens
 
 CLAUSE_CUT = re.compile(r"\s(?:who|whose|which|where|whom|who['’]s)\s[^,]*|\sthat\s[^,]*(?=,)")
-OFFICE_OF = re.compile(r"^of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:Security|Affairs|Services|Resources|Development))?\s+")
+OFFICE_OF = re.compile(r"^(?:of|to)\s+(?:the\s+)?[A-Z][\w.]+(?:\s+(?:Security|Affairs|Services|Resources|Development))?\s+")
 NAME_THEN_BODY = re.compile(r"\s(?:of|at|from|with)\s+(?:the\s+)?(?=[A-Z])")
 PERSONAL_NAME = re.compile(r"(?:[A-Z][\w.'’\-]*\s+){1,4}[A-Z][a-z][\w'’\-]*")
 # "American Airlines' Kent Powell", "Microsoft's Brad Smith": the possessor is the role.
@@ -47,23 +47,30 @@ def split_title(name: str) -> tuple[str | None, str]:
         role, person = split_title(name[owner.end():])
         return " ".join(filter(None, (owner.group(1), role))), person
     ws = name.split()
-    cut = max((i for i, w in enumerate(ws[:-1]) if tokens.bare(w).rsplit("-", 1)[-1] in lexicon.TITLES
+    cut = max((i for i, w in enumerate(ws[:-1]) if _title_word(w)
                or w[:1].isupper() and tokens.bare(w) in tokens.ROLE_NOUNS), default=-1)  # "Vice-President"
+    office = OFFICE_OF.match(" ".join(ws[cut + 1:])) if cut >= 0 else None
+    if office and len(ws[cut + 1:]) - len(office.group().split()) >= 2:
+        cut += len(office.group().split())  # "Speaker of the House John Smith", "Ambassador to the U.N. X"
     if cut < 0 or is_org_name(" ".join(ws[cut + 1:])) and not _person_of_body(ws[cut + 1:]):
         return None, name  # no title, or "Office of the President"-like names
-    office = OFFICE_OF.match(" ".join(ws[cut + 1:]))
-    if office and len(ws[cut + 1:]) - len(office.group().split()) >= 2:
-        cut += len(office.group().split())
     person = " ".join(ws[cut + 1:])
     body = NAME_THEN_BODY.search(person)
-    if body and is_org_name(person[body.end():]):
-        person = person[: body.start()]
+    if body and (is_org_name(person[body.end():]) or PERSONAL_NAME.fullmatch(person[: body.start()])
+                 and tokens.is_proper(person[body.end():])):
+        person = person[: body.start()]  # "Capt. X of the Linden Police Department", "Sen. John Thune of South Dakota"
     role = " ".join(ws[: cut + 1])
     if tokens.bare(role) in {"mr", "mrs", "ms", "dr", "prof"}:
         role = None  # honorifics are not roles
     if len(person.split()) == 1 and tokens.bare(ws[cut]) in STYLED_TITLES:
         return role, f"{ws[cut]} {person}"  # "Pope Francis", "Prince Harry": the title is part of the name
     return role, person
+
+
+def _title_word(word: str) -> bool:
+    """"Sen.", "Vice-President", "President-elect", "then-Gov.": a title before a name."""
+    bare = re.sub(r"-elect$", "", tokens.bare(word))
+    return bare.rsplit("-", 1)[-1] in lexicon.TITLES
 
 
 def _person_of_body(ws: list[str]) -> bool:
@@ -86,6 +93,9 @@ def trailing_name(part: str) -> tuple[str | None, str] | None:
         return None  # "researchers at the University of Georgia": the researchers speak
     prefix = tokens.strip_determiners(" ".join(ws[:i]))
     role = prefix if tokens.bare(ws[i - 1]) in lexicon.TITLES or tokens.is_role_word(ws[i - 1]) else None
+    title, name = split_title(" ".join(ws[i:]))  # "state Sen. Zach Wahls"
+    if title and not is_org_name(name):
+        return " ".join(filter(None, (prefix, title))), name
     return role, " ".join(ws[i:])
 
 
@@ -144,7 +154,8 @@ def source_parts(region: str) -> tuple[str, ...]:
                                        or first.endswith("ed") and ws[1][:1].islower())
         if first in lexicon.INTRO_WORDS or participial and not kept and not last_part:
             continue  # "Referring to Modi's visit to Wuhan, Geng said"; not "Fed Chair", "Retired teachers"
-        if not ws[0][:1].isupper() and ws[0].lower().endswith(("ed", "ing")) and len(ws) > 1:
+        if not ws[0][:1].isupper() and ws[0].lower().endswith(("ed", "ing")) and len(ws) > 1 \
+                and ws[0] not in lexicon.SLOT_PARTICIPLES:  # not "retired Gen. John Allen"
             continue  # participial phrase: "released in a report by ..."
         kept.append(part)
     return tuple(kept)
