@@ -53,6 +53,10 @@ def sources(text: str) -> list[str | None]:
     ("Speaker of the House Nancy Pelosi said the bill would pass.", "Nancy Pelosi"),
     ("President-elect Joe Biden said the team was ready.", "Joe Biden"),
     ("The Rev. Al Sharpton said the march would go ahead.", "Al Sharpton"),
+    ("Ursula von der Leyen said the plan was good.", "Ursula von der Leyen"),
+    ("Martin Luther King Jr. said the plan was good.", "Martin Luther King Jr"),  # dots are not compared
+    ("Mohammed bin Salman, 45, said the plan was good.", "Mohammed bin Salman"),
+    ("The plan is good, Rep. Jim Jordan, R-Ohio, said.", "Jim Jordan"),
     ("Chris Grayling warned of job cuts. Speaking in the Commons, the Conservative MP said the rules must change.",
      "Chris Grayling"),
 ])

@@ -186,7 +186,7 @@ can could did does do shall should may might must
 """.split())
 
 # Connector words allowed inside a proper name ("Center for Fiscal Policy").
-NAME_CONNECTORS = frozenset("of for the and de del la van von al bin da du".split())
+NAME_CONNECTORS = frozenset("of for the and de del la van von al bin da du der den dos das di le ter ibn bint".split())
 
 GROUP_NOUNS = {
     "groups": "group", "organizations": "group", "organisations": "group",

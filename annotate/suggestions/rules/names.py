@@ -47,8 +47,8 @@ def split_title(name: str) -> tuple[str | None, str]:
         role, person = split_title(name[owner.end():])
         return " ".join(filter(None, (owner.group(1), role))), person
     ws = name.split()
-    cut = max((i for i, w in enumerate(ws[:-1]) if _title_word(w)
-               or w[:1].isupper() and tokens.bare(w) in tokens.ROLE_NOUNS), default=-1)  # "Vice-President"
+    cut = max((i for i, w in enumerate(ws[:-1]) if (_title_word(w) or w[:1].isupper() and tokens.bare(w) in tokens.ROLE_NOUNS)
+               and not all(ROMAN.match(tokens.bare(x).upper()) for x in ws[i + 1:])), default=-1)  # not "King Jr."
     office = OFFICE_OF.match(" ".join(ws[cut + 1:])) if cut >= 0 else None
     if office and len(ws[cut + 1:]) - len(office.group().split()) >= 2:
         cut += len(office.group().split())  # "Speaker of the House John Smith", "Ambassador to the U.N. X"
@@ -123,8 +123,8 @@ def source_parts(region: str) -> tuple[str, ...]:
     place_follows = False  # "Speaking in Redmond, Washington, Satya Nadella said": the state is the intro's
     for k, part in enumerate(parts):
         ws = tokens.words(part)
-        if not ws or all(w.isdigit() for w in ws) or SHARE.match(part.strip()):
-            continue  # "Democratic insiders surveyed, 97 percent, expect": the share is not the source
+        if not ws or all(w.isdigit() for w in ws) or SHARE.match(part.strip()) or PARTY_STATE.match(part.strip()):
+            continue  # "Democratic insiders surveyed, 97 percent, expect": the share is not the source; nor "R-Ohio"
         if place_follows and len(ws) <= 2 and tokens.is_proper(part) and parts[k + 1:k + 2] \
                 and parts[k + 1][:1].isupper():
             place_follows = False
@@ -137,7 +137,7 @@ def source_parts(region: str) -> tuple[str, ...]:
             continue  # "days later", "a year ago"
         last_part = k == len(parts) - 1
         if not kept and not last_part and len(ws) > 1 and first.endswith(("ed", "ing")) and len(first) > 4 \
-                and ws[1][:1].islower():
+                and ws[1][:1].islower() and ws[1] not in lexicon.NAME_CONNECTORS:  # not "Mohammed bin Salman"
             continue  # "Reached last week in a brief phone call, Bennett declined": an opening participle
         part = FLOATING.sub("", NAME_THEN_ADJUNCT.sub(r"\1", part)).strip()  # "Obama at the time", "executives all"
         part = re.sub(r"\s+(?:from|in|on|since)\s+(?:" + TIME_WORDS[4:] + r"\b.*$", "", part)  # "Poll from June"
@@ -151,7 +151,8 @@ def source_parts(region: str) -> tuple[str, ...]:
             part = part.split(None, 1)[1]  # "But Andrew Bacevich", "And others"
             ws, first = ws[1:], ws[1].lower()
         participial = len(ws) > 1 and (first.endswith("ing") and len(first) > 4 and not _capitalised_name(ws)
-                                       or first.endswith("ed") and ws[1][:1].islower())
+                                       or first.endswith("ed") and ws[1][:1].islower()
+                                       and ws[1] not in lexicon.NAME_CONNECTORS)
         if first in lexicon.INTRO_WORDS or participial and not kept and not last_part:
             continue  # "Referring to Modi's visit to Wuhan, Geng said"; not "Fed Chair", "Retired teachers"
         if not ws[0][:1].isupper() and ws[0].lower().endswith(("ed", "ing")) and len(ws) > 1 \
@@ -196,6 +197,7 @@ def doc_author(region: str, anchored: bool = False) -> str | None:
 TRAILING_TIME = re.compile(r"\s+(?:(?:this|last|next)\s+(?:week|month|year|weekend)|yesterday|today|recently|"
                            r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$")
 STYLED_TITLES = frozenset("pope king queen prince princess lord lady sir dame emperor empress sheikh cardinal".split())
+PARTY_STATE = re.compile(r"^[RDI]-[A-Z][\w. ]*$")  # "Rep. Jim Jordan, R-Ohio, said"
 ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII|JR|SR)\.?$")
 
 
