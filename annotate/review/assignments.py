@@ -66,13 +66,26 @@ def article_assignments(article: Article) -> list[Assignment]:
                                    .order_by(Assignment.claim_id.is_not(None), Assignment.id)))
 
 
+def _assigned_to(claim: Claim):
+    return (Assignment.article_id == claim.article_id,
+            or_(Assignment.claim_id.is_(None), Assignment.claim_id == claim.id))
+
+
 def claim_assignees(claim: Claim) -> list[User]:
     """Reviewers assigned to this claim directly or through its article."""
-    query = (select(User).join(Assignment, Assignment.reviewer_id == User.id)
-             .where(Assignment.article_id == claim.article_id,
-                    or_(Assignment.claim_id.is_(None), Assignment.claim_id == claim.id))
+    query = (select(User).join(Assignment, Assignment.reviewer_id == User.id).where(*_assigned_to(claim))
              .order_by(User.username))
     return list(dict.fromkeys(db.session.scalars(query)))
+
+
+def assignees_and_team(claim: Claim) -> tuple[list[User], list[User]]:
+    """The claim's assignees and, for an editor's assign menu, every active account (as `reviewers`), in one query:
+    the panel shows both after every save and verdict."""
+    assigned = select(Assignment.id).where(Assignment.reviewer_id == User.id, *_assigned_to(claim)).exists()
+    rows = db.session.execute(select(User, assigned).where(or_(User.active.is_(True), assigned))
+                              .order_by(func.lower(User.username))).all()
+    assignees = sorted((user for user, is_assigned in rows if is_assigned), key=lambda user: user.username)
+    return assignees, [user for user, _ in rows if user.active]
 
 
 @dataclass

@@ -3,6 +3,7 @@
 The user is passed in (templates pass current_user), so the view model can be built for anyone, without a request.
 """
 from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 
 from flask import g
@@ -10,6 +11,7 @@ from sqlalchemy import func
 from sqlalchemy import literal
 from sqlalchemy import select
 
+from annotate.accounts import permissions
 from annotate.extensions import db
 from annotate.models import Claim
 from annotate.models import Rating
@@ -60,6 +62,7 @@ class ReviewPanel:
     talk: DiscussionView
     assignees: list
     judgement_hidden: bool = False  # blind review: the status and rationale someone else set are not shown
+    team: list = field(default_factory=list)  # active accounts, for an editor's assign menu (empty for others)
 
     def own_edit(self, stale: dict) -> dict:
         """After a refused stale save: only what this user changed, to show and to reapply."""
@@ -69,16 +72,24 @@ class ReviewPanel:
 def review_panel(claim: Claim, user: User, verdicts: list | None = None) -> ReviewPanel:
     """The panel's review sections for this user: blind review decides which verdicts they see (`verdicts`: the
     claim's current ones, when a change just produced them)."""
-    return ReviewPanel(claim, workflow.verdict_view(claim, user, verdicts), discussion_view(claim, user),
-                       assignments.claim_assignees(claim), visibility.Viewer(user).hides_judgement(claim))
+    assignees, team = people(claim, user)
+    return ReviewPanel(claim, workflow.verdict_view(claim, user, verdicts), discussion_view(claim, user), assignees,
+                       visibility.Viewer(user).hides_judgement(claim), team)
 
 
 def new_claim_panel(claim: Claim, user: User) -> ReviewPanel:
     """The review sections of a claim made in this request: no verdicts and no discussion yet, so none is looked up
     (marking a claim costs the same whatever the claim's neighbours hold); the article's assignees apply."""
+    assignees, team = people(claim, user)
     return ReviewPanel(claim, workflow.VerdictView(claim, None), DiscussionView(claim, user, [], discussion.stamp_of([]),
-                                                                                None),
-                       assignments.claim_assignees(claim))
+                                                                                None), assignees, team=team)
+
+
+def people(claim: Claim, user: User) -> tuple[list[User], list[User]]:
+    """(assignees, team): an editor's panel offers the team to assign from; a locked claim takes no assignment."""
+    if permissions.is_editor(user) and not claim.locked:
+        return assignments.assignees_and_team(claim)
+    return assignments.claim_assignees(claim), []
 
 
 def load_nav_data(user_id: int | None = None) -> None:

@@ -10,7 +10,6 @@ from annotate.web import assets
 from annotate.claims.forms import ClaimForm
 from annotate.claims.forms import EvidenceForm
 from annotate.models import choices
-from annotate.review import assignments
 from annotate.review import discussion
 from annotate.review import panel
 from annotate.review import ratings
@@ -91,7 +90,6 @@ def init_app(app: Flask) -> None:
             "disputed_count": lambda: panel.nav_figures(current_user.id)[0],
             "unread_mentions": lambda: panel.nav_figures(current_user.id)[1],
             "review_panel": panel.review_panel,
-            "team": assignments.reviewers,
             "is_editor": permissions.is_editor,
             "has_role": permissions.has_role,
             "render_comment": discussion.render_body,

@@ -10,10 +10,12 @@ from annotate.extensions import db
 from annotate.models import Sentence
 from annotate.review import ratings
 from tests.conftest import HX
+from tests.conftest import PASSWORD
 from tests.factories import bearer
 from tests.factories import make_article
 from tests.factories import make_claim
 from tests.factories import make_token
+from tests.factories import make_user
 from tests.test_queries import fresh_request_context
 
 SIZES = (100, 2000)
@@ -114,3 +116,16 @@ def test_marking_through_the_api_reads_only_the_sentence_it_marks(logged_in, use
     by_offset = sentences_loaded(lambda: logged_in.post(url, headers=headers, json={"start": start, "end": start + 4}))
     by_index = sentences_loaded(lambda: logged_in.post(url, headers=headers, json={"sentence_index": 1998}))
     assert (by_offset, by_index) == (1, 1)
+
+
+def test_an_editors_panel_reads_its_assignees_and_the_team_in_one_query(client):
+    """The editor's assign menu lists the team: read with the assignees, so an editor's writes keep the bounds."""
+    editor = make_user("ed", "editor")
+    make_user("rev2", "reviewer")
+    assert client.post("/login", data={"username": "ed", "password": PASSWORD}).status_code == 303
+    ratings.ensure_default_vocabulary()
+    headers = bearer(make_token(editor))
+    assert client.get("/api/v1/me", headers=headers).status_code == 200
+    counts = writes(client, *long_article(100, editor), headers)
+    for action, bound in BOUNDS.items():
+        assert counts[action] <= bound, (action, counts)
