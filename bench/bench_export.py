@@ -2,7 +2,7 @@
 
 Builds each workload on a scratch SQLite database (bench_article.build), then times the download a logged-in
 reviewer gets (GET /articles/<id>/export.json through the test client, as the web route serves it) and the
-export the CLI writes (render_export outside a request). Prints medians of wall and CPU time (CPU time is the
+export the CLI writes (`flask export --output`: export_body outside a request, written to a file). Prints medians of wall and CPU time (CPU time is the
 steadier figure on a shared machine: say the load average with it), the body size and the SQL statements.
 
     python bench/bench_export.py                  # 1000 and 5000 sentences
@@ -25,7 +25,7 @@ import bench_article  # noqa: E402
 from annotate import create_app  # noqa: E402
 from annotate.cli import init_db  # noqa: E402
 from annotate.extensions import db  # noqa: E402
-from annotate.interchange.export import render_export  # noqa: E402
+from annotate.interchange.export import export_body  # noqa: E402
 
 
 def timed(function, runs: int) -> dict:
@@ -71,7 +71,9 @@ def run_size(sentences: int, runs: int) -> None:
 
     def cli():
         with app.app_context():
-            return render_export("json", [article_id])
+            body = export_body("json", [article_id])
+        (folder / "export.json").write_bytes(body)
+        return body
 
     print(f"\n{sentences:,} sentences, {claims:,} claims ({os.getloadavg()[0]:.2f} load average)")
     for name, function in (("web download", web), ("CLI export", cli)):

@@ -23,14 +23,16 @@ def export_command(article_id: int | None, status: str | None, fmt: str, output:
     if article_id and db.session.get(Article, article_id) is None:
         raise click.ClickException(f"No article with id {article_id}.")
     config = current_app.config
-    text = interchange_export.render_export(fmt, [article_id] if article_id else None, status,
-                                 config.get("PUBLIC_BASE_URL") or "http://127.0.0.1:5000/",
-                                 config.get("PUBLISHER_NAME", "Claim desk"))
+    body = interchange_export.export_body(fmt, [article_id] if article_id else None, status,
+                                          config.get("PUBLIC_BASE_URL") or "http://127.0.0.1:5000/",
+                                          config.get("PUBLISHER_NAME", "Claim desk"))  # the download's own bytes
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        Path(output).write_bytes(body)
         click.echo(f"Wrote {fmt} export to {output}.", err=True)
     else:
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(body)
+        sys.stdout.buffer.flush()
 
 
 @click.command("import-annotations")

@@ -3,10 +3,11 @@ from datetime import datetime
 from datetime import timezone
 
 
-def iso(moment: datetime | None) -> str | None:
-    """ISO 8601 in UTC with a Z; a naive time is taken to be UTC already (that is how the database keeps them)."""
-    if moment is None:
-        return None
+def iso(moment: datetime | str | None) -> str | None:
+    """ISO 8601 in UTC with a Z; a naive time is taken to be UTC already (that is how the database keeps them).
+    Text is passed through: an export's rows read on SQLite come as this text already (interchange.rows)."""
+    if moment is None or type(moment) is str:
+        return moment
     if moment.tzinfo is timezone.utc:  # as the database hands them back: no conversion needed
         return moment.isoformat().replace("+00:00", "Z")
     if moment.tzinfo is None:  # as an export reads them (rows): the same text, sooner

@@ -43,3 +43,25 @@ def test_history_values_holding_floats_or_huge_integers_are_written_as_json_writ
     events = native.export_articles([article.id])["articles"][0]["claims"][0]["history"]
     assert {"share": 1e-05, "ratio": 0.5} in [e["before"] for e in events]
     assert {"count": 2**70, "nested": [1.5e300]} in [e["after"] for e in events]
+
+
+def test_times_are_written_as_iso_writes_them_whole_seconds_and_microseconds_alike(app, user):
+    """On SQLite the export reads its times as text made in the query; it must be what iso() makes of the datetime
+    (a whole second without '.000000', microseconds kept, a Z), and the same on PostgreSQL."""
+    from datetime import datetime
+
+    from annotate.models import Claim
+    from annotate.text.times import iso
+
+    article = make_article(user=user)
+    whole, fraction = make_claim(article, user=user), make_claim(article, sentence_index=1, user=user)
+    whole.created_at, fraction.created_at = datetime(2026, 1, 2, 3, 4, 5), datetime(2026, 1, 2, 3, 4, 5, 120)
+    db.session.commit()
+    claims = {c["id"]: c for c in json.loads(export_body("json", [article.id]))["articles"][0]["claims"]}
+    assert claims[whole.uuid]["created_at"] == "2026-01-02T03:04:05Z" == iso(datetime(2026, 1, 2, 3, 4, 5))
+    assert claims[fraction.uuid]["created_at"] == "2026-01-02T03:04:05.000120Z"
+    for claim in db.session.query(Claim).filter(Claim.article_id == article.id):
+        exported = claims[claim.uuid]
+        assert exported["updated_at"] == iso(claim.updated_at)
+        events = db.session.query(HistoryEvent).filter(HistoryEvent.claim_id == claim.id).order_by(HistoryEvent.id)
+        assert [e["at"] for e in exported["history"]] == [iso(e.at) for e in events]
