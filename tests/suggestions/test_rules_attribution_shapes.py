@@ -104,3 +104,18 @@ def test_a_clause_after_the_frame_leaves_the_quotation_to_its_speaker():
     text = normalize_text(text)
     found = analyse(text, segment(text))[-1].attribution
     assert (found.source, found.type, found.cue) == ("Aubrey Woodard", "mixed", "said")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Jane Roe, a lawyer for the family, spoke outside court. “Justice was done,” the lawyer said.", "Jane Roe"),
+    ("Apple reported record sales on Thursday. The iPhone maker said demand was strong.", "Apple"),
+    ("The European Union imposed sanctions. The bloc said Russia must withdraw.", "European Union"),
+    ("The Federal Reserve raised rates. The central bank said inflation was too high.", "Federal Reserve"),
+    ("Sen. Elizabeth Warren criticized the plan. The Massachusetts Democrat said it was unfair.", "Elizabeth Warren"),
+    ("Officials at the Department of Homeland Security said the border was secure. The department said arrests "
+     "fell.", "Department of Homeland Security"),
+    ("The Indian Council of Medical Research advised the drug. The government said exports would stop.",
+     "government"),
+])
+def test_a_second_reference_finds_the_subject_in_view(text, source):
+    assert sources(text)[-1] == source

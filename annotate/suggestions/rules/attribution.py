@@ -78,7 +78,7 @@ def _read_frame(text: str, index: int, unit, quotes: list[Quote], discourse: Dis
         kind = _type(text, reading, *reading.content, gap=gap)
         reading.attribution = _attribution(entity, frame.cue, kind)
     if not masked.lstrip().startswith(frames.QUOTED):
-        discourse.note_subject(start, names.subject(masked))
+        discourse.note_subject(start, names.subject(masked), names.subject_appositive(masked))
     return reading
 
 

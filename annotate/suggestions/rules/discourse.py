@@ -31,6 +31,13 @@ COMPANY_HEADS = frozenset("company firm utility lender bank insurer retailer car
                            "carmaker chain manufacturer publisher broadcaster studio startup operator".split())
 
 
+# Descriptions of an organisation by what it is or does: "the iPhone maker", "the bloc", "the central bank".
+BODY_DESCRIPTIONS = frozenset("bloc maker giant retailer lender carrier insurer automaker broadcaster network outlet "
+                              "regulator watchdog body agency alliance organization organisation firm".split())
+# "the government", "the police": the country's own, not the organisation named just before.
+PUBLIC_BODIES = frozenset("government administration police court parliament congress senate house army military".split())
+# What a person is described as on second reference: "the Massachusetts Democrat", "the Argentine".
+DESCRIPTORS = frozenset("democrat republican conservative".split())
 GENERIC_BODIES = frozenset("agency organization organisation body regulator watchdog authority bureau board "
                            "ministry department office commission".split())
 
@@ -80,11 +87,15 @@ class Discourse:
         self.longest: dict[tuple[str, ...], tuple[list[int], list[Mention]]] = {}
         self.first_seen: dict[tuple[str, ...], tuple[int | None, int | None]] = {}
         self.subjects: list[tuple[int, str]] = []
+        self.subject_roles: dict[int, str] = {}
 
-    def note_subject(self, pos: int, subject: str | None) -> None:
-        """Remember a sentence subject, for plural anaphors ("the groups")."""
+    def note_subject(self, pos: int, subject: str | None, role: str | None = None) -> None:
+        """Remember a sentence subject, for plural anaphors ("the groups"), with the
+        role an appositive gives it ("Jane Roe, a lawyer for the family, spoke")."""
         if subject:
             self.subjects.append((pos, subject))
+            if role:
+                self.subject_roles[pos] = role
 
     def note_source(self, entity: Entity) -> None:
         """Remember a speaker, for pronouns and surnames later on."""
@@ -94,6 +105,8 @@ class Discourse:
         self.last_of_kind[entity.kind == "person"] = entity
         if entity.kind in {"org", "group"}:
             self.last_body_source = entity
+        if entity.kind in {"group", "description"}:
+            return  # "Officials at the Department of X" lends no name to a later "the Department of X"
         if entity.kind == "org":
             self.last_org_source = entity
         tokens = name_tokens(entity.name)[:MAX_NAME_WORDS]
@@ -152,9 +165,9 @@ class Discourse:
             return None
         return Entity(phrase.text, phrase.role, "group", start)
 
-    def _previous_subject(self, pos: int, person: bool) -> Entity | None:
+    def _previous_subject(self, pos: int, person: bool | None) -> Entity | None:
         """The subject of the sentence just before pos, when it is a name of the
-        wanted kind (a person's, or an organisation's)."""
+        wanted kind (a person's, an organisation's, or either for None)."""
         if not self.subjects or self.subjects[-1][0] >= pos:
             return None
         start, subject = self.subjects[-1]
@@ -165,9 +178,9 @@ class Discourse:
             return None
         role, name = names.split_title(name)  # "Rep. Adam Schiff"
         found = self._expand(name, pos) or Entity(name, role, names.name_kind(name), start)
-        if person != (found.kind == "person") or person and _lone_name(found.name):
+        if person is not None and (person != (found.kind == "person") or person and _lone_name(found.name)):
             return None
-        return Entity(found.name, found.role, found.kind, start)
+        return Entity(found.name, self.subject_roles.get(start) or found.role, found.kind, start)
 
     def _last_mention(self, pronoun: str, pos: int) -> Entity | None:
         """"It said" before any organisation spoke: the last one mentioned;
@@ -273,12 +286,18 @@ class Discourse:
             if named:
                 return Entity(named, None, "org", pos)
             return self._last_body() if head in {"report", "reports", "statement"} else None  # "the figures"
-        if head in lexicon.ORG_WORDS or head in COMPANY_HEADS:
-            return self._org_named(head, pos)
+        if head in lexicon.ORG_WORDS or head in COMPANY_HEADS or head in BODY_DESCRIPTIONS:
+            found = self._org_named(head, pos)
+            named = self._previous_subject(pos, None) if found is None and head not in PUBLIC_BODIES else None
+            return named if named and named.kind != "person" or named and _lone_name(named.name) else found
+        if head in DESCRIPTORS or head.endswith(("ian", "an", "ese", "ine")) and phrase.text[:1].isupper():
+            return self._previous_subject(pos, True)  # "Sen. Elizabeth Warren ... The Massachusetts Democrat said"
         if head in lexicon.TITLES or head in tokens.ROLE_NOUNS:
             found = self._office_holder(head, pos)
-            if found is None and head in lexicon.TITLES and len(phrase.text.split()) >= 2:
-                found = self._previous_subject(pos, True)  # "the Pentagon chief", "the first lady": the person in view
+            subject = self._previous_subject(pos, True) if found is None else None
+            if subject and (head in lexicon.TITLES and len(phrase.text.split()) >= 2
+                            or subject.role and _holds(head, subject.role)):
+                found = subject  # "the Pentagon chief", "the first lady", "the lawyer": the person in view
             return found
         if head in lexicon.GROUP_NOUNS:
             return self._group(head, pos)

@@ -123,7 +123,7 @@ network times post news press reuters embassy school hospital clinic
 records media music entertainment studios pictures brands industries airways
 petroleum telecom communications networks insurance trust ventures logistics
 railways army navy forces command operator federation alliance coalition league society regulator
-tribunal club
+tribunal club reserve
 """.split())
 
 # Organisation heads that name a company (for "the company", "the firm").

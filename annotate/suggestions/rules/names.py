@@ -197,6 +197,8 @@ def doc_author(region: str, anchored: bool = False) -> str | None:
 TRAILING_TIME = re.compile(r"\s+(?:(?:this|last|next)\s+(?:week|month|year|weekend)|yesterday|today|recently|"
                            r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$")
 STYLED_TITLES = frozenset("pope king queen prince princess lord lady sir dame emperor empress sheikh cardinal".split())
+DESCRIBED = re.compile(r"^[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,2}(?!Guardian$|Australian$|Oregonian$|Canadian Press$)"
+                       r"(?P<head>Democrat|Republican|Conservative|[A-Z][a-z]+(?:ian|an|ese|ine))$")  # not newspapers
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z][\w. ]*$")  # "Rep. Jim Jordan, R-Ohio, said"
 ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII|JR|SR)\.?$")
 
@@ -230,6 +232,9 @@ def parse(region: str) -> Phrase | None:
     person = _person_with_body(parts[0])
     if person:
         return person
+    described = DESCRIBED.match(parts[0])
+    if described:  # "The Massachusetts Democrat", "the Argentine": a description, not a name
+        return Phrase(parts[0].split(None, 1)[1], None, "anaphor", described.group("head").lower())
     named = [p for i, p in enumerate(parts) if tokens.is_proper(tokens.strip_determiners(p))
              and not (i and re.match(r"(?:a|an)\s", p))]  # "Jane Doe, a Labour MP": the second part is a role
     if named:
@@ -329,3 +334,14 @@ def subject(clause: str) -> str | None:
     return " ".join(out) if 0 < len(out) <= 10 else None
 
 
+def subject_appositive(clause: str) -> str | None:
+    """The role an appositive gives a sentence's subject: "Jane Roe, a lawyer for
+    the family, spoke outside court" -> "a lawyer for the family"."""
+    parts = source_parts(clause)
+    if len(parts) < 2 or not tokens.is_proper(tokens.strip_determiners(parts[0])):
+        return None
+    ws = tokens.words(parts[1])
+    if not ws or any(tokens.is_verb_like(w) for w in ws) \
+            or not (ws[0].lower() in {"a", "an", "the"} or tokens.is_role_word(ws[0])):
+        return None
+    return parts[1].strip()
