@@ -57,6 +57,8 @@ def sources(text: str) -> list[str | None]:
     ("Martin Luther King Jr. said the plan was good.", "Martin Luther King Jr"),  # dots are not compared
     ("Mohammed bin Salman, 45, said the plan was good.", "Mohammed bin Salman"),
     ("The plan is good, Rep. Jim Jordan, R-Ohio, said.", "Jim Jordan"),
+    ("“It’s a historic day,” according to Smith.", "Smith"),
+    ("“It’s a historic day,” read a statement from Smith’s office.", "Smith’s office"),
     ("Chris Grayling warned of job cuts. Speaking in the Commons, the Conservative MP said the rules must change.",
      "Chris Grayling"),
 ])

@@ -31,12 +31,12 @@ instructed sees see foresees foresee forecasts forecast projects disagreed disag
 spoke speaks suggesting insinuating declaring asserting stressing contending acknowledging predicting
 vowing pledging calling expected hinted hints questioned questions
 quipped quips joked jokes hopes hoped blasted blasts slammed slams lambasted decried decries
-speculated speculates touted touts
+speculated speculates touted touts read
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
 # "..."", ""...," the email began"): as plain verbs they report nothing.
-QUOTE_ONLY_CUES = frozenset("continued began yelled answered observed reads quipped quips joked jokes".split())
+QUOTE_ONLY_CUES = frozenset("continued began yelled answered observed reads read quipped quips joked jokes".split())
 
 # Words that open a subordinate clause: a cue right after its subject there
 # ("Only when his chief strategist, Steve Bannon, explained ...") is not the
@@ -67,7 +67,7 @@ INVERTIBLE_CUES = frozenset("""
 said says added adds asked asks wrote writes tweeted explained explains noted notes
 recalled recalls replied replies warned warns insisted insists continued argued
 observed answered began declared predicted says adds instructed
-quipped quips joked jokes
+quipped quips joked jokes read reads
 """.split())
 
 # Participles that hang a reported clause on the main subject:

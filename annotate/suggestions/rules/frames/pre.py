@@ -134,6 +134,8 @@ def according(m: str) -> Frame | None:
         return None
     if not m[: found.start()].strip(" \"“" + QUOTED):
         comma = m.find(",", found.end())
+        if comma < 0 and QUOTED in m[: found.start()]:  # '“It’s a historic day,” according to Smith.'
+            return Frame("according to", m[found.end():].strip(" ."), found.end(), (0, found.start()), "according")
         if comma < 0:
             return None
         return Frame("according to", m[found.end(): comma], found.end(), (comma + 1, len(m)), "according")
