@@ -75,6 +75,8 @@ def test_the_speaker_is_found_in_the_slot(text, source):
     "After denying the rumours in 2004, Bill Lipinski announced a resignation in August and then persuaded "
     "the party to nominate his son.",
     "Shortly after midnight — about five hours before Meadows announced — Bennett posted photos of herself.",
+    "The museum, which opened in 1990, said to be the largest in Europe, attracts 2 million visitors a year.",
+    "The film tells the story of a family in Ohio.",
 ])
 def test_no_speaker_where_nothing_is_reported(text):
     assert sources(text)[-1] is None

@@ -138,8 +138,8 @@ def _inverted(m: str, cue: re.Match, boundary: int) -> Frame | None:
     rest = m[cue.end():]
     first = tokens.words(rest)[:1]
     resumed = INVERTED_RESUMED.match(rest)
-    if not first or first[0].lower() in {"that", "it"} or QUOTED in rest.split(",", 1)[0]:
-        return None
+    if not first or first[0].lower() in {"that", "it", "to"} or QUOTED in rest.split(",", 1)[0]:
+        return None  # not "..., said to be the largest in Europe, ..."
     if first[0].lower() in lexicon.PERSON_PRONOUNS | {"they", "we", "i", "you"} and len(tokens.words(rest)) > 1:
         return None  # "..., Big Machine, says she owes it two albums": a new clause, not a source
     if cue.group() not in lexicon.INVERTIBLE_CUES or not np_like(rest.split(",", 1)[0]):

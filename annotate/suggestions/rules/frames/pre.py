@@ -25,6 +25,7 @@ LEADING_NAME = re.compile(r"((?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3})(?
 REQUEST_CUES = frozenset("asked asks instructed".split())
 REQUEST = re.compile(r"^\s+(?:[\w’'-]+\s+){1,3}?to\s+[a-z]")
 CONTINUES_TO = re.compile(r"\s+(?:has |have )?(?:continues|continued|continue|went on|goes on|keeps|kept)\s+to$")
+TELLS_A_STORY = re.compile(r"^\s+(?:the|a|an|its|their|his|her)\s+(?:\w+\s+)?(?:story|stories|tale|history)\b")
 DOCUMENT_BEFORE = re.compile(r"\b(?:statement|letter|release|post|tweet|message|email|memo|note)$")
 COORDINATOR = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+|\s+and\s+(?=(?:a|an|the)\s)|"
                          r"(?:^|\s)(?i:after|when|while|as|because|since|although|though|before|once|until)\s+")
@@ -53,6 +54,10 @@ def pre(m: str, cue: re.Match) -> Frame | None:
         return None  # "Spot gold added 0.1%", "the Nasdaq added 20.72 points"
     if cue.group() in REQUEST_CUES and REQUEST.match(rest):
         return None  # "asked New Yorkers to join the search": a request, not a report
+    if cue.group() in {"said", "reported", "believed", "alleged"} and re.match(r"\s+to\s+(?:be|have)\b", rest):
+        return None  # "The museum, ..., said to be the largest in Europe": no one is reporting
+    if cue.group() in {"tells", "told", "telling"} and TELLS_A_STORY.match(rest):
+        return None  # "The film tells the story of a family"
     if cue.group() in lexicon.NO_CONTENT_CUES and not tokens.words(rest):
         return Frame(cue.group(), region, region_start, (0, len(m)), "stance")  # "Some farmers disagreed."
     offset = cue.end() + claim_offset(rest, cue.group())
