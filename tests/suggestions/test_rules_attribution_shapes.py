@@ -59,6 +59,10 @@ def sources(text: str) -> list[str | None]:
     ("The plan is good, Rep. Jim Jordan, R-Ohio, said.", "Jim Jordan"),
     ("“It’s a historic day,” according to Smith.", "Smith"),
     ("“It’s a historic day,” read a statement from Smith’s office.", "Smith’s office"),
+    ("A No 10 spokesman said the talks would continue.", "No 10 spokesman"),
+    ("The Prime Minister, Boris Johnson, said the talks would continue.", "Boris Johnson"),
+    ("Sir Keir Starmer said the plan was a mess.", "Keir Starmer"),
+    ("The BBC understands the plan is dead.", "BBC"),
     ("Chris Grayling warned of job cuts. Speaking in the Commons, the Conservative MP said the rules must change.",
      "Chris Grayling"),
 ])

@@ -31,7 +31,7 @@ instructed sees see foresees foresee forecasts forecast projects disagreed disag
 spoke speaks suggesting insinuating declaring asserting stressing contending acknowledging predicting
 vowing pledging calling expected hinted hints questioned questions
 quipped quips joked jokes hopes hoped blasted blasts slammed slams lambasted decried decries
-speculated speculates touted touts read
+speculated speculates touted touts read understands understood
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
@@ -56,7 +56,7 @@ NO_CONTENT_CUES = frozenset("disagreed disagrees objected objects".split())
 # Stance verbs: a report only with a plural or collective subject or a
 # "that" clause ("Investigators believe that ...", "Analysts expect ...").
 STANCE_CUES = frozenset("believe believes think thinks expect expects worry worries fear fears "
-                        "sees see foresees foresee forecasts forecast projects wants want expected hopes hoped"
+                        "sees see foresees foresee forecasts forecast projects wants want expected hopes hoped understands"
                         .split())
 # Stance verbs that forecast: a report when a figure follows ("expects growth of 3%").
 FORECAST_CUES = frozenset("sees see expect expects expected foresees foresee forecasts forecast projects predicts predict".split())
@@ -107,7 +107,7 @@ chancellor principal lady first
 supervisor superintendent ranger administrator coordinator meteorologist correspondent
 treasurer comptroller dean provost warden constable trustee mp mep msp mla lawmaker legislator councillor
 councilmember ceo cfo coo cto chairperson cardinal archbishop rev reverend father sister cmdr cdr assemblyman
-assemblywoman assemblymember defender
+assemblywoman assemblymember defender sir dame baroness baron
 """.split())
 
 # Words that make a capitalised name an organisation rather than a person.

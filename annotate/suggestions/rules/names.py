@@ -67,6 +67,14 @@ def split_title(name: str) -> tuple[str | None, str]:
     return role, person
 
 
+def _title_only(part: str) -> bool:
+    """"Prime Minister", "U.S. Secretary of State": a title with no name in it."""
+    ws = tokens.words(part)
+    return bool(ws) and tokens.is_role_word(ws[-1]) and all(
+        tokens.is_role_word(w) or w.isupper() or w in lexicon.NAME_CONNECTORS or w[:1].isupper() and len(ws) <= 4
+        for w in ws)
+
+
 def _title_word(word: str) -> bool:
     """"Sen.", "Vice-President", "President-elect", "then-Gov.": a title before a name."""
     bare = re.sub(r"-elect$", "", tokens.bare(word))
@@ -237,6 +245,10 @@ def parse(region: str) -> Phrase | None:
         return Phrase(parts[0].split(None, 1)[1], None, "anaphor", described.group("head").lower())
     named = [p for i, p in enumerate(parts) if tokens.is_proper(tokens.strip_determiners(p))
              and not (i and re.match(r"(?:a|an)\s", p))]  # "Jane Doe, a Labour MP": the second part is a role
+    if len(named) > 1 and _title_only(tokens.strip_determiners(named[0])) and not _title_only(named[1]):
+        phrase = _named_phrase(tokens.strip_determiners(named[1]), [])
+        return Phrase(phrase.text, phrase.role or tokens.strip_determiners(named[0]), phrase.kind, phrase.head)
+        # "The Prime Minister, Boris Johnson, said": the title, then the name
     if named:
         return _named_phrase(tokens.strip_determiners(named[0]), [p for p in parts if p not in named])
     split = trailing_name(parts[0])

@@ -28,7 +28,8 @@ def find_cues(m: str) -> list[re.Match]:
         after_pause = m[: cue.start()].rstrip().endswith((",", ":", ";", QUOTED)) \
             or bool(re.search(r"\b(?:continues|continued|continue|went on|goes on|keeps|kept) to\s*$",
                               m[: cue.start()]))  # "Mr. Trump continues to insist ..."
-        negated = bool(set(before) & lexicon.NEGATORS) and cue.group() not in lexicon.STANCE_CUES
+        negated = bool(set(before) & lexicon.NEGATORS) and cue.group() not in lexicon.STANCE_CUES \
+            and not re.search(r"\bNo\.? ?10\b", m[max(0, cue.start() - 30): cue.start()])  # "A No 10 spokesman said"
         if not after_pause and (negated or before[-1:] and written[-1] in lexicon.MODALS):
             continue  # "did not say", "to say"; not "... what to do, said Cortines", nor "do not think"
         if cue.group() in lexicon.STANCE_CUES and not _stance_allowed(m, cue, before):
