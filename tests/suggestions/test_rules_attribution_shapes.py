@@ -63,6 +63,11 @@ def sources(text: str) -> list[str | None]:
     ("The Prime Minister, Boris Johnson, said the talks would continue.", "Boris Johnson"),
     ("Sir Keir Starmer said the plan was a mess.", "Keir Starmer"),
     ("The BBC understands the plan is dead.", "BBC"),
+    ("A spokeswoman for the Texas Department of Public Safety said the road was closed.",
+     "spokeswoman for the Texas Department of Public Safety"),
+    ("Jane Roe of Stanford University said the results were clear.", "Jane Roe"),
+    ("The Centers for Disease Control and Prevention (CDC) issued new guidance. The CDC said masks were optional.",
+     "Centers for Disease Control and Prevention"),
     ("Chris Grayling warned of job cuts. Speaking in the Commons, the Conservative MP said the rules must change.",
      "Chris Grayling"),
 ])

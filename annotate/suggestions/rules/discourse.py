@@ -24,6 +24,8 @@ from annotate.suggestions.rules.mentions import initials
 from annotate.suggestions.rules.mentions import mention_at
 from annotate.suggestions.rules.mentions import name_tokens
 
+NAME_WORD = r"(?:[A-Z][\w.&'’-]*|and|of|for|the|on|in)"
+SPELLED_OUT = re.compile(r"(?P<name>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,9})\s+\((?P<acronym>[A-Z]{2,6})\)")
 LOOKBACK = 60  # mentions or speakers a description may reach back over
 MAX_NAME_WORDS = 8  # longer capitalised runs are titles of works, not names
 PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-z]+)){1,2}")  # "Wade Bassi", "Thomas M. Hoenig"
@@ -74,6 +76,11 @@ class Discourse:
         self.acronyms: dict[str, Mention] = {}  # "IMF" -> the first "International Monetary Fund"
         for m in self.orgs:
             self.acronyms.setdefault(initials(m.run) or "", m)
+        self.spelled: dict[str, tuple[int, str]] = {}  # "CDC" -> where and how the article spells it out
+        for found in SPELLED_OUT.finditer(text):  # "the U.S. Centers for Disease Control and Prevention (CDC)"
+            name = re.sub(r"^(?:[Tt]he|[Aa]nd|[Oo]f|[Ff]or|[Oo]n|[Ii]n)\s+", "", found.group("name"))
+            if _abbreviates(found.group("acronym"), name):
+                self.spelled.setdefault(found.group("acronym"), (found.start("name"), name))
         self.org_starts = [m.start for m in self.orgs]
         self.titled = [m for m in self.mentions if m.role and m.name]
         self.titled_starts = [m.start for m in self.titled]
@@ -219,7 +226,7 @@ class Discourse:
         starts, best = self._longest_index(short)
         k = bisect.bisect_left(starts, pos)
         if k == 0:
-            return self._acronym(text, pos) or self._named_later(short, best)
+            return self._acronym(text, pos) or self._named_later(short, [m for m in best if m.start > pos])
         m = best[k - 1]
         return Entity(m.name, m.role, names.name_kind(m.name), m.start)
 
@@ -227,15 +234,19 @@ class Discourse:
         """"Hicks said" before the article gives "Vanessa Hicks": the fullest name the
         article gives, when a later mention ends with the surname (or an
         organisation's name begins with the short one, "Microsoft Corp")."""
+        person = len(short) > 1  # "Jane Roe" is no organisation's first words ("Jane Roe of Stanford University")
         for m in later:
             surname = m.tokens[-len(short):] == short and not m.org and PERSON_NAME.fullmatch(m.name)
-            if surname or m.org and m.tokens[:len(short)] == short:
+            if surname or m.org and not person and m.tokens[:len(short)] == short:
                 return Entity(m.name, m.role, names.name_kind(m.name), m.start)
         return None
 
     def _acronym(self, text: str, pos: int) -> Entity | None:
         """"IMF" after "the International Monetary Fund": the name spelt out."""
         short = text.replace(".", "")
+        spelled = self.spelled.get(short)
+        if spelled and spelled[0] < pos:
+            return Entity(spelled[1], None, "org", spelled[0])
         m = self.acronyms.get(short) if short.isupper() and 2 <= len(short) <= 6 else None
         return Entity(m.run, None, "org", m.start) if m and m.start < pos else None
 
@@ -355,6 +366,13 @@ def _holds(head: str, role: str) -> bool:
     """"the governor" is "Gov. Andrew Cuomo", "the judge" a "U.S. District Judge"."""
     low = role.lower()
     return head in low or any(ABBREVIATED_TITLES.get(tokens.bare(w)) == head for w in low.split())
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether the capitals of name spell the acronym in order ("CDC": Centers for
+    Disease Control and Prevention)."""
+    capitals = iter(w[0] for w in name.split() if w[:1].isupper())
+    return all(letter in capitals for letter in acronym)
 
 
 def _lone_name(name: str) -> bool:

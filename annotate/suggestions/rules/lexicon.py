@@ -31,7 +31,7 @@ instructed sees see foresees foresee forecasts forecast projects disagreed disag
 spoke speaks suggesting insinuating declaring asserting stressing contending acknowledging predicting
 vowing pledging calling expected hinted hints questioned questions
 quipped quips joked jokes hopes hoped blasted blasts slammed slams lambasted decried decries
-speculated speculates touted touts read understands understood
+speculated speculates touted touts read understands understood disagree
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
@@ -51,7 +51,7 @@ MARKET_CUES = frozenset("added adds".split())
 NAMING_CUES = frozenset("called calls dubbed calling".split())
 
 # Cues that report a stance with nothing after them: "Some farmers disagreed."
-NO_CONTENT_CUES = frozenset("disagreed disagrees objected objects".split())
+NO_CONTENT_CUES = frozenset("disagreed disagrees disagree objected objects".split())
 
 # Stance verbs: a report only with a plural or collective subject or a
 # "that" clause ("Investigators believe that ...", "Analysts expect ...").

@@ -33,8 +33,9 @@ class Phrase:
 
 
 def is_org_name(name: str) -> bool:
-    """A proper name that names an organisation ("Justice Department")."""
-    return any(tokens.bare(w) in lexicon.ORG_WORDS for w in tokens.words(name))
+    """A proper name that names an organisation ("Justice Department", "Centers for Disease Control")."""
+    return any(tokens.bare(w) in lexicon.ORG_WORDS or tokens.bare(w)[:-1] in lexicon.ORG_WORDS
+               and tokens.bare(w).endswith("s") for w in tokens.words(name))
 
 
 def split_title(name: str) -> tuple[str | None, str]:
@@ -97,8 +98,8 @@ def trailing_name(part: str) -> tuple[str | None, str] | None:
         i += 1
     if i == 0 or i == len(ws):
         return None
-    if ws[i - 1].lower() in PREPOSITIONS:
-        return None  # "researchers at the University of Georgia": the researchers speak
+    if ws[i - 1].lower() in PREPOSITIONS or i > 1 and ws[i - 1].lower() == "the" and ws[i - 2].lower() in PREPOSITIONS:
+        return None  # "researchers at the University of Georgia", "a spokeswoman for the X": they speak
     prefix = tokens.strip_determiners(" ".join(ws[:i]))
     role = prefix if tokens.bare(ws[i - 1]) in lexicon.TITLES or tokens.is_role_word(ws[i - 1]) else None
     title, name = split_title(" ".join(ws[i:]))  # "state Sen. Zach Wahls"
