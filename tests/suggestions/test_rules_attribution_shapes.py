@@ -132,3 +132,9 @@ def test_a_clause_after_the_frame_leaves_the_quotation_to_its_speaker():
 ])
 def test_a_second_reference_finds_the_subject_in_view(text, source):
     assert sources(text)[-1] == source
+
+
+def test_a_quotation_left_open_takes_the_speaker_of_the_next_paragraph():
+    text = ("The mayor spoke on Monday.\n“We are ready for the storm. We have trained for years.\n"
+            "“Nobody should panic,” said Mayor Jane Roe.")
+    assert sources(text) == [None, "Jane Roe", "Jane Roe", "Jane Roe"]

@@ -56,6 +56,7 @@ def attribute(text: str, units: list) -> list[Reading]:
     readings = [_read_frame(text, i, u, quotes, discourse, rank[u.paragraph])
                 for i, u in enumerate(units) if u.kind == "body"]
     _inherit(text, readings, quotes)
+    _inherit_forward(text, readings, quotes)
     return readings
 
 
@@ -101,6 +102,27 @@ def _inherit(text: str, readings: list[Reading], quotes: list[Quote]) -> None:
         if any(r.quoted) and r.attribution.type != "author":
             last = r
         previous = r
+
+
+def _inherit_forward(text: str, readings: list[Reading], quotes: list[Quote]) -> None:
+    """A quotation left open at the end of its paragraph goes on in the next one
+    (the news convention); when that paragraph opens with a quotation whose
+    speaker is named, the open one was that speaker's too:
+    '“We are ready. We have trained.' / '“Nobody should panic,” said Jane Roe.'"""
+    following: Reading | None = None  # first reading of the next paragraph
+    for k in range(len(readings) - 1, -1, -1):
+        r = readings[k]
+        if k + 1 < len(readings) and readings[k + 1].paragraph != r.paragraph:
+            following = readings[k + 1]
+        if r.frame or r.attribution.type != "author" or following is None \
+                or following.paragraph != r.paragraph + 1 or following.attribution.type == "author" \
+                or not text[following.start: following.start + 1] in "“\"":
+            continue
+        open_quotes = [q for q in overlapping(quotes, r.start, r.end) if not q.closed]
+        if open_quotes:
+            source = following.attribution
+            r.attribution = Attribution(source.source, source.role, source.cue, _type(text, r, r.start, r.end))
+            r.content = (r.start, r.end)
 
 
 def _list_lead(text: str, r: Reading, previous: Reading | None, lead: Reading | None) -> Reading | None:
