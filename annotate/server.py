@@ -8,6 +8,7 @@ import, suggestions for a huge article) must not run inside a request.
 """
 import faulthandler
 import os
+import sys
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '5000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
@@ -23,5 +24,11 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 def post_fork(server, worker):
     """A worker that crashes in C code (SIGSEGV, SIGABRT, SIGBUS) writes every thread's Python stack to the error
-    log before it dies, so the cause can be found (bench/soak.py counts such crashes)."""
+    log before it dies, so the cause can be found (bench/soak.py counts such crashes).
+
+    The worker's threads hand the interpreter lock on every millisecond rather than every five: a request holding
+    SQLite's write lock gives the interpreter up at each statement, and waited up to 5 ms to get it back from a
+    thread busy rendering a page, with every other writer queued behind it (bench/load.py: the write lock's median
+    hold 4.9-5.6 ms at 5 ms, 3.3-3.4 ms at 1 ms; 0.5 ms was worse again)."""
     faulthandler.enable(all_threads=True)
+    sys.setswitchinterval(0.001)
