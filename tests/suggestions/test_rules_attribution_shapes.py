@@ -68,6 +68,7 @@ def sources(text: str) -> list[str | None]:
     ("Jane Roe of Stanford University said the results were clear.", "Jane Roe"),
     ("The Centers for Disease Control and Prevention (CDC) issued new guidance. The CDC said masks were optional.",
      "Centers for Disease Control and Prevention"),
+    ("The plan would fail, Smith, a nurse who lives in Ohio, told The Associated Press.", "Smith"),
     ("Chris Grayling warned of job cuts. Speaking in the Commons, the Conservative MP said the rules must change.",
      "Chris Grayling"),
 ])
@@ -86,6 +87,7 @@ def test_the_speaker_is_found_in_the_slot(text, source):
     "Shortly after midnight — about five hours before Meadows announced — Bennett posted photos of herself.",
     "The museum, which opened in 1990, said to be the largest in Europe, attracts 2 million visitors a year.",
     "The film tells the story of a family in Ohio.",
+    "Neither Smith nor Jones said the plan would fail.",
 ])
 def test_no_speaker_where_nothing_is_reported(text):
     assert sources(text)[-1] is None

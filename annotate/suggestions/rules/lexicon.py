@@ -91,7 +91,7 @@ THAT_CUES = frozenset(
 MODALS = frozenset("to would could will may might should can must did does do".split())
 
 # Words that, just before a cue, mean nothing was reported.
-NEGATORS = frozenset("not never n't declined refused without no nobody none".split())
+NEGATORS = frozenset("not never n't declined refused without no nobody none neither nor".split())
 
 # Titles and offices written before a name ("Sen.", "Health Minister").
 TITLES = frozenset("""

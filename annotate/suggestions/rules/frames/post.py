@@ -54,6 +54,8 @@ def post(m: str, cue: re.Match) -> Frame | None:
         between = head[boundary + 1:].strip(" ,")
         if boundary != qb and _name_then_appositive(head[:boundary], between):
             continue  # "Roxanne Delgado, founder of X, said ...": the subject, not a claim before the cue
+        if boundary != qb and _appositive_like(between) and _name_before(head[:boundary]):
+            continue  # "..., Smith, a nurse who lives in Ohio, told AP": the name before the appositive speaks
         if not between:
             frame = _inverted(m, cue, boundary)
             if frame:
@@ -110,6 +112,14 @@ def _name_then_appositive(head: str, between: str) -> bool:
     if not names_before:
         return False
     return all(_appositive_like(p) for p in parts[names_before[-1] + 1:]) and names_before[-1] < len(parts) - 1
+
+
+def _name_before(head: str) -> bool:
+    """The comma part just before a boundary is a short proper name ("..., Smith,")."""
+    if "," not in head:
+        return False
+    part = head.rsplit(",", 1)[-1].strip()
+    return 0 < len(tokens.words(part)) <= 4 and tokens.is_proper(part)
 
 
 def _appositive_like(part: str) -> bool:
