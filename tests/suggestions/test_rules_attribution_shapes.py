@@ -69,6 +69,7 @@ def sources(text: str) -> list[str | None]:
     ("The Centers for Disease Control and Prevention (CDC) issued new guidance. The CDC said masks were optional.",
      "Centers for Disease Control and Prevention"),
     ("The plan would fail, Smith, a nurse who lives in Ohio, told The Associated Press.", "Smith"),
+    ("Smith, the president of Microsoft, a company based in Redmond, Washington, said the deal was fair.", "Smith"),
     ("Chris Grayling warned of job cuts. Speaking in the Commons, the Conservative MP said the rules must change.",
      "Chris Grayling"),
 ])

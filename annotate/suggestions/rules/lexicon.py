@@ -162,7 +162,7 @@ ultimately yet without
 # ("those surveyed", "insiders polled last week"), and plural nouns that
 # double as cue verbs when they end the slot ("Initial reports said").
 SLOT_PARTICIPLES = frozenset("surveyed polled interviewed contacted questioned asked quoted cited retired elected "
-                             "appointed".split())
+                             "appointed based headquartered located".split())
 SLOT_NOUNS = frozenset("reports claims estimates notes findings states shows warnings".split())
 
 # Words that open a clause inside a noun phrase; the part stops there.
