@@ -70,6 +70,9 @@ def sources(text: str) -> list[str | None]:
      "Centers for Disease Control and Prevention"),
     ("The plan would fail, Smith, a nurse who lives in Ohio, told The Associated Press.", "Smith"),
     ("Smith, the president of Microsoft, a company based in Redmond, Washington, said the deal was fair.", "Smith"),
+    ("Smith was blunt: “We failed.”", "Smith"),
+    ("In his speech, Smith struck a defiant tone: “We will not fail.”", "Smith"),
+    ("Smith’s response: “We will not fail.”", "Smith"),
     ("Chris Grayling warned of job cuts. Speaking in the Commons, the Conservative MP said the rules must change.",
      "Chris Grayling"),
 ])
@@ -89,6 +92,7 @@ def test_the_speaker_is_found_in_the_slot(text, source):
     "The museum, which opened in 1990, said to be the largest in Europe, attracts 2 million visitors a year.",
     "The film tells the story of a family in Ohio.",
     "Neither Smith nor Jones said the plan would fail.",
+    "Her message was simple: “We failed.”",
 ])
 def test_no_speaker_where_nothing_is_reported(text):
     assert sources(text)[-1] is None

@@ -195,3 +195,25 @@ def _between_subject_and_cue(words: list[str]) -> bool:
     "quietly told"), not "May" in "Mrs May told" or "family" in "the family said"."""
     last, before = words[-1], words[-2] if len(words) > 1 else ""
     return last.islower() and tokens.bare(last) in lexicon.AUX_ADVERBS or adverb(last, before)
+
+
+HEARD_SAY = re.compile(r"\b(?:heard|overheard)\s+(?P<who>[\w’'. -]{2,60}?)\s+(?:say|yell|shout|scream|tell|ask)\b")
+COLON_QUOTE = re.compile(r"^(?P<head>[^\x01:]{2,160}):\s*\x01[\x01\s.!?]*$")
+
+
+def colon_quote(m: str) -> Frame | None:
+    """`Smith was blunt: "We failed."`, `In his speech, Smith struck a defiant tone: "..."`:
+    a named subject, then a colon and nothing but a quotation, with no cue."""
+    found = COLON_QUOTE.match(m)
+    heard = HEARD_SAY.search(found.group("head")) if found else None
+    if heard:  # "Anthony Rodriguez ... heard an officer yell: "..."": the officer speaks
+        return Frame(":", heard.group("who"), heard.start("who"), (found.end("head") + 1, len(m)), "colon")
+    subject = names.subject(found.group("head")) if found else None
+    if not subject:
+        return None
+    name = re.sub(r"['’]s?\s.*$", "", tokens.strip_determiners(subject))  # "Smith’s response" -> "Smith"
+    first = tokens.words(name)[:1]
+    if not first or not tokens.is_proper(name) or first[0].lower() in lexicon.INTRO_WORDS:
+        return None
+    start = m.index(name)
+    return Frame(":", name, start, (found.end("head") + 1, len(m)), "colon")
