@@ -24,15 +24,15 @@ def news():
 
 
 FLOORS = {
-    "heldout": {"source_acc": 0.715, "type_acc": 0.805, "cw_precision": 0.75, "cw_recall": 0.78,
+    "heldout": {"source_acc": 0.72, "type_acc": 0.805, "cw_precision": 0.75, "cw_recall": 0.78,
                 "boundary_f1": 0.998},
-    "dev": {"source_acc": 0.925, "type_acc": 0.935, "cw_precision": 0.765, "cw_recall": 0.78,
+    "dev": {"source_acc": 0.925, "type_acc": 0.94, "cw_precision": 0.765, "cw_recall": 0.78,
             "boundary_f1": 0.998},
 }
 # Held-out grew from 13 to 23 articles (4 + 4 + 2 drawn at random from three
 # later batches, labelled before any rule was run on them), so its floors were
-# set again at what the rules reach on it (0.677 / 0.805 then; source 0.719,
-# type 0.807 after the slot-shape rules of issue 11), author statements given
+# set again at what the rules reach on it (0.677 / 0.805 then; source 0.722,
+# type 0.809 after the slot-shape rules of issue 11), author statements given
 # a source 11 of 317 (0.035, under the 0.05 target); its
 # check-worthiness and chrome lines moved with the new articles only (0.751 /
 # 0.783, 20 chrome units). The held-out misses are never read.
