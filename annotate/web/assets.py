@@ -12,6 +12,9 @@ YEAR = 365 * 24 * 3600
 _hashes: dict[tuple[str, float], str] = {}
 
 
+_urls: dict[tuple[str, str], str] = {}
+
+
 def content_hash(filename: str) -> str:
     """The first 12 hex digits of the file's SHA-256, computed once per version of the file (its mtime)."""
     path = Path(current_app.static_folder) / filename
@@ -22,8 +25,16 @@ def content_hash(filename: str) -> str:
 
 
 def static_url(filename: str) -> str:
-    """url_for('static') with the file's content hash, the address that may be cached for a year."""
-    return url_for("static", filename=filename, v=content_hash(filename))
+    """url_for('static') with the file's content hash, the address that may be cached for a year.
+
+    A page links a score of assets: outside debug mode, where files change only with a new release (and a restart),
+    each address is made once per process instead of a stat() and a url_for() per link and page."""
+    if current_app.debug:
+        return url_for("static", filename=filename, v=content_hash(filename))
+    key = (filename, request.script_root)
+    if key not in _urls:
+        _urls[key] = url_for("static", filename=filename, v=content_hash(filename))
+    return _urls[key]
 
 
 def init_app(app: Flask) -> None:
