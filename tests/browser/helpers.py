@@ -44,10 +44,16 @@ def log_in(page, server, name: str) -> None:
     page.wait_for_url(server.url + "/")
 
 
+def wait_for_reader(page) -> None:
+    """Wait until the article page's scripts run: the server already marks the first sentence current, but keys
+    pressed before the scripts make it the column's Tab stop (tabindex 0) reach no handler and are lost."""
+    page.wait_for_selector('.sentence.is-current[tabindex="0"]')
+
+
 def open_article(page, server, article_id: int) -> None:
     """Go to an article page and wait for its script to have picked the first current sentence."""
     page.goto(f"{server.url}/articles/{article_id}")
-    page.wait_for_selector(".sentence.is-current")
+    wait_for_reader(page)
 
 
 # Select [at + skip, at + skip + length) of a sentence's text, `at` being where `fragment` starts in it,

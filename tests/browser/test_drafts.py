@@ -6,6 +6,7 @@ from tests.browser.conftest import console_errors
 from tests.browser.helpers import make_news_article
 from tests.browser.helpers import open_article
 from tests.browser.helpers import open_chip
+from tests.browser.helpers import wait_for_reader
 from tests.factories import make_claim
 
 QUOTE = "will cut costs by 12 percent"
@@ -39,7 +40,7 @@ def test_unsaved_typing_comes_back_when_the_claim_reopens(page, live_server):
     expect(panel.locator(".notice-draft")).to_have_count(0)
     expect(page.locator("#attr_source")).to_have_value("")
     page.reload()
-    page.wait_for_selector(".sentence.is-current")
+    wait_for_reader(page)
     open_chip(page, 2)
     expect(page.locator("#attr_role")).to_have_value("mayor")
     expect(page.locator("#attr_source")).to_have_value("Ana Ruiz")

@@ -9,6 +9,7 @@ from tests.browser.helpers import make_news_article
 from tests.browser.helpers import open_article
 from tests.browser.helpers import open_chip
 from tests.browser.helpers import tools_of
+from tests.browser.helpers import wait_for_reader
 from tests.factories import make_claim
 
 QUOTE = "The mayor said the plan “will cut costs by 12 percent.”"
@@ -78,7 +79,7 @@ def test_fill_panel_add_and_remove_evidence_then_reload(page, live_server):
     assert page.evaluate("window.__marker") == 1, "the panel caused a full reload"
 
     page.reload()
-    page.wait_for_selector(".sentence.is-current")
+    wait_for_reader(page)
     expect(page.locator("#panel.is-empty")).to_be_visible()
     open_chip(page, 2)
     expect(page.locator("#attr_source")).to_have_value("Ana Ruiz")

@@ -11,6 +11,7 @@ from tests.browser.helpers import drag_select
 from tests.browser.helpers import go_to
 from tests.browser.helpers import stored_claims
 from tests.browser.helpers import tools_of
+from tests.browser.helpers import wait_for_reader
 
 BRIDGE = (
     "Harbour bridge repairs will cost $48 million\n\n"
@@ -28,7 +29,7 @@ def import_article(page, server) -> int:
     page.fill("#title", "Harbour bridge")
     page.fill("#text", BRIDGE)
     page.get_by_role("button", name="Add article").click()
-    page.wait_for_selector(".sentence.is-current")
+    wait_for_reader(page)
     return int(page.locator(".reader").get_attribute("data-article-id"))
 
 
@@ -145,7 +146,7 @@ def test_h_hides_suggestions_and_the_page_remembers(page, live_server):
     expect(page.locator(".toast", has_text="Suggestions are hidden")).to_be_visible()
     assert stored_claims(article_id) == []
     page.reload()
-    page.wait_for_selector(".sentence.is-current")
+    wait_for_reader(page)
     expect(page.locator(".sg-toggle")).to_have_attribute("aria-pressed", "false")
     expect(go_to(page, 1).locator(".suggestion-list")).to_be_hidden()
     page.locator(".sg-toggle").click()

@@ -11,6 +11,7 @@ from annotate.extensions import db
 from tests.browser.conftest import screenshot
 from tests.browser.helpers import log_in
 from tests.browser.helpers import wider_than_screen
+from tests.browser.helpers import wait_for_reader
 from tests.factories import build_rich_set
 from tests.factories import make_claim
 from tests.factories import make_user
@@ -98,7 +99,7 @@ def test_every_page_is_accessible_and_fits(browser, live_server, label):
         page.goto(live_server.url + path)
         page.wait_for_load_state("networkidle")
         if key:
-            page.wait_for_selector(".sentence.is-current")
+            wait_for_reader(page)
             page.keyboard.press(key)
             page.wait_for_selector("dialog[open]")
         problems += check(page, name, label)
