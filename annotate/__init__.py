@@ -45,7 +45,8 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _register_request_hooks(app: Flask) -> None:
-    """Security headers, error pages, and the disabled-account check (first in line, before the login check)."""
+    """Security headers, error pages, the disabled-account check (first in line, before the login check), and the end
+    of a request's committed-writes mark (annotate.config.commit_then_respond; tests share one app context)."""
     from annotate.accounts.views import refuse_disabled_accounts
     from annotate.web import assets
     from annotate.web import errors
@@ -55,6 +56,7 @@ def _register_request_hooks(app: Flask) -> None:
     assets.init_app(app)
     errors.init_app(app)
     app.before_request_funcs.setdefault(None, []).insert(0, refuse_disabled_accounts)
+    app.teardown_request(config.forget_the_commit)
 
 
 def _register_blueprints(app: Flask) -> None:

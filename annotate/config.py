@@ -107,6 +107,7 @@ def private_database_file(url: str) -> None:
 
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+WRITE_STATEMENTS = frozenset({"INSERT", "UPDATE", "DELETE", "REPLAC"})
 
 
 @event.listens_for(Engine, "connect")
@@ -139,11 +140,44 @@ def _sqlite_begin(connection) -> None:
     request (CLI) keep the driver's behaviour: reads never block each other in WAL mode.
     """
     if (connection.dialect.name == "sqlite" and has_request_context() and request.method in WRITE_METHODS
-            and not g.get("reading_who_asks")):
+            and not g.get("reading_who_asks") and not g.get("write_committed")):
         wait_turn = getattr(connection.connection.dbapi_connection, "wait_turn", None)
         if wait_turn is not None:  # queue behind the other app processes' writers (annotate.sqlite_writers)
             wait_turn()
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def commit_then_respond(session) -> None:
+    """Commit the request's writes before its response is made, so the response is made outside the write lock.
+
+    Writers take SQLite's write lock one at a time: whatever a request does while holding it, every other writer
+    waits for, and rendering a fragment or serialising a JSON body took as long as the writes. Nothing this
+    request loaded is expired by the commit, so the response shows what it wrote without reading it again; what
+    it reads besides runs in a read transaction, as a GET's does. A write after this would not queue for the
+    lock: it is refused (RuntimeError), on every database, so that a test finds it. PostgreSQL gains nothing
+    from the order and loses nothing."""
+    expire, session.expire_on_commit = session.expire_on_commit, False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = expire
+    if has_request_context():
+        g.write_committed = session
+
+
+def forget_the_commit(error=None) -> None:
+    """The request's end ends its mark, and what its session kept unexpired is expired after all: tests make
+    several requests in one app context, hence one `g` and one session, and must read what was stored."""
+    session = g.pop("write_committed", None)
+    if session is not None:
+        session.expire_all()
+
+
+@event.listens_for(Engine, "before_cursor_execute")
+def _no_write_after_the_commit(connection, cursor, statement, parameters, context, executemany) -> None:
+    if statement.lstrip()[:6].upper() in WRITE_STATEMENTS and has_request_context() and g.get("write_committed"):
+        raise RuntimeError("This request committed its writes (commit_then_respond) and cannot write again: "
+                           + statement[:80])
 
 
 @contextmanager

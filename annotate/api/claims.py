@@ -6,6 +6,7 @@ from sqlalchemy import select
 from annotate.articles.sentences import sentence_at_index
 from annotate.articles.sentences import sentence_at_offset
 from annotate.claims import operations as claim_ops
+from annotate.config import commit_then_respond
 from annotate.extensions import db
 from annotate.models import Article
 from annotate.models import Claim
@@ -74,17 +75,17 @@ def mark(article: Article, data: dict) -> tuple[Claim, bool]:
 @bp.post("/articles/<article_id>/claims")
 def create_claim(article_id: str):
     """Mark a claim, optionally describing it at once; a span already marked answers 409 with that claim."""
-    article = by_uuid(Article, article_id, "article")
-    data = json_body(schemas.CLAIM_CREATE)
+    data = json_body(schemas.CLAIM_CREATE)  # checked before the first read: a write's transaction begins there
     refuse_status_change(data, "unverified")
+    article = by_uuid(Article, article_id, "article")
     claim, is_new = mark(article, data)
     if not is_new:
         raise ApiError(409, "This span is already marked as a claim; update that one instead.", "start",
                        "claim_exists", claim=claim_json(claim))
     if claim_fields(data):
         claim_ops.update_claim(claim, claim_fields(data), api_user(), None)
-    body = new_claim_json(claim)  # before the commit, which would expire what it reads
-    db.session.commit()
+    commit_then_respond(db.session())
+    body = new_claim_json(claim)
     return created(body, "api.read_claim", claim_id=body["id"])
 
 
@@ -97,8 +98,8 @@ def read_claim(claim_id: str):
 @bp.patch("/claims/<claim_id>")
 def update_claim(claim_id: str):
     """Change attribution or rationale; the version sent must be the claim's current one."""
-    claim = by_uuid(Claim, claim_id, "claim")
     data = json_body(schemas.CLAIM_UPDATE)
+    claim = by_uuid(Claim, claim_id, "claim")
     if claim.locked:
         raise ApiError(409, "This claim is signed off and locked; an editor must reopen it before it can change.",
                        "version", "claim_locked", claim=claim_json(claim))
@@ -111,9 +112,8 @@ def update_claim(claim_id: str):
         message = (f"Version {data['version']} is out of date: {who} saved version {claim.version} since. "
                    "The claim as it is now is in `claim`; reapply your change to it.")
         raise ApiError(409, message, "version", "stale_version", claim=claim_json(claim)) from None
-    body = claim_json(claim)  # before the commit: reading it back afterwards would take the write lock again
-    db.session.commit()
-    return jsonify(body)
+    commit_then_respond(db.session())
+    return jsonify(claim_json(claim))
 
 
 @bp.delete("/claims/<claim_id>")
@@ -125,13 +125,12 @@ def delete_claim(claim_id: str):
 @bp.post("/claims/<claim_id>/evidence")
 def add_evidence(claim_id: str):
     """Attach a source (http or https) to a claim."""
-    claim = by_uuid(Claim, claim_id, "claim")
     data = json_body(schemas.EVIDENCE_CREATE)
+    claim = by_uuid(Claim, claim_id, "claim")
     item = claim_ops.add_evidence(claim, data["url"], api_user(), data.get("title", ""), data.get("excerpt", ""),
                                   data.get("stance", "context"))
-    body = evidence_json(item)  # before the commit: reading it back afterwards would take the write lock again
-    db.session.commit()
-    return created(body)
+    commit_then_respond(db.session())
+    return created(evidence_json(item))
 
 
 @bp.delete("/evidence/<evidence_id>")

@@ -1,6 +1,7 @@
 """API routes for teamwork on a claim: a reviewer's verdict and the claim's discussion."""
 from annotate.review import discussion
 from annotate.review import workflow
+from annotate.config import commit_then_respond
 from annotate.extensions import db
 from annotate.models import Claim
 from annotate.models import Comment
@@ -28,13 +29,12 @@ def evidence_ids(claim: Claim, uuids: list[str]) -> list[int]:
 @bp.post("/claims/<claim_id>/verdicts")
 def give_verdict(claim_id: str):
     """Record the caller's verdict on a claim (a second one revises it; the first is kept, superseded)."""
-    claim = by_uuid(Claim, claim_id, "claim")
     data = json_body(schemas.VERDICT_CREATE)
+    claim = by_uuid(Claim, claim_id, "claim")
     verdict = workflow.give_verdict(claim, api_user(), data["rating"], data.get("confidence", 3), data.get("note", ""),
                                   evidence_ids(claim, data.get("evidence", [])))
-    body = verdict_json(verdict)  # before the commit: reading it back afterwards would take the write lock again
-    db.session.commit()
-    return created(body)
+    commit_then_respond(db.session())
+    return created(verdict_json(verdict))
 
 
 def comment_target(claim: Claim, data: dict, key: str, model, name: str):
@@ -50,11 +50,10 @@ def comment_target(claim: Claim, data: dict, key: str, model, name: str):
 @bp.post("/claims/<claim_id>/comments")
 def add_comment(claim_id: str):
     """Post a comment, or a reply to one, in the claim's discussion; @username mentions are recorded."""
-    claim = by_uuid(Claim, claim_id, "claim")
     data = json_body(schemas.COMMENT_CREATE)
+    claim = by_uuid(Claim, claim_id, "claim")
     parent = comment_target(claim, data, "parent_id", Comment, "a comment")
     evidence = comment_target(claim, data, "evidence_id", Evidence, "evidence")
     comment = discussion.add_comment(claim, api_user(), data["body"], parent, evidence)
-    body = comment_json(comment)  # before the commit: reading it back afterwards would take the write lock again
-    db.session.commit()
-    return created(body)
+    commit_then_respond(db.session())
+    return created(comment_json(comment))

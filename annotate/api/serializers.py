@@ -38,8 +38,8 @@ def claim_json(claim: Claim) -> dict:
 
 
 def new_claim_json(claim: Claim) -> dict:
-    """A claim marked in this request, serialised before the commit: it can have no evidence, verdict, comment or
-    decision yet, so only its history is read, whatever the article's size."""
+    """A claim marked in this request: it can have no evidence, verdict, comment or decision yet, so only its
+    history is read, whatever the article's size."""
     set_committed_value(claim, "evidence", [])
     extras = review_records.Extras([claim.id])
     extras.verdicts, extras.comments, extras.decisions = {}, {}, {}  # their cached_property values: nothing to read

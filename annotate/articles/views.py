@@ -20,6 +20,7 @@ from annotate.articles.fragments import column_fragment
 from annotate.articles.fragments import is_checked
 from annotate.articles.fragments import sentence_response
 from annotate.articles.fragments import sentences_response
+from annotate.config import commit_then_respond
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.jobs import operations as jobs
@@ -171,9 +172,9 @@ def no_claim(sentence_id: int):
     except InputError as error:
         db.session.rollback()
         return toast(error.message)
+    commit_then_respond(db.session())
     extra = (figures_oob(sentence.article),) if sentence.no_claim else ()  # it rejected the open suggestions
     response = sentence_response(sentence, *extra, was_checked=was_checked)
-    db.session.commit()
     return response
 
 
@@ -201,6 +202,6 @@ def _mend(sentence: Sentence, change):
     except InputError as error:
         db.session.rollback()
         return toast(error.message)
+    commit_then_respond(db.session())
     response = sentences_response(sentence.article, sentence)
-    db.session.commit()
     return response

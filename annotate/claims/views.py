@@ -17,6 +17,7 @@ from annotate.claims.fragments import new_claim_panel_fragment
 from annotate.claims.fragments import panel_fragment
 from annotate.claims.fragments import panel_response
 from annotate.claims.operations import StaleEdit
+from annotate.config import commit_then_respond
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.extensions import htmx
@@ -39,10 +40,10 @@ bp = Blueprint("claims", __name__)
 @bp.route("/articles/<int:article_id>/claims", methods=["POST"])
 def mark(article_id: int):
     """Mark the selected words (or the whole sentence) as a claim and open its panel."""
-    article = get_or_404(Article, article_id)
-    form = MarkForm()
+    form = MarkForm()  # checked before the first read: a write's transaction, and its lock, begin there
     if not form.validate():
         return toast(form_errors(form))
+    article = get_or_404(Article, article_id)
     sentence = get_or_404(Sentence, form.sentence_id.data)
     was_checked = is_checked(sentence)
     known = {c.id for c in sentence.claims}  # loaded by is_checked; a span marked before answers with its claim
@@ -52,6 +53,7 @@ def mark(article_id: int):
     except InputError as error:
         db.session.rollback()
         return toast(error.message, 404 if isinstance(error, operations.ElsewhereError) else 422)
+    commit_then_respond(db.session())
     extra = ()
     if claim.id in known:
         panel = panel_fragment(claim, oob=True)
@@ -59,9 +61,7 @@ def mark(article_id: int):
         proposal, settled = suggestion_ops.proposed_attribution(claim)
         panel = new_claim_panel_fragment(claim, current_user, proposal)
         extra = (figures_oob(article),) if settled else ()
-    response = sentence_response(sentence, panel, *extra, was_checked=was_checked)
-    db.session.commit()
-    return response
+    return sentence_response(sentence, panel, *extra, was_checked=was_checked)
 
 
 @bp.route("/claims/<int:claim_id>")
@@ -92,8 +92,8 @@ def save(claim_id: int):
         db.session.rollback()
         getattr(form, error.field).errors.append(error.message)
         return panel_response(claim, form, status=422)
+    commit_then_respond(db.session())
     response = panel_response(claim, saved=True, with_sentence=True)
-    db.session.commit()
     return response
 
 
@@ -107,10 +107,10 @@ def delete(claim_id: int):
         operations.delete_claim(claim, current_user)
     except ClaimLocked as error:
         return toast(error.message, 409)
+    commit_then_respond(db.session())
     db.session.expire(sentence, ["claims"])  # the deleted claim is still in the loaded list
     response = moved_progress(hx_fragments(("claims/_empty_panel.html", {}), *sentence_fragments(sentence)),
                               sentence, was_checked)
-    db.session.commit()
     return response
 
 
@@ -136,7 +136,7 @@ def add_evidence(claim_id: int):
         db.session.rollback()
         getattr(form, error.field).errors.append(error.message)
         return evidence_section(claim, form, 422)
-    db.session.commit()
+    commit_then_respond(db.session())
     return evidence_section(claim)
 
 
@@ -148,5 +148,5 @@ def remove_evidence(evidence_id: int):
         claim = operations.remove_evidence(evidence, current_user)
     except ClaimLocked as error:
         return toast(error.message, 409)
-    db.session.commit()
+    commit_then_respond(db.session())
     return evidence_section(claim)

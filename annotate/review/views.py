@@ -15,6 +15,7 @@ from annotate.accounts.permissions import require_role
 from annotate.accounts.permissions import role_required
 from annotate.claims.fragments import PANEL_LOADS
 from annotate.claims.fragments import panel_response
+from annotate.config import commit_then_respond
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.models import Article
@@ -60,11 +61,11 @@ def attempt(claim: Claim, form: Form, change, notice: str, form_name: str, panel
         db.session.refresh(claim)
         return panel_response(claim, status=error.status, review_errors={form_name: error.message},
                               review_values=form.submitted())
+    commit_then_respond(db.session())
     context = {"rp": panel(result)} if panel is not None else {}
     if was_disputed != (claim.workflow_state == "disputed"):  # the nav's count moves with it
         context["extra"] = (("review/_nav_disputed.html", {"oob": True}),)
     response = panel_response(claim, with_sentence=True, review_notice=notice, **context)  # in the same transaction
-    db.session.commit()
     return response
 
 
@@ -158,7 +159,7 @@ def post(claim_id: int):
     except InputError as error:
         db.session.rollback()
         return section_fragment(claim, 422, error.message, form.submitted())
-    db.session.commit()
+    commit_then_respond(db.session())
     return section_fragment(claim)
 
 
@@ -184,7 +185,7 @@ def _resolve(comment_id: int, resolved: bool):
     """Resolve or reopen the comment's thread, and answer with the thread."""
     comment = get_or_404(Comment, comment_id)
     discussion.set_resolved(comment, current_user, resolved)
-    db.session.commit()
+    commit_then_respond(db.session())
     return thread_fragment(comment.claim)
 
 

@@ -14,6 +14,7 @@ from annotate.articles.fragments import sentence_fragments
 from annotate.articles.fragments import sentence_response
 from annotate.articles.sentences import sentence_at_index
 from annotate.claims.fragments import panel_fragment
+from annotate.config import commit_then_respond
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.extensions import htmx
@@ -72,13 +73,13 @@ def accept(suggestion_id: int):
             return toast(error.message, 422)
         getattr(form, error.field if error.field in EDIT_FIELDS else "quote").errors.append(error.message)
         return edit_panel(suggestion, form, 422)
+    commit_then_respond(db.session())
     notice = None
     if suggestion.state == "superseded":
         notice = "That span was already a claim: the suggestion is settled, not counted as accepted, and filled in " \
                  "only the fields left empty."
     response = sentence_response(claim.sentence, panel_fragment(claim, oob=True, review_notice=notice),
                                  figures_oob(claim.article), was_checked=was_checked if owner is claim.sentence else None)
-    db.session.commit()
     return response
 
 
@@ -93,6 +94,7 @@ def reject(suggestion_id: int):
         db.session.rollback()
         return toast(error.message, 409 if isinstance(error, operations.AlreadyDecided) else 422,
                      *sentence_fragments(operations.owner_of(suggestion)))
+    commit_then_respond(db.session())
     sentence = operations.owner_of(suggestion)
     if form.from_panel.data:  # the edit panel closes; the sentence updates out of band
         response = hx_fragments(("claims/_empty_panel.html", {}), *sentence_fragments(sentence),
@@ -100,7 +102,6 @@ def reject(suggestion_id: int):
     else:
         response = hx_fragments(*sentence_fragments(sentence, oob=False), figures_oob(suggestion.article),
                                 retarget=f"#s-{sentence.id}", reswap="outerHTML")
-    db.session.commit()
     return response
 
 
@@ -116,6 +117,7 @@ def undo(suggestion_id: int):
     except InputError as error:
         db.session.rollback()
         return toast(error.message, 409)
+    commit_then_respond(db.session())
     db.session.expire(sentence, ["claims"])
     if made:
         response = hx_fragments(("claims/_empty_panel.html", {}), *sentence_fragments(sentence),
@@ -124,7 +126,6 @@ def undo(suggestion_id: int):
         response = hx_fragments(*sentence_fragments(sentence, oob=False), figures_oob(suggestion.article),
                                 retarget=f"#s-{sentence.id}", reswap="outerHTML")
     response = moved_progress(response, sentence, was_checked)
-    db.session.commit()
     return response
 
 

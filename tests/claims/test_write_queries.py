@@ -21,7 +21,8 @@ from tests.test_queries import fresh_request_context
 SIZES = (100, 2000)
 # What the other writes load besides the change itself: the save and the verdict answer with the whole claim panel
 # (its review sections: verdicts, discussion, assignees; a verdict shows the verdicts it just read and wrote). The API
-# answers with the claim as the export writes it, built before the commit (a new claim has only its history).
+# answers with the claim as the export writes it, built after the commit from what the request loaded (a new claim
+# has only its history).
 BOUNDS = {"mark (page)": 12, "no claim": 12, "mark (API)": 12, "save": 11, "verdict": 12}
 
 
