@@ -33,7 +33,8 @@ class Suggestion(db.Model):
     """
 
     __tablename__ = "suggestion"
-    __table_args__ = (Index("ix_suggestion_article_start", "article_id", "start"),)
+    __table_args__ = (Index("ix_suggestion_article_start", "article_id", "start"),
+                      Index("ix_suggestion_article_state", "article_id", "state", "edited"))  # the figures, index-only
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
     sentence_id: Mapped[int | None] = mapped_column(ForeignKey("sentence.id", ondelete="SET NULL"), nullable=True)
