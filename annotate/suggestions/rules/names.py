@@ -51,6 +51,10 @@ def split_title(name: str) -> tuple[str | None, str]:
     cut = max((i for i, w in enumerate(ws[:-1]) if (_title_word(w) or w[:1].isupper() and tokens.bare(w) in tokens.ROLE_NOUNS)
                and not all(ROMAN.match(tokens.bare(x).upper()) for x in ws[i + 1:])), default=-1)  # not "King Jr."
     office = OFFICE_OF.match(" ".join(ws[cut + 1:])) if cut >= 0 else None
+    portfolio = bool(office) and tokens.bare(office.group().split()[-1]) in PORTFOLIOS
+    chained = None if portfolio else _office_chain(ws, cut)  # "Secretary of State Hillary Rodham Clinton"
+    if chained is not None:
+        return " ".join(ws[: chained + 1]), " ".join(ws[chained + 1:])
     if office and len(ws[cut + 1:]) - len(office.group().split()) >= 2:
         cut += len(office.group().split())  # "Speaker of the House John Smith", "Ambassador to the U.N. X"
     if cut < 0 or is_org_name(" ".join(ws[cut + 1:])) and not _person_of_body(ws[cut + 1:]):
@@ -66,6 +70,51 @@ def split_title(name: str) -> tuple[str | None, str]:
     if len(person.split()) == 1 and tokens.bare(ws[cut]) in STYLED_TITLES:
         return role, f"{ws[cut]} {person}"  # "Pope Francis", "Prince Harry": the title is part of the name
     return role, person
+
+
+OFFICE_PREPOSITIONS = frozenset("of for in to at".split())
+INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+# One-word offices of a cabinet or a body ("Secretary of State X Y Z"): the words after them are all name.
+PORTFOLIOS = frozenset("state defense defence treasury justice energy labor labour commerce education agriculture "
+                       "interior transportation health finance house senate navy army u.n un homeland".split())
+
+
+def _office_chain(ws: list[str], cut: int) -> int | None:
+    """"Acting U.S. Attorney for the District of Massachusetts Joshua Levy",
+    "Chief Financial Officer of Super Value Debra Symonette": a title followed by
+    the office it holds (a preposition, then capitalised words) ends in the
+    person's name, its last two words (three with a middle initial or a
+    particle); the office stays in the role. The title is the first one that a
+    preposition follows ("Minister in the Office of the Prime Minister X Y").
+    The index of the office's last word, or None."""
+    found = next((i for i in range(min(cut + 2, len(ws))) if i + 1 < len(ws) and ws[i + 1] in OFFICE_PREPOSITIONS
+                  and ws[i][:1].isupper()), -1) if cut >= 0 else -1  # "Chief Engineer for the County of X"
+    if found < 0:
+        return None
+    rest = ws[found + 1:]
+    if not all(tokens.is_capitalised(w) or w in lexicon.NAME_CONNECTORS | OFFICE_PREPOSITIONS for w in rest) \
+            or any(ROMAN.match(tokens.bare(w).upper()) for w in rest[-1:]):
+        return None
+    size = 3 if len(rest) >= 4 and (INITIAL.match(rest[-2]) or rest[-2] in lexicon.NAME_CONNECTORS) else 2
+    name = rest[-size:]
+    office = rest[:-size]
+    if len(office) < 2 or office[-1] in lexicon.NAME_CONNECTORS | OFFICE_PREPOSITIONS or is_org_name(" ".join(name)) \
+            or not all(w[:1].isupper() and w[1:2].islower() or INITIAL.match(w) or w in lexicon.NAME_CONNECTORS
+                       for w in name):
+        return None
+    return found + len(office)
+
+
+def office_chain(part: str) -> bool:
+    """"Minister in the Ministry of Finance Brian Manning": a title, its office, a name."""
+    ws = part.split()
+    cut = max((i for i, w in enumerate(ws[:-1]) if _title_word(w)), default=-1)
+    office = OFFICE_OF.match(" ".join(ws[cut + 1:])) if cut >= 0 else None
+    if office and tokens.bare(office.group().split()[-1]) in PORTFOLIOS:
+        return False  # "Secretary of State X": the older reading holds
+    return _office_chain(ws, cut) is not None
 
 
 def _title_only(part: str) -> bool:
@@ -148,7 +197,9 @@ def source_parts(region: str) -> tuple[str, ...]:
         if not kept and not last_part and len(ws) > 1 and first.endswith(("ed", "ing")) and len(first) > 4 \
                 and ws[1][:1].islower() and ws[1] not in lexicon.NAME_CONNECTORS:  # not "Mohammed bin Salman"
             continue  # "Reached last week in a brief phone call, Bennett declined": an opening participle
-        part = FLOATING.sub("", NAME_THEN_ADJUNCT.sub(r"\1", part)).strip()  # "Obama at the time", "executives all"
+        if not office_chain(part):  # not "Minister in the Ministry of Finance Brian Manning"
+            part = NAME_THEN_ADJUNCT.sub(r"\1", part)  # "Obama at the time"
+        part = FLOATING.sub("", part).strip()  # "executives all"
         part = re.sub(r"\s+(?:from|in|on|since)\s+(?:" + TIME_WORDS[4:] + r"\b.*$", "", part)  # "Poll from June"
         if not re.search(r"\b(?:" + "|".join(lexicon.SLOT_PARTICIPLES) + r")\s+\w+\s+\w+$", part):
             part = TRAILING_TIME.sub("", part)  # "health officials this week"; not "Republicans polled last week"
@@ -238,6 +289,9 @@ def parse(region: str) -> Phrase | None:
     low = tokens.strip_determiners(parts[0]).lower()
     if low in lexicon.PERSON_PRONOUNS or low in lexicon.GROUP_PRONOUNS:
         return Phrase(low, None, "pronoun", low)
+    if office_chain(tokens.strip_determiners(parts[0])):  # "Minister in the Ministry of Finance Brian Manning"
+        role, name = split_title(tokens.strip_determiners(parts[0]))
+        return Phrase(name, _appositive(parts[1:]) or role, "person", tokens.bare(name.split()[-1]))
     person = _person_with_body(parts[0])
     if person:
         return person

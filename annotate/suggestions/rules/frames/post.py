@@ -7,6 +7,7 @@ from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.frames.frame import Frame
 from annotate.suggestions.rules.frames.frame import QUOTED
 from annotate.suggestions.rules.frames.slots import adjunct_only
+from annotate.suggestions.rules.frames.slots import name_limit
 from annotate.suggestions.rules.frames.slots import np_like
 from annotate.suggestions.rules.frames.slots import subordinate
 
@@ -61,7 +62,8 @@ def post(m: str, cue: re.Match) -> Frame | None:
             if frame:
                 return frame
             continue
-        if len(tokens.words(names.CLAUSE_CUT.sub("", between))) <= limit and np_like(between, limit) \
+        if len(tokens.words(names.CLAUSE_CUT.sub("", between))) <= name_limit(between, limit) \
+                and np_like(between, limit) \
                 and not subordinate(between):  # not "..., about five hours before Meadows announced, ..."
             start = head.index(between, boundary)
             start, between = _with_role_before(head, start, between)

@@ -1,0 +1,32 @@
+"""Attribution on news copy, fourth part: shapes met on the development articles
+added last to the news set (issue 11), each written here as a sentence of its
+own; none is taken from the articles, and none from the held-out ones."""
+import pytest
+
+from annotate.suggestions.rules import analyse
+from annotate.text.segment import normalize_text
+from annotate.text.segment import segment
+
+
+def attributions(text: str) -> list:
+    """The attribution of every body sentence, in order."""
+    text = normalize_text(text)
+    return [s.attribution for s in analyse(text, segment(text))]
+
+
+@pytest.mark.parametrize("text, source, role", [
+    ("Deputy Director of the Bureau of Prisons Maria Lopez said the wing would close.", "Maria Lopez",
+     "Deputy Director of the Bureau of Prisons"),
+    ("Minister in the Office of the Prime Minister Ayo Bello said the budget was final.", "Ayo Bello",
+     "Minister in the Office of the Prime Minister"),
+    ("Chairman and Chief Executive Officer of Northwind Traders Paul Ames said sales fell.", "Paul Ames",
+     "Chairman and Chief Executive Officer of Northwind Traders"),
+    ("The road was closed, but Chief Engineer for the County of Essex Ruth Kane said it would reopen.",
+     "Ruth Kane", "Chief Engineer for the County of Essex"),
+    ("After the hearing, Commissioner of Public Works Dan Ortiz said the pipes were old.", "Dan Ortiz",
+     "Commissioner of Public Works"),
+    ("Secretary of State Mike Pompeo said the talks would go on.", "Mike Pompeo", "Secretary of State"),
+])
+def test_a_title_with_its_office_leaves_the_name(text, source, role):
+    found = attributions(text)[-1]
+    assert (found.source, found.role) == (source, role)
