@@ -30,3 +30,19 @@ def attributions(text: str) -> list:
 def test_a_title_with_its_office_leaves_the_name(text, source, role):
     found = attributions(text)[-1]
     assert (found.source, found.role) == (source, role)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("“The samples were contaminated,” said investigators.", "investigators"),
+    ("Citing the National Weather Service, the airport said flights would resume.", "airport"),
+    ("Quoting an internal memo, Reuters reported that the plant would close.", "Reuters"),
+])
+def test_a_bare_plural_after_the_cue_and_an_opening_participle(text, source):
+    assert attributions(text)[-1].source == source
+
+
+def test_a_first_name_with_a_family_role_is_a_person_for_she():
+    text = ("Maya Ross, 19, was taken to hospital on Friday.\n\n"
+            "“She could not breathe,” her sister, Lena, said.\n\n"
+            "She added: “The doctors were wonderful.”")
+    assert [a.source for a in attributions(text)] == [None, "Lena", "Lena"]

@@ -137,7 +137,8 @@ class Discourse:
         else:
             found = None
         if found is None:
-            kind = "org" if phrase.kind == "person" and _lone_name(phrase.text) else phrase.kind
+            kind = "org" if phrase.kind == "person" and _lone_name(phrase.text) \
+                and not _person_role(phrase.role) else phrase.kind  # not "her mother, Fiona,"
             return Entity(phrase.text, phrase.role, kind, pos)
         return Entity(found.name, phrase.role or found.role, found.kind, pos)
 
@@ -381,3 +382,14 @@ def _lone_name(name: str) -> bool:
     ws = name.split()
     plural = name.lower().endswith(names.GROUP_PLURALS) or name.lower()[:-1] in tokens.ROLE_NOUNS
     return len(ws) == 1 and ws[0][:1].isupper() and not ws[0].isupper() and len(ws[0]) > 2 and not plural
+
+
+KIN = frozenset("mother father son daughter wife husband sister brother aunt uncle cousin grandmother grandfather "
+                "niece nephew partner fiancée fiance girlfriend boyfriend widow widower friend neighbour neighbor "
+                "mum mom dad parent".split())
+
+
+def _person_role(role: str | None) -> bool:
+    """A role only a person holds ("her mother", "a nurse"): a lone first name with it is someone's."""
+    ws = tokens.words(role or "")
+    return bool(ws) and (tokens.bare(ws[-1]) in KIN or tokens.is_role_word(ws[-1]))
