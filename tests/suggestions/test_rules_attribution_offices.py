@@ -46,3 +46,22 @@ def test_a_first_name_with_a_family_role_is_a_person_for_she():
             "“She could not breathe,” her sister, Lena, said.\n\n"
             "She added: “The doctors were wonderful.”")
     assert [a.source for a in attributions(text)] == [None, "Lena", "Lena"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Governor Ana Ruiz Tuesday called for calm after the arrests.", "Ana Ruiz"),
+    ("Mayor Tom Hale on Friday morning said the pool would stay shut.", "Tom Hale"),
+    ("“It spreads by text message,” said Priya Natarajan with ACME in a report.", "Priya Natarajan"),
+    ("“We are worried,” said detective sergeant Mark Jones from the Kent police.", "Mark Jones"),
+    ("The union called for an inquiry into the fire.", "union"),
+])
+def test_time_words_bodies_and_titles_around_a_name(text, source):
+    assert attributions(text)[-1].source == source
+
+
+@pytest.mark.parametrize("text", [
+    "The plan calls for 300 new homes near the station.",
+    "The driver called for an ambulance after the crash.",
+])
+def test_called_for_by_a_plan_or_for_help_reports_nothing(text):
+    assert attributions(text)[-1].source is None

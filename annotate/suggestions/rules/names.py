@@ -255,7 +255,8 @@ def doc_author(region: str, anchored: bool = False) -> str | None:
 
 
 TRAILING_TIME = re.compile(r"\s+(?:(?:this|last|next)\s+(?:week|month|year|weekend)|yesterday|today|recently|"
-                           r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$")
+                           r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                           r"(?:\s+(?:morning|afternoon|evening|night))?)$")  # "Governor John Rankin Thursday"
 STYLED_TITLES = frozenset("pope king queen prince princess lord lady sir dame emperor empress sheikh cardinal".split())
 DESCRIBED = re.compile(r"^[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,2}(?!Guardian$|Australian$|Oregonian$|Canadian Press$)"
                        r"(?P<head>Democrat|Republican|Conservative|[A-Z][a-z]+(?:ian|an|ese|ine))$")  # not newspapers
@@ -367,11 +368,15 @@ def _person_with_body(part: str) -> Phrase | None:
         return None
     person = tokens.strip_determiners(part[: body.start()])
     after = part[body.end():]
+    title = None
+    if not tokens.is_proper(person) and tokens.words(person)[:1] and tokens.is_role_word(tokens.words(person)[0]):
+        title, person = trailing_name(person) or (None, person)  # "chief inspector Jane Roe from the X police"
+    acronym = bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}", after.strip()))  # "Lukas Stefanko with ESET"
     if len(tokens.words(person)) < 2 or not tokens.is_proper(person) or is_org_name(person) \
-            or not is_org_name(after) or any(tokens.is_role_word(w) for w in tokens.words(after)):
+            or not (is_org_name(after) or acronym) or any(tokens.is_role_word(w) for w in tokens.words(after)):
         return None  # not "American Federation of Government Employees President J. David Cox Sr."
     phrase = _named_phrase(person, [])
-    return Phrase(phrase.text, phrase.role or part[body.start():].strip(), phrase.kind, phrase.head)
+    return Phrase(phrase.text, phrase.role or title or part[body.start():].strip(), phrase.kind, phrase.head)
 
 
 def _appositive(parts: list[str]) -> str | None:

@@ -48,8 +48,9 @@ def pre(m: str, cue: re.Match) -> Frame | None:
         return None
     if cue.group() in lexicon.QUOTE_ONLY_CUES and not INTRO_TO_QUOTE.match(rest):
         return None
-    if cue.group() in lexicon.NAMING_CUES and not NAMED_AS.match(rest):
-        return None  # "called it "a disaster"", not "called for" or "called police"
+    if cue.group() in lexicon.NAMING_CUES and not NAMED_AS.match(rest) \
+            and not (CALLED_FOR.match(rest) and _demanding_subject(region)):
+        return None  # "called it "a disaster"", "Rankin called for calm"; not "called police", "the plan calls for"
     if cue.group() in lexicon.MARKET_CUES and MARKET_MOVE.match(rest):
         return None  # "Spot gold added 0.1%", "the Nasdaq added 20.72 points"
     if cue.group() in REQUEST_CUES and REQUEST.match(rest):
@@ -66,6 +67,21 @@ def pre(m: str, cue: re.Match) -> Frame | None:
     if not cue_allowed(cue, region, rest):
         return None
     return Frame(cue.group(), region, region_start, (offset, len(m)), "pre")
+
+
+CALLED_FOR = re.compile(r"^\s+for\s+(?!(?:a |an |the )?(?:ride|help|backup|an ambulance|taxi)\b)\S")
+
+
+def _demanding_subject(region: str) -> bool:
+    """Someone who can call for something: a name, a person's title or a pronoun,
+    not a plan or a bill ("The plan calls for 300 new homes")."""
+    phrase = names.parse(region)
+    if phrase is None:
+        return False
+    return phrase.kind in {"person", "org", "group"} and tokens.is_proper(phrase.text) \
+        or phrase.kind == "pronoun" and phrase.head in lexicon.PERSON_PRONOUNS | {"they"} \
+        or tokens.is_role_word(phrase.head) or phrase.kind == "group" \
+        or phrase.head in lexicon.ORG_WORDS | lexicon.COLLECTIVE_NOUNS  # "The union called for an inquiry"
 
 
 def clause_tail(m: str, cue: re.Match) -> Frame | None:
