@@ -54,14 +54,27 @@ def test_a_first_name_with_a_family_role_is_a_person_for_she():
     ("“It spreads by text message,” said Priya Natarajan with ACME in a report.", "Priya Natarajan"),
     ("“We are worried,” said detective sergeant Mark Jones from the Kent police.", "Mark Jones"),
     ("The union called for an inquiry into the fire.", "union"),
+    ("The Daily Courier learnt that the pump had failed twice.", "Daily Courier"),
+    ("The ring was taken from her dressing room, the Herald has learned.", "Herald"),
+    ("Neighbours related that the family had left before dawn.", "Neighbours"),
+    ("Engineers are warning of cracks in the dam's spillway.", "Engineers"),
+    ("Nora Diaz spoke for an hour. Meanwhile, she continued, the county has cut bus fares.", "Nora Diaz"),
+    ("Nora Diaz reminded councillors that the budget must balance.", "Nora Diaz"),
+    ("The port was closed for two days, reported Radio Caribe.", "Radio Caribe"),
+    ("A new strain has infected 20,000 hens, farmers have said.", "farmers"),
 ])
-def test_time_words_bodies_and_titles_around_a_name(text, source):
+def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     assert attributions(text)[-1].source == source
 
 
 @pytest.mark.parametrize("text", [
     "The plan calls for 300 new homes near the station.",
     "The driver called for an ambulance after the crash.",
+    "She learned to swim at the age of six.",
+    "He related to the characters in the film.",
+    "The rail company was adding seats on busy routes.",
+    "Police are also asking drivers to avoid the area.",
 ])
-def test_called_for_by_a_plan_or_for_help_reports_nothing(text):
+def test_the_same_words_reporting_nothing(text):
+    """A plan that calls for homes, a call for help, learning to swim, a progressive of adding or asking."""
     assert attributions(text)[-1].source is None

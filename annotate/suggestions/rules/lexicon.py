@@ -32,6 +32,7 @@ spoke speaks suggesting insinuating declaring asserting stressing contending ack
 vowing pledging calling expected hinted hints questioned questions
 quipped quips joked jokes hopes hoped blasted blasts slammed slams lambasted decried decries
 speculated speculates touted touts read understands understood disagree
+learnt learned learns related relates reminded reminds
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
@@ -67,7 +68,7 @@ INVERTIBLE_CUES = frozenset("""
 said says added adds asked asks wrote writes tweeted explained explains noted notes
 recalled recalls replied replies warned warns insisted insists continued argued
 observed answered began declared predicted says adds instructed
-quipped quips joked jokes read reads
+quipped quips joked jokes read reads reported reports
 """.split())
 
 # Participles that hang a reported clause on the main subject:
@@ -84,7 +85,7 @@ THAT_CUES = frozenset(
     "denied denies confirmed confirms admitted admits acknowledged reported announced announces "
     "cited cites described describes revealed reveals agreed disputed objected show suggest "
     "indicated indicates affirmed affirms posted posts responded responds tweeted tweets "
-    "maintains maintained declared declares touted touts"
+    "maintains maintained declared declares touted touts learnt learned learns related relates reminded reminds"
     .split())
 
 # Words that, just before a bare cue ("to say", "would say"), mean it is not a report.

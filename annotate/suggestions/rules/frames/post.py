@@ -27,6 +27,8 @@ SHORT_ADJUNCT = re.compile(
     r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|yesterday|tonight|earlier|later|last\s+\w+|this\s+\w+|in\s+an?\s+\w+|on\s+Twitter))?"
     r"(?=,\s*[^\s\x01])")
+PARENTHETICAL_GO_ON = re.compile(r"^,\s*[^\s\x01]")
+AUX_BEFORE_CUE = re.compile(r"\s+(?:has|have|had)(?:\s+(?:also|since|long|already))?\s*$")
 OBJECT_THEN_INFINITIVE = re.compile(r"^[^,\x01]{1,60}?\s(?:not\s+)?to\s+[a-z]+")
 ADJUNCT_CUT = re.compile(r"\s(?:in|on|at|during|after|before|via|to|when|as|while|of (?:his|her|their|its))\s.*$",
                          re.S)  # "quipped Pitt of his role"
@@ -50,9 +52,12 @@ def post(m: str, cue: re.Match) -> Frame | None:
         candidates = quote + commas
     for boundary, limit in candidates:
         after_quote = boundary == qb or not head[qb + 1: boundary].strip()
-        if cue.group() in lexicon.QUOTE_ONLY_CUES and not after_quote:
+        if cue.group() in lexicon.QUOTE_ONLY_CUES and not after_quote and not PARENTHETICAL_GO_ON.match(m[cue.end():]) \
+                and cue.group() in {"continued", "continues"}:
+            continue  # "Simultaneously, he continued, Government has cut VAT": the frame interrupts a claim
+        if cue.group() in lexicon.QUOTE_ONLY_CUES - {"continued", "continues"} and not after_quote:
             continue
-        between = head[boundary + 1:].strip(" ,")
+        between = AUX_BEFORE_CUE.sub("", head[boundary + 1:]).strip(" ,")  # "..., researchers have said"
         if boundary != qb and _name_then_appositive(head[:boundary], between):
             continue  # "Roxanne Delgado, founder of X, said ...": the subject, not a claim before the cue
         if boundary != qb and _appositive_like(between) and _name_before(head[:boundary]):

@@ -23,6 +23,9 @@ NAMED_AS = re.compile(r"^(?!\s+(?:for|on|off|up|in|back)\b)(?:\s+[^\s\x01]+){1,8
 MARKET_MOVE = re.compile(r"^\s+(?:about |nearly |almost |some |more than |another )?[\d$€£.]")
 LEADING_NAME = re.compile(r"((?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3})(?=[\s,])")
 REQUEST_CUES = frozenset("asked asks instructed".split())
+# -ing cues that report in the progressive ("Researchers are warning of ..."); not "was adding seats".
+PROGRESSIVE_REPORTS = frozenset("warning saying claiming arguing insisting alleging urging telling accusing "
+                                "suggesting predicting".split())
 REQUEST = re.compile(r"^\s+(?:[\w’'-]+\s+){1,3}?to\s+[a-z]")
 CONTINUES_TO = re.compile(r"\s+(?:has |have )?(?:continues|continued|continue|went on|goes on|keeps|kept)\s+to$")
 TELLS_A_STORY = re.compile(r"^\s+(?:the|a|an|its|their|his|her)\s+(?:\w+\s+)?(?:story|stories|tale|history)\b")
@@ -39,6 +42,8 @@ def pre(m: str, cue: re.Match) -> Frame | None:
         return None
     while words and _between_subject_and_cue(words):
         words.pop()
+    if cue.group() in PROGRESSIVE_REPORTS and words and words[-1].lower() in {"is", "are", "was", "were"}:
+        words.pop()  # "Researchers are warning of a new ransomware"
     region = titles_unquoted(" ".join(CONTINUES_TO.sub("", " ".join(words)).split()))
     region_start = m.index(words[0]) if words else 0
     if region and not np_like(region) and not embedded(region) and pronoun_subject(region):
