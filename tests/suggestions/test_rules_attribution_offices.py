@@ -62,6 +62,7 @@ def test_a_first_name_with_a_family_role_is_a_person_for_she():
     ("Nora Diaz reminded councillors that the budget must balance.", "Nora Diaz"),
     ("The port was closed for two days, reported Radio Caribe.", "Radio Caribe"),
     ("A new strain has infected 20,000 hens, farmers have said.", "farmers"),
+    ("Ortiz-Lane said the forms were sent to parents, and already more than 130 had responded.", "Ortiz-Lane"),
 ])
 def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     assert attributions(text)[-1].source == source

@@ -27,6 +27,7 @@ SHORT_ADJUNCT = re.compile(
     r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|yesterday|tonight|earlier|later|last\s+\w+|this\s+\w+|in\s+an?\s+\w+|on\s+Twitter))?"
     r"(?=,\s*[^\s\x01])")
+PERFECT_REPORTS = frozenset("said reported stated noted warned claimed confirmed learned learnt found".split())
 PARENTHETICAL_GO_ON = re.compile(r"^,\s*[^\s\x01]")
 AUX_BEFORE_CUE = re.compile(r"\s+(?:has|have|had)(?:\s+(?:also|since|long|already))?\s*$")
 OBJECT_THEN_INFINITIVE = re.compile(r"^[^,\x01]{1,60}?\s(?:not\s+)?to\s+[a-z]+")
@@ -57,7 +58,10 @@ def post(m: str, cue: re.Match) -> Frame | None:
             continue  # "Simultaneously, he continued, Government has cut VAT": the frame interrupts a claim
         if cue.group() in lexicon.QUOTE_ONLY_CUES - {"continued", "continues"} and not after_quote:
             continue
-        between = AUX_BEFORE_CUE.sub("", head[boundary + 1:]).strip(" ,")  # "..., researchers have said"
+        between = head[boundary + 1:]
+        if cue.group() in PERFECT_REPORTS and not tokens.words(between)[:1] == ["and"]:
+            between = AUX_BEFORE_CUE.sub("", between)  # "..., researchers have said"
+        between = between.strip(" ,")
         if boundary != qb and _name_then_appositive(head[:boundary], between):
             continue  # "Roxanne Delgado, founder of X, said ...": the subject, not a claim before the cue
         if boundary != qb and _appositive_like(between) and _name_before(head[:boundary]):
