@@ -79,3 +79,10 @@ def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
 def test_the_same_words_reporting_nothing(text):
     """A plan that calls for homes, a call for help, learning to swim, a progressive of adding or asking."""
     assert attributions(text)[-1].source is None
+
+
+def test_a_quotation_with_no_cue_after_a_paraphrase_is_the_paraphrased_speaker():
+    text = ("“Prices will fall,” said the economist Ada Kim.\n\n"
+            "Treasurer Omar Reyes said devaluation was not the answer.\n\n"
+            "“What a devaluation does is raise the cost of imports.”")
+    assert [a.source for a in attributions(text)] == ["Ada Kim", "Omar Reyes", "Omar Reyes"]

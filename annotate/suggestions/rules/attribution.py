@@ -98,10 +98,21 @@ def _inherit(text: str, readings: list[Reading], quotes: list[Quote]) -> None:
         if not r.frame and lead is not None and lead is not r:
             _carry_list_item(text, r, lead)
         elif not r.frame:
-            _adopt(text, r, overlapping(quotes, r.start, r.end), owner, last, previous)
+            _adopt(text, r, overlapping(quotes, r.start, r.end), owner, _nearer_speaker(last, previous), previous)
         if any(r.quoted) and r.attribution.type != "author":
             last = r
         previous = r
+
+
+def _nearer_speaker(last: Reading | None, previous: Reading | None) -> Reading | None:
+    """Who a new quotation with no cue goes to: the last quoted speaker, or the
+    speaker of the sentence just before when that one reported someone without
+    quoting them ('He reiterated that devaluation was no solution.' / '"What a
+    devaluation does is ..."'): the news convention of a paraphrase, then the quote."""
+    if previous is not None and previous.frame and previous.attribution.type == "indirect" \
+            and (last is None or previous.index > last.index):
+        return previous
+    return last
 
 
 def _inherit_forward(text: str, readings: list[Reading], quotes: list[Quote]) -> None:
