@@ -86,3 +86,15 @@ def test_a_quotation_with_no_cue_after_a_paraphrase_is_the_paraphrased_speaker()
             "Treasurer Omar Reyes said devaluation was not the answer.\n\n"
             "“What a devaluation does is raise the cost of imports.”")
     assert [a.source for a in attributions(text)] == ["Ada Kim", "Omar Reyes", "Omar Reyes"]
+
+
+QUOTED_NAMES = {
+    "A new worm, dubbed “Red Fox,” has hit 3,000 servers, analysts said.": "indirect",
+    "Police said the driver, known as “Tiny”, fled the scene.": "indirect",
+    "The senator said the words “national emergency” were never used.": "indirect",
+    "The mayor said the plan was “a disgrace” and would be dropped.": "mixed",
+}
+
+
+def test_a_quoted_name_does_not_make_a_quotation():
+    assert {text: attributions(text)[-1].type for text in QUOTED_NAMES} == QUOTED_NAMES

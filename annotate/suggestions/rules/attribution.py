@@ -13,6 +13,7 @@ later sentence than its words:
 The type follows from where the claim's letters are: all inside quotation
 marks is direct, some inside is mixed, none is indirect.
 """
+import re
 from dataclasses import dataclass
 
 from annotate.suggestions.rules import frames
@@ -194,7 +195,8 @@ def _attribution(entity: Entity, cue: str, kind: str) -> Attribution:
 def _type(text: str, r: Reading, start: int, end: int, gap: tuple | None = None) -> str:
     """direct / mixed / indirect from the quoted share of the claim's letters."""
     inside = outside = 0
-    skip = range(*gap) if gap else range(0)
+    skip = set(range(*gap)) if gap else set()
+    skip |= _quoted_names(text, r, start, end)
     for i in range(start, end):
         if text[i].isalnum() and i not in skip:
             if r.quoted[i - r.start]:
@@ -204,6 +206,27 @@ def _type(text: str, r: Reading, start: int, end: int, gap: tuple | None = None)
     if inside and not outside:
         return "direct"
     return "mixed" if inside else "indirect"
+
+
+NAME_BEFORE_QUOTE = re.compile(r"\b(?:dubbed|known as|called|named|nicknamed|titled|entitled|code-?named|"
+                               r"the words?|the term)\s*$")
+
+
+def _quoted_names(text: str, r: Reading, start: int, end: int) -> set[int]:
+    """Characters of quotations that name something rather than quote anyone
+    ('malware dubbed “Agent Smith,”', 'better known as “Suresh”', 'removed the
+    words “comprehensive”'): one to three quoted words after such a word make a
+    sentence neither direct nor mixed."""
+    names_at: set[int] = set()
+    i = start
+    while i < end:
+        j = i
+        while j < end and r.quoted[j - r.start]:
+            j += 1
+        if j > i and len(text[i:j].split()) <= 3 and NAME_BEFORE_QUOTE.search(text[max(r.start, i - 30): i]):
+            names_at.update(range(i, j))
+        i = j + 1
+    return names_at
 
 
 def claim_span(text: str, r: Reading) -> tuple[int, int]:
