@@ -98,3 +98,11 @@ QUOTED_NAMES = {
 
 def test_a_quoted_name_does_not_make_a_quotation():
     assert {text: attributions(text)[-1].type for text in QUOTED_NAMES} == QUOTED_NAMES
+
+
+def test_a_weekday_or_an_opening_participle_never_joins_a_name_mentioned_earlier():
+    text = ("Governor Ana Ruiz Tuesday urged calm after the arrests.\n\n"
+            "“Stay at home tonight,” Governor Ana Ruiz said in a statement.\n\n"
+            "Quoting the National Hurricane Center, the mayor said winds would reach 90 mph.\n\n"
+            "According to the National Hurricane Center, the storm will weaken by Friday.")
+    assert [a.source for a in attributions(text)] == ["Ana Ruiz", "Ana Ruiz", "mayor", "National Hurricane Center"]
