@@ -106,3 +106,11 @@ def test_a_weekday_or_an_opening_participle_never_joins_a_name_mentioned_earlier
             "Quoting the National Hurricane Center, the mayor said winds would reach 90 mph.\n\n"
             "According to the National Hurricane Center, the storm will weaken by Friday.")
     assert [a.source for a in attributions(text)] == ["Ana Ruiz", "Ana Ruiz", "mayor", "National Hurricane Center"]
+
+
+def test_a_surname_that_is_also_a_title_is_the_person_named_before():
+    text = ("The plans were so secret that Wayne Bishop, the deputy director, did not learn of them until Monday.\n\n"
+            "“The first I heard was Tuesday,” said Bishop, who resigned on Friday.\n\n"
+            "He said he was not deterred.\n\n"
+            "President Joe Biden spoke on Monday. The President said the economy was strong.")
+    assert [a.source for a in attributions(text)] == [None, "Wayne Bishop", "Wayne Bishop", None, "Joe Biden"]

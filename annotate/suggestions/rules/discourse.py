@@ -133,7 +133,7 @@ class Discourse:
         elif phrase.kind in {"person", "org", "group"}:
             found = self._expand(phrase.text, pos)
         elif phrase.kind == "anaphor":
-            found = self._definite(phrase, pos)
+            found = self._surname(phrase.text, pos) or self._definite(phrase, pos)
         else:
             found = None
         if found is None:
@@ -141,6 +141,17 @@ class Discourse:
                 and not _person_role(phrase.role) else phrase.kind  # not "her mother, Fiona,"
             return Entity(phrase.text, phrase.role, kind, pos)
         return Entity(found.name, phrase.role or found.role, found.kind, pos)
+
+    def _surname(self, text: str, pos: int) -> Entity | None:
+        """"said King" after "Wayne King": a capitalised title word alone that ends
+        a person's full name mentioned before is that person, not an office."""
+        if len(text.split()) != 1 or not text[:1].isupper():
+            return None
+        found = self._expand(text, pos)
+        if found is None or found.kind != "person" or not PERSON_NAME.fullmatch(found.name) \
+                or tokens.bare(found.name.split()[-1]) != tokens.bare(text):
+            return None
+        return found
 
     def _before(self, mentions: list[Mention], starts: list[int], pos: int):
         """Up to LOOKBACK mentions starting before pos, most recent first."""
