@@ -63,6 +63,9 @@ def test_a_first_name_with_a_family_role_is_a_person_for_she():
     ("The port was closed for two days, reported Radio Caribe.", "Radio Caribe"),
     ("A new strain has infected 20,000 hens, farmers have said.", "farmers"),
     ("Ortiz-Lane said the forms were sent to parents, and already more than 130 had responded.", "Ortiz-Lane"),
+    ("Nadia Rahman issued a plea for drivers to slow down near the school.", "Nadia Rahman"),
+    ("The agency issued a warning that the pills were deadly.", "agency"),
+    ("The suicide note says that he had planned the attack for months.", "suicide note"),
 ])
 def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     assert attributions(text)[-1].source == source
@@ -75,6 +78,8 @@ def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     "He related to the characters in the film.",
     "The rail company was adding seats on busy routes.",
     "Police are also asking drivers to avoid the area.",
+    "The council issued 300 permits last year.",
+    "After locking the files, the program shows a ransom note asking for payment in Bitcoin.",
 ])
 def test_the_same_words_reporting_nothing(text):
     """A plan that calls for homes, a call for help, learning to swim, a progressive of adding or asking."""

@@ -32,7 +32,7 @@ spoke speaks suggesting insinuating declaring asserting stressing contending ack
 vowing pledging calling expected hinted hints questioned questions
 quipped quips joked jokes hopes hoped blasted blasts slammed slams lambasted decried decries
 speculated speculates touted touts read understands understood disagree
-learnt learned learns related relates reminded reminds
+learnt learned learns related relates reminded reminds issued issues
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
@@ -43,6 +43,12 @@ QUOTE_ONLY_CUES = frozenset("continued began yelled answered observed reads read
 # ("Only when his chief strategist, Steve Bannon, explained ...") is not the
 # sentence's frame.
 SUBORDINATORS = frozenset("when if after before because although though while until unless once since".split())
+
+# Cues that report only with the document or appeal they issue: "issued a plea for ...".
+ISSUING_CUES = frozenset("issued issues".split())
+
+# Bare cues that are also nouns: after "a ransom note", "the final say" they name a thing.
+NOUN_LIKE_BARE_CUES = frozenset("note claim estimate forecast".split())
 
 # Cues that also move prices: "the Nasdaq added 20.72 points" reports nothing.
 MARKET_CUES = frozenset("added adds".split())
@@ -164,7 +170,7 @@ ultimately yet without
 # double as cue verbs when they end the slot ("Initial reports said").
 SLOT_PARTICIPLES = frozenset("surveyed polled interviewed contacted questioned asked quoted cited retired elected "
                              "appointed based headquartered located".split())
-SLOT_NOUNS = frozenset("reports claims estimates notes findings states shows warnings".split())
+SLOT_NOUNS = frozenset("reports claims estimates notes findings states shows warnings note claim estimate forecast".split())
 
 # Words that open a clause inside a noun phrase; the part stops there.
 CLAUSE_OPENERS = frozenset("who whose which that where whom".split())

@@ -23,6 +23,11 @@ def find_cues(m: str) -> list[re.Match]:
         before = [w.lower() for w in written]
         if cue.group() == "told" and m[: cue.start()].strip().lower() == "all":
             continue  # "All told, ..."
+        if cue.group() in lexicon.NOUN_LIKE_BARE_CUES and len(before) >= 2 and before[-2] in NOUN_BEFORE \
+                and not re.match(r"\s+that\b", m[cue.end():]):
+            continue  # "the ransomware displays a ransom note", "The ransom note warns"
+        if cue.group() in lexicon.ISSUING_CUES and not ISSUED_APPEAL.match(m[cue.end():]):
+            continue  # "issued a plea for people to ...", not "issued 300 permits"
         if before and (before[-1] in ADJECTIVAL_BEFORE and cue.group().endswith("ed") or before[-1] in NOUN_BEFORE):
             continue  # "comes with added costs", "an estimated 300", "the reported attack", "The forecast has"
         after_pause = m[: cue.start()].rstrip().endswith((",", ":", ";", QUOTED)) \
@@ -77,6 +82,8 @@ def _stance_allowed(m: str, cue: re.Match, before: list[str]) -> bool:
     return any(tokens.is_verb_like(w) for w in tokens.words(rest)[1:8]) and not re.match(r"\s+(?:to|in)\b", rest)
 
 
+ISSUED_APPEAL = re.compile(r"^\s+(?:an?|the|its|his|her|their|a joint|a written)\s+(?:\w+\s+)?"
+                           r"(?:statement|warning|plea|appeal|call|apology|advisory|alert|denial|rebuttal)\b")
 NEGATION = frozenset("not don't doesn't didn't do does did never no longer".split())
 QUESTIONED_WHAT = re.compile(r"\s+(?:whether|if|why|how|the (?:need|wisdom|decision|claim|value)\b|[A-Z][\w.]*['’]s?\s+[a-z])")
 SPOKE_OF = re.compile(r"\s+(?:of|about)\b[^\x01]{0,40}\x01")
