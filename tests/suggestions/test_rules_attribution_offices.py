@@ -66,6 +66,10 @@ def test_a_first_name_with_a_family_role_is_a_person_for_she():
     ("Nadia Rahman issued a plea for drivers to slow down near the school.", "Nadia Rahman"),
     ("The agency issued a warning that the pills were deadly.", "agency"),
     ("The suicide note says that he had planned the attack for months.", "suicide note"),
+    ("Residents are complaining that the water smells of chlorine.", "Residents"),
+    ("Farmers grumbled that prices were too low.", "Farmers"),
+    ("Privately, some council members said the deal was rushed.", "council members"),
+    ("Separately, the Interior Ministry said two soldiers were hurt.", "Interior Ministry"),
 ])
 def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     assert attributions(text)[-1].source == source

@@ -32,7 +32,7 @@ spoke speaks suggesting insinuating declaring asserting stressing contending ack
 vowing pledging calling expected hinted hints questioned questions
 quipped quips joked jokes hopes hoped blasted blasts slammed slams lambasted decried decries
 speculated speculates touted touts read understands understood disagree
-learnt learned learns related relates reminded reminds issued issues
+learnt learned learns related relates reminded reminds issued issues complaining grumbling grumbled grumble
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
@@ -163,6 +163,10 @@ so then now still indeed instead overall likewise thus first finally
 under like amid among within across through over toward towards behind beyond
 inside outside near just only even nearly almost sure
 ultimately yet without
+privately publicly separately similarly additionally initially previously recently currently notably
+importantly specifically personally officially historically typically generally frankly clearly obviously
+apparently reportedly unfortunately fortunately interestingly ironically curiously surprisingly
+alternatively consequently subsequently eventually originally elsewhere
 """.split())
 
 # Participles that sit inside a source slot without making it a clause

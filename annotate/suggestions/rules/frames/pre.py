@@ -25,7 +25,7 @@ LEADING_NAME = re.compile(r"((?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3})(?
 REQUEST_CUES = frozenset("asked asks instructed".split())
 # -ing cues that report in the progressive ("Researchers are warning of ..."); not "was adding seats".
 PROGRESSIVE_REPORTS = frozenset("warning saying claiming arguing insisting alleging urging telling accusing "
-                                "suggesting predicting".split())
+                                "suggesting predicting complaining grumbling".split())
 REQUEST = re.compile(r"^\s+(?:[\w’'-]+\s+){1,3}?to\s+[a-z]")
 CONTINUES_TO = re.compile(r"\s+(?:has |have )?(?:continues|continued|continue|went on|goes on|keeps|kept)\s+to$")
 TELLS_A_STORY = re.compile(r"^\s+(?:the|a|an|its|their|his|her)\s+(?:\w+\s+)?(?:story|stories|tale|history)\b")
