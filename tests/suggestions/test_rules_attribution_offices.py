@@ -102,6 +102,8 @@ QUOTED_NAMES = {
     "Police said the driver, known as “Tiny”, fled the scene.": "indirect",
     "The senator said the words “national emergency” were never used.": "indirect",
     "The mayor said the plan was “a disgrace” and would be dropped.": "mixed",
+    "Donors said she spoke at an event dubbed a “thank you” party.": "indirect",
+    "“Night Shift” actor Sam Reed said the award should have gone to the documentary “Open Sea.”": "indirect",
 }
 
 

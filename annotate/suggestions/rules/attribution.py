@@ -208,14 +208,19 @@ def _type(text: str, r: Reading, start: int, end: int, gap: tuple | None = None)
     return "mixed" if inside else "indirect"
 
 
-NAME_BEFORE_QUOTE = re.compile(r"\b(?:dubbed|known as|called|named|nicknamed|titled|entitled|code-?named|"
-                               r"the words?|the term)\s*$")
+NAME_BEFORE_QUOTE = re.compile(r"\b(?:(?:dubbed|known as|called|named|nicknamed|titled|entitled|code-?named)"
+                               r"(?:\s+(?:a|an|the))?|the words?|the term|(?:film|movie|show|series|song|album|book|"
+                               r"novel|play|documentary|musical|sitcom|drama|comedy|podcast|programme|program))\s*$")
+# A quoted title right before the role it credits: "“Mrs Maisel” actress Alex Borstein".
+ROLE_AFTER_QUOTE = re.compile(r"^\s*(?:star|stars|actress|actor|co-star|creator|director|author|writer|producer|singer|"
+                              r"host|showrunner|composer|novelist|filmmaker)\b")
 
 
 def _quoted_names(text: str, r: Reading, start: int, end: int) -> set[int]:
     """Characters of quotations that name something rather than quote anyone
     ('malware dubbed “Agent Smith,”', 'better known as “Suresh”', 'removed the
-    words “comprehensive”'): one to three quoted words after such a word make a
+    words “comprehensive”', 'the film “Parasite”', '“Mrs Maisel” actress X'): up to
+    four quoted words after such a word, or before a creative role, make a
     sentence neither direct nor mixed."""
     names_at: set[int] = set()
     i = start
@@ -223,7 +228,8 @@ def _quoted_names(text: str, r: Reading, start: int, end: int) -> set[int]:
         j = i
         while j < end and r.quoted[j - r.start]:
             j += 1
-        if j > i and len(text[i:j].split()) <= 3 and NAME_BEFORE_QUOTE.search(text[max(r.start, i - 30): i]):
+        if j > i and len(text[i:j].split()) <= 4 and (NAME_BEFORE_QUOTE.search(text[max(r.start, i - 30): i])
+                                                     or ROLE_AFTER_QUOTE.match(text[j: j + 20])):
             names_at.update(range(i, j))
         i = j + 1
     return names_at
