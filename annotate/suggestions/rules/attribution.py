@@ -70,9 +70,13 @@ def _read_frame(text: str, index: int, unit, quotes: list[Quote], discourse: Dis
     masked = frames.mask(text[start:end], quoted)
     frame = frames.find_frame(masked)
     phrase = names.parse(frame.region) if frame else None
+    asked = discourse.take_addressee()
     if frame and phrase:
         entity = discourse.resolve(phrase, start + frame.region_start)
+        if asked is not None and phrase.kind == "pronoun" and frame.cue in ANSWER_CUES:
+            entity = asked  # 'A reporter asked Montoya-Lewis, "...?"' / '"...," she replied.'
         discourse.note_source(entity)
+        _note_addressee(masked, frame, discourse, start)
         cs, ce = frame.content
         reading.frame = frame
         reading.content = (start + cs, start + ce)
@@ -82,6 +86,22 @@ def _read_frame(text: str, index: int, unit, quotes: list[Quote], discourse: Dis
     if not masked.lstrip().startswith(frames.QUOTED):
         discourse.note_subject(start, names.subject(masked), names.subject_appositive(masked))
     return reading
+
+
+ANSWER_CUES = frozenset("replied replies responded responds answered answers".split())
+ADDRESSEE_OF_QUESTION = re.compile(r"^\s+((?:[A-Z][\w.'’-]*\s?){1,4}),?\s*\x01")
+
+
+def _note_addressee(masked: str, frame: frames.Frame, discourse: Discourse, start: int) -> None:
+    """The person a question is put to ('a reporter asked Montoya-Lewis, “...?”'):
+    whoever replies in the next sentence is meant."""
+    if frame.cue not in {"asked", "asks"}:
+        return
+    cue_at = masked.find(frame.cue, frame.region_start)
+    found = ADDRESSEE_OF_QUESTION.match(masked[cue_at + len(frame.cue):]) if cue_at >= 0 else None
+    phrase = names.parse(found.group(1)) if found else None
+    if phrase is not None and phrase.kind == "person":
+        discourse.note_addressee(discourse.resolve(phrase, start + cue_at))
 
 
 def _inherit(text: str, readings: list[Reading], quotes: list[Quote]) -> None:

@@ -95,6 +95,8 @@ class Discourse:
         self.first_seen: dict[tuple[str, ...], tuple[int | None, int | None]] = {}
         self.subjects: list[tuple[int, str]] = []
         self.subject_roles: dict[int, str] = {}
+        self.addressee: Entity | None = None  # who the last sentence put a question to
+        self.addressee_fresh = False
 
     def note_subject(self, pos: int, subject: str | None, role: str | None = None) -> None:
         """Remember a sentence subject, for plural anaphors ("the groups"), with the
@@ -103,6 +105,16 @@ class Discourse:
             self.subjects.append((pos, subject))
             if role:
                 self.subject_roles[pos] = role
+
+    def note_addressee(self, entity: Entity) -> None:
+        """The person the sentence just read put a question to."""
+        self.addressee, self.addressee_fresh = entity, True
+
+    def take_addressee(self) -> Entity | None:
+        """The addressee of the sentence just before, once; older ones are forgotten."""
+        found = self.addressee if self.addressee_fresh else None
+        self.addressee_fresh = False
+        return found
 
     def note_source(self, entity: Entity) -> None:
         """Remember a speaker, for pronouns and surnames later on."""
