@@ -82,7 +82,7 @@ def is_boilerplate(line: str) -> bool:
         return True
     if len(rules.READER_APPEAL.findall(line)) >= 2 or _is_share_buttons(line):
         return True
-    if _is_short(line, 60, 400) and (chrome.TEASER_CUT.search(line) or chrome.CONTACT_LINE.search(line)):
+    if _is_short(line, 60, 400) and (chrome.TEASER_CUT.search(line[-40:]) or chrome.CONTACT_LINE.search(line)):
         return True  # a teaser cut short ("... teams in the..."), contact details, a note to letter writers
     if not _is_short(line):
         return False
