@@ -63,6 +63,8 @@ def test_a_bare_plural_after_the_cue_and_an_opening_participle(text, source):
     ("Farmers grumbled that prices were too low.", "Farmers"),
     ("Privately, some council members said the deal was rushed.", "council members"),
     ("Separately, the Interior Ministry said two soldiers were hurt.", "Interior Ministry"),
+    ("The audit, published Thursday, found that the fund had lost $2 million.", "audit"),
+    ("Figures from the Central Statistics Office showed prices rose 2%.", "Central Statistics Office"),
 ])
 def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     assert attributions(text)[-1].source == source

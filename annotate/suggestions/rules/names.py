@@ -204,8 +204,8 @@ def source_parts(region: str) -> tuple[str, ...]:
         if not re.search(r"\b(?:" + "|".join(lexicon.SLOT_PARTICIPLES) + r")\s+\w+\s+\w+$", part):
             part = TRAILING_TIME.sub("", part)  # "health officials this week"; not "Republicans polled last week"
         ws = tokens.words(part)
-        if not ws:
-            continue
+        if not ws or kept and len(ws) == 1 and ws[0].islower() and ws[0].endswith(("ed", "ing")):
+            continue  # "The report, released Tuesday,": what is left of a participle and its time
         first = ws[0].lower()
         if first in CONJUNCTIONS and len(ws) > 1:
             part = part.split(None, 1)[1]  # "But Andrew Bacevich", "And others"
@@ -229,8 +229,8 @@ def _capitalised_name(ws: list[str]) -> bool:
 
 
 DOC_BY = re.compile(
-    r"\b(?:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r")\b(?:,?\s+[\w'’.\-]+){0,6}?,?\s+(?:by|from)\s+"
-    r"(?P<np>[^,.;]+)")
+    r"\b(?i:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r")\b(?:,?\s+[\w'’.\-]+){0,6}?,?\s+(?:by|from)\s+"
+    r"(?P<np>[^,.;]+)")  # "Data from the Office for National Statistics" at a sentence's start too
 TIME_WORDS = (r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
               r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last|this|\d)")
 GROUP_SUFFIXES = ("ors", "ers", "ans", "als", "ists", "ents", "ats")
