@@ -65,6 +65,10 @@ def test_a_bare_plural_after_the_cue_and_an_opening_participle(text, source):
     ("Separately, the Interior Ministry said two soldiers were hurt.", "Interior Ministry"),
     ("The audit, published Thursday, found that the fund had lost $2 million.", "audit"),
     ("Figures from the Central Statistics Office showed prices rose 2%.", "Central Statistics Office"),
+    ("The Pentagon confirmed the strike in a statement on Sunday.", "Pentagon"),
+    ("The governor, a Republican, signed the bill but said it was flawed.", "governor"),
+    ("“Enough is enough,” the protesters chanted.", "protesters"),
+    ("“Get out!” shouted Tom Reyes, a steward.", "Tom Reyes"),
 ])
 def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     assert attributions(text)[-1].source == source
@@ -79,6 +83,7 @@ def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     "Police are also asking drivers to avoid the area.",
     "The council issued 300 permits last year.",
     "After locking the files, the program shows a ransom note asking for payment in Bitcoin.",
+    "Some nurses welcomed the rota but questioned whether it would last.",
 ])
 def test_the_same_words_reporting_nothing(text):
     """A plan that calls for homes, a call for help, learning to swim, a progressive of adding or asking."""

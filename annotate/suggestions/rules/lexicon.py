@@ -33,11 +33,13 @@ vowing pledging calling expected hinted hints questioned questions
 quipped quips joked jokes hopes hoped blasted blasts slammed slams lambasted decried decries
 speculated speculates touted touts read understands understood disagree
 learnt learned learns related relates reminded reminds issued issues complaining grumbling grumbled grumble
+chanted shouted screamed whispered exclaimed muttered
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
 # "..."", ""...," the email began"): as plain verbs they report nothing.
-QUOTE_ONLY_CUES = frozenset("continued began yelled answered observed reads read quipped quips joked jokes".split())
+QUOTE_ONLY_CUES = frozenset("continued began yelled answered observed reads read quipped quips joked jokes "
+                            "chanted shouted screamed whispered exclaimed muttered".split())
 
 # Words that open a subordinate clause: a cue right after its subject there
 # ("Only when his chief strategist, Steve Bannon, explained ...") is not the
@@ -75,6 +77,7 @@ said says added adds asked asks wrote writes tweeted explained explains noted no
 recalled recalls replied replies warned warns insisted insists continued argued
 observed answered began declared predicted says adds instructed
 quipped quips joked jokes read reads reported reports
+chanted shouted screamed whispered exclaimed muttered
 """.split())
 
 # Participles that hang a reported clause on the main subject:

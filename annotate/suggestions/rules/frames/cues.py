@@ -108,6 +108,8 @@ def cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
         return True
     if re.match(r"\s*that\b", rest) or THAT.match(rest) or re.match(r"[^\x01]{0,60}?:\s*\x01", rest):
         return True
+    if _named_subject(region) and IN_A_STATEMENT.search(rest[:80]):
+        return True  # "The Pentagon confirmed the strike in a statement on Sunday"
     if cue.group() in {"described", "describes", "identified", "identifies"} \
             and re.match(r"^\s+(?:\S+\s+){0,9}?as\b", rest):
         return True  # "described it as a stable but declining resource", "identified the surfer as"
@@ -129,6 +131,8 @@ def cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
     return any(tokens.bare(w) in lexicon.DOC_NOUNS for w in tokens.words(region))
 
 
+IN_A_STATEMENT = re.compile(r"\b(?:in|via) an? (?:\w+ )?(?:statement|e-?mail|interview|post|tweet|letter|"
+                            r"(?:news |press )?release|briefing|filing)\b")
 COUNTED = re.compile(r"^\s+(?:(?:a\s+total\s+of|about|nearly|more\s+than|at\s+least|some|only)\s+)?"
                      r"(?:no\b|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)")
 WRITTEN_WORK = re.compile(r"^\s+(?:[\w’'-]+\s+){0,3}?(?:reports?|letters?|books?|articles?|pieces?|columns?|"

@@ -23,6 +23,9 @@ NAMED_AS = re.compile(r"^(?!\s+(?:for|on|off|up|in|back)\b)(?:\s+[^\s\x01]+){1,8
 MARKET_MOVE = re.compile(r"^\s+(?:about |nearly |almost |some |more than |another )?[\d$€£.]")
 LEADING_NAME = re.compile(r"((?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3})(?=[\s,])")
 REQUEST_CUES = frozenset("asked asks instructed".split())
+# Cues of saying that a "but" may join to a first predicate: "X signed the bill but said it was flawed".
+BUT_SAID = frozenset("said says told tells added adds insisted insists warned warns argued argues acknowledged "
+                     "conceded noted".split())
 # -ing cues that report in the progressive ("Researchers are warning of ..."); not "was adding seats".
 PROGRESSIVE_REPORTS = frozenset("warning saying claiming arguing insisting alleging urging telling accusing "
                                 "suggesting predicting complaining grumbling".split())
@@ -123,7 +126,8 @@ def participle(m: str, cue: re.Match) -> Frame | None:
     bare_head = re.sub(r"(?:\s+[a-z]+ly)+$", "", head)  # "Tegnell laughed and simply said"
     participle = cue.group() in lexicon.PARTICIPLE_CUES and (head.endswith((",", "—", "--")) or (
         cue.group() == "saying" and DOCUMENT_BEFORE.search(head)))  # "released a separate statement saying,"
-    coordinated = bare_head.endswith(" and") and cue.group() not in lexicon.PARTICIPLE_CUES
+    coordinated = (bare_head.endswith(" and") or bare_head.endswith(" but") and cue.group() in BUT_SAID) \
+        and cue.group() not in lexicon.PARTICIPLE_CUES  # "signed the bill but said it was flawed"
     if not (participle or coordinated) or QUOTED in head and not _subject_before_quote(head):
         return None
     if cue.group() in lexicon.NAMING_CUES and not NAMED_AS.match(m[cue.end():]):
