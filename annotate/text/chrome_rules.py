@@ -55,6 +55,8 @@ PROMO_SENTENCE = re.compile(
     r"(?:our|the|this|us|www|https?)\b"
     r"|\bfeel free to (?:send|contact|write|e-?mail|call) us\b|\bsend us your (?:comments|letters?|views|feedback|criticisms)\b"
     r"|\bnever miss (?:our|a|the) (?:top |latest |best )?(?:stories|story|news|updates)\b|\bfree sign up\s*$"
+    r"|\bby downloading (?:our|the) [\w'’ ]{0,30}\bapps?\b|^this (?:content|video|embed) is (?:not|no longer|un)"
+    r"\s?available\b|\byour (?:privacy|cookie) (?:preferences|settings)\b"
     r"|\bour advertis(?:ers?|ing policy|er disclosure)\b|^(?:like|liked|enjoy|enjoyed) this (?:story|article)\b"
     r"|(?:^|[·|]\s*)(?:posted|updated|published|last updated|first published)\s*"
     r"(?::\s*(?:on\s+)?(?:" + _WEEKDAY + r",?\s+)?(?:" + _MONTH + r"|\d)"

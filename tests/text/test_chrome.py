@@ -128,6 +128,8 @@ def test_news_prose_that_looks_like_chrome_stays_body(sentence):
     "Market data provided by the exchanges and delayed by 15 minutes.",
     "All times are ET.",
     "Get the Harbour Times daily edition by email and never miss our top stories Free Sign Up",
+    "Stay up to date with the latest news by downloading our app.",
+    "This content is not available due to your privacy preferences.",
 ])
 def test_bios_graphics_stubs_and_data_footers_are_boilerplate(sentence):
     assert sentence_kind_after_prose(sentence) == "boilerplate"
