@@ -134,6 +134,16 @@ STORIES = {
          "“The hiring rules will change,” she replied.\n\n"
          "“Then the training,” she said."),
         ["Ted Moss", "reporter", "Dana Whitfield", "Dana Whitfield"]),
+    "a description of the person just named is that person": (
+        ("Rosa Field, 45, lost her home in the fire.\n\n"
+         "“We have nothing left,” the mother of three said.\n\n"
+         "Dr. Ian Pratt, an epidemiologist at the state university, studied the data.\n\n"
+         "The epidemiologist said cases would rise."),
+        [None, "Rosa Field", None, "Ian Pratt"]),
+    "but not a description that could be anyone": (
+        ("Sheriff Dan Ortiz opened an inquiry.\n\n"
+         "According to the owner, only women work at the salon."),
+        [None, "owner"]),
 }
 
 

@@ -336,7 +336,21 @@ class Discourse:
             return found
         if head in lexicon.GROUP_NOUNS:
             return self._group(head, pos)
-        return None
+        return self._described_subject(phrase, pos)
+
+    def _described_subject(self, phrase: names.Phrase, pos: int) -> Entity | None:
+        """"Dr. Amy Chen, an epidemiologist at Johns Hopkins, ... The epidemiologist
+        said", "Maria Lopez, 45, lost her home ... the mother of three said": a
+        singular description of a person, when the subject just before is a person
+        whose appositive holds its head, or the description is a person's ("the
+        mother of three", "the 45-year-old", "the woman")."""
+        subject = self._previous_subject(pos, True)
+        if subject is None or phrase.text[:1].isupper() or phrase.head.endswith("s") and phrase.head not in KIN:
+            return None
+        words = {tokens.bare(w) for w in tokens.words(phrase.text)}
+        personal = words & (KIN | PERSON_NOUNS) or any(w.endswith("-year-old") for w in words)
+        held = subject.role and phrase.head not in lexicon.COLLECTIVE_NOUNS and _holds(phrase.head, subject.role)
+        return subject if personal or held else None
 
     def _last_body(self) -> Entity | None:
         """The last organisation that spoke (author of "the statement")."""
@@ -407,6 +421,7 @@ def _lone_name(name: str) -> bool:
     return len(ws) == 1 and ws[0][:1].isupper() and not ws[0].isupper() and len(ws[0]) > 2 and not plural
 
 
+PERSON_NOUNS = frozenset("woman man girl boy teenager teen".split())  # not "the owner", "the driver": who?
 KIN = frozenset("mother father son daughter wife husband sister brother aunt uncle cousin grandmother grandfather "
                 "niece nephew partner fiancée fiance girlfriend boyfriend widow widower friend neighbour neighbor "
                 "mum mom dad parent".split())
