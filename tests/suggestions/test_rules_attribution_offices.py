@@ -69,6 +69,7 @@ def test_a_bare_plural_after_the_cue_and_an_opening_participle(text, source):
     ("The governor, a Republican, signed the bill but said it was flawed.", "governor"),
     ("“Enough is enough,” the protesters chanted.", "protesters"),
     ("“Get out!” shouted Tom Reyes, a steward.", "Tom Reyes"),
+    ("AT&T said the outage was fixed.", "AT&T"),
 ])
 def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     assert attributions(text)[-1].source == source

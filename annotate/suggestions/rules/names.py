@@ -213,7 +213,7 @@ def source_parts(region: str) -> tuple[str, ...]:
         participial = len(ws) > 1 and (first.endswith("ing") and len(first) > 4 and not _capitalised_name(ws)
                                        or first.endswith("ed") and ws[1][:1].islower()
                                        and ws[1] not in lexicon.NAME_CONNECTORS)
-        if first in lexicon.INTRO_WORDS or participial and not kept and not last_part:
+        if first in lexicon.INTRO_WORDS and not ws[0].isupper() or participial and not kept and not last_part:
             continue  # "Referring to Modi's visit to Wuhan, Geng said"; not "Fed Chair", "Retired teachers"
         if not ws[0][:1].isupper() and ws[0].lower().endswith(("ed", "ing")) and len(ws) > 1 \
                 and ws[0] not in lexicon.SLOT_PARTICIPLES:  # not "retired Gen. John Allen"
