@@ -70,6 +70,9 @@ def test_a_bare_plural_after_the_cue_and_an_opening_participle(text, source):
     ("“Enough is enough,” the protesters chanted.", "protesters"),
     ("“Get out!” shouted Tom Reyes, a steward.", "Tom Reyes"),
     ("AT&T said the outage was fixed.", "AT&T"),
+    ("As Nora Diaz put it, “The game is over.”", "Nora Diaz"),
+    ("In the words of Nora Diaz, “The game is over.”", "Nora Diaz"),
+    ("Rents are too high, Nora Diaz told a meeting in Leeds on Monday, adding that wages had stalled.", "Nora Diaz"),
 ])
 def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     assert attributions(text)[-1].source == source

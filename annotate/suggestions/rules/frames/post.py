@@ -104,7 +104,7 @@ def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
         return Frame(cue.group(), between, start, (0, boundary + 1), "post")
     if bare_subject and not re.match(r",\s*[^\s\x01]", rest):
         return None  # "Alverson, a commissioner ..., described it": the name is the subject, not a claim
-    addressee = re.match(r"(?:\s+[^,\x01\s]+){0,3}?(?=,\s*[^\s\x01])", rest) \
+    addressee = re.match(r"(?:\s+[^,\x01\s]+){0,7}?(?=,\s*[^\s\x01])", rest) \
         if cue.group() in {"told", "tells", "asked"} else SHORT_ADJUNCT.match(rest)
     if not after_quote and addressee and m[:boundary].strip():
         gap = (boundary, cue.end() + addressee.end() + 1)

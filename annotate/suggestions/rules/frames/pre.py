@@ -191,6 +191,20 @@ OPENING_PARTICIPLE = re.compile(r"^\W*(?P<cue>Declaring|Saying|Arguing|Insisting
                                 r"Asserting|Stressing|Acknowledging|Calling)\s+(?:that\s+)?")
 
 
+AS_PUT_IT = re.compile(r"^\W*(?:As\s+(?P<who>[^,\x01]{2,60}?)\s+(?:put|puts|has put|phrased|phrases) it"
+                       r"|In\s+(?P<owner>[^,\x01]{2,60}?)['’]s?\s+(?:own\s+)?words"
+                       r"|In\s+the\s+words\s+of\s+(?P<of>[^,\x01]{2,60}?))\s*[,:]\s*(?=\x01)")
+
+
+def as_put_it(m: str) -> Frame | None:
+    """`As Smith put it, "..."`, `In Smith's words, "..."`, `In the words of Smith, "..."`."""
+    found = AS_PUT_IT.match(m)
+    if not found:
+        return None
+    group = next(g for g in ("who", "owner", "of") if found.group(g))
+    return Frame("put it", found.group(group), found.start(group), (found.end(), len(m)), "pre")
+
+
 def opening_participle(m: str) -> Frame | None:
     """`Declaring "the maritime soul of the Marine Corps" is at stake, Gates has
     ordered a review`: the main clause's subject reports the opening phrase."""
