@@ -144,6 +144,11 @@ STORIES = {
          "Dr. Ian Pratt, an epidemiologist at the state university, studied the data.\n\n"
          "The epidemiologist said cases would rise."),
         [None, "Rosa Field", None, "Ian Pratt"]),
+    "one paragraph of the author's own does not end a speaker's quotations": (
+        ("“Prices will rise,” said Treasurer Omar Reyes.\n\n"
+         "That includes food and fuel.\n\n"
+         "“What we want is to cut the demand for imports.”"),
+        ["Omar Reyes", None, "Omar Reyes"]),
     "but not a description that could be anyone": (
         ("Sheriff Dan Ortiz opened an inquiry.\n\n"
          "According to the owner, only women work at the salon."),

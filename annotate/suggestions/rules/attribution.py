@@ -189,7 +189,8 @@ def _adopt(text: str, r: Reading, inside: list[Quote], owner: dict, last: Readin
     known = [owner[q] for q in inside if q in owner]
     if known:
         source = known[0]
-    elif kind == "direct" and last is not None and r.paragraph - last.paragraph <= 1:
+    elif kind == "direct" and last is not None \
+            and (r.paragraph - last.paragraph <= 1 or _one_gloss_between(r, last, previous)):
         source = last.attribution  # a further quotation from the same speaker
         for q in inside:
             owner.setdefault(q, source)
@@ -200,6 +201,14 @@ def _adopt(text: str, r: Reading, inside: list[Quote], owner: dict, last: Readin
         return
     r.attribution = Attribution(source.source, source.role, source.cue, kind)
     r.content = (r.start, r.end)
+
+
+def _one_gloss_between(r: Reading, last: Reading, previous: Reading | None) -> bool:
+    """'"...," Manning said.' / 'This includes food and medicine.' / '"What we would like ..."':
+    one paragraph of the author's own between a speaker's quotations does not end them."""
+    return previous is not None and r.paragraph - last.paragraph == 2 and previous.paragraph == r.paragraph - 1 \
+        and previous.attribution.type == "author" and not previous.frame and not any(previous.quoted) \
+        and previous.index == last.index + 1
 
 
 def _quoted_words(text: str, inside: list[Quote]) -> int:

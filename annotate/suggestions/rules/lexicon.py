@@ -177,7 +177,8 @@ alternatively consequently subsequently eventually originally elsewhere
 # double as cue verbs when they end the slot ("Initial reports said").
 SLOT_PARTICIPLES = frozenset("surveyed polled interviewed contacted questioned asked quoted cited retired elected "
                              "appointed based headquartered located".split())
-SLOT_NOUNS = frozenset("reports claims estimates notes findings states shows warnings note claim estimate forecast".split())
+SLOT_NOUNS = frozenset("reports claims estimates notes findings states shows warnings "
+                        "note claim estimate forecast".split())
 
 # Words that open a clause inside a noun phrase; the part stops there.
 CLAUSE_OPENERS = frozenset("who whose which that where whom".split())

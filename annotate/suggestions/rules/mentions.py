@@ -18,7 +18,8 @@ NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten sever
 RUN_STOP = lexicon.INTRO_WORDS | tokens.DETERMINERS | NUMBER_WORDS | frozenset(
     "in on at if but and as to of for with by from despite although though other".split())
 WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-OPENING_PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}ing$")  # "Citing the Global Fire Emissions Database"; not "Sterling Bank"
+# "Citing the Global Fire Emissions Database"; not "Sterling Bank".
+OPENING_PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}ing$")
 QUANTITIES = frozenset("thousands hundreds dozens millions tens scores most many some all".split())
 
 

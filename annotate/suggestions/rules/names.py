@@ -195,7 +195,8 @@ def source_parts(region: str) -> tuple[str, ...]:
             continue  # "days later", "a year ago"
         last_part = k == len(parts) - 1
         if not kept and not last_part and len(ws) > 1 and first.endswith(("ed", "ing")) and len(first) > 4 \
-                and ws[1][:1].islower() and (ws[1] == "the" or ws[1] not in lexicon.NAME_CONNECTORS):  # not "Mohammed bin Salman"
+                and ws[1][:1].islower() \
+                and (ws[1] == "the" or ws[1] not in lexicon.NAME_CONNECTORS):  # not "Mohammed bin Salman"
             continue  # "Reached last week in a brief phone call, Bennett declined": an opening participle
         if not office_chain(part):  # not "Minister in the Ministry of Finance Brian Manning"
             part = NAME_THEN_ADJUNCT.sub(r"\1", part)  # "Obama at the time"

@@ -31,7 +31,8 @@ def np_like(region: str, limit: int = 16) -> bool:
         return False  # "..., introduced legislation Friday urging": a verb phrase
     for k, part in enumerate(parts):
         ws = tokens.words(part)
-        if len(ws) > (name_limit(part, limit) if k == 0 else 20) or any(_verb_in_slot(w, k == len(ws) - 1) for k, w in enumerate(ws)):
+        if len(ws) > (name_limit(part, limit) if k == 0 else 20) \
+                or any(_verb_in_slot(w, k == len(ws) - 1) for k, w in enumerate(ws)):
             return False
         if any(tokens.opens_clause(w) for w in ws):
             return False
