@@ -149,6 +149,10 @@ STORIES = {
          "That includes food and fuel.\n\n"
          "“What we want is to cut the demand for imports.”"),
         ["Omar Reyes", None, "Omar Reyes"]),
+    "a frame cut off from its quotation by a full stop": (
+        ("Police closed the road on Monday.\n\n"
+         "The water rose fast. “Nobody may pass. It is too dangerous.” Chief Tom Hale said."),
+        [None, None, "Tom Hale", "Tom Hale", None]),
     "but not a description that could be anyone": (
         ("Sheriff Dan Ortiz opened an inquiry.\n\n"
          "According to the owner, only women work at the salon."),

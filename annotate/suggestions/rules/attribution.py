@@ -45,6 +45,7 @@ class Reading:
     frame: frames.Frame | None = None
     attribution: Attribution = AUTHOR
     content: tuple[int, int] | None = None  # text offsets of the claim
+    bare_speaker: Attribution | None = None  # '“...” Deyal told this newspaper.': a frame cut off by a full stop
 
 
 def attribute(text: str, units: list) -> list[Reading]:
@@ -58,6 +59,7 @@ def attribute(text: str, units: list) -> list[Reading]:
                 for i, u in enumerate(units) if u.kind == "body"]
     _inherit(text, readings, quotes)
     _inherit_forward(text, readings, quotes)
+    _inherit_backward(text, readings)
     return readings
 
 
@@ -83,9 +85,35 @@ def _read_frame(text: str, index: int, unit, quotes: list[Quote], discourse: Dis
         gap = (start + frame.gap[0], start + frame.gap[1]) if frame.gap else None
         kind = _type(text, reading, *reading.content, gap=gap)
         reading.attribution = _attribution(entity, frame.cue, kind)
+    bare = BARE_FRAME.match(masked) if not frame else None
+    bare_phrase = names.parse(bare.group("who")) if bare else None
+    if bare_phrase is not None:
+        entity = discourse.resolve(bare_phrase, start + bare.start("who"))
+        reading.bare_speaker = _attribution(entity, bare.group("cue"), "direct")
     if not masked.lstrip().startswith(frames.QUOTED):
         discourse.note_subject(start, names.subject(masked), names.subject_appositive(masked))
     return reading
+
+
+# A frame with nothing to report, the quotation it belongs to closed by a full stop before it:
+# '“That is a hobby for him.” Deyal told this newspaper.'
+BARE_FRAME = re.compile(r"^\s*(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|[Hh]e|[Ss]he)\s+"
+                        r"(?P<cue>said|says|told(?:\s+[\w’'-]+){1,3}|added|explained|stated|wrote)\s*\.$")
+
+
+def _inherit_backward(text: str, readings: list[Reading]) -> None:
+    """A frame cut off from its quotation by a full stop gives the quotation just
+    before it, in the same paragraph, its speaker."""
+    for k, r in enumerate(readings):
+        if r.bare_speaker is None:
+            continue
+        j = k - 1
+        closes = j >= 0 and text[readings[j].end - 1] in "”\"’"
+        while closes and j >= 0 and readings[j].paragraph == r.paragraph and not readings[j].frame \
+                and readings[j].attribution.type in {"author", "direct"} and all(readings[j].quoted[:1]):
+            readings[j].attribution = r.bare_speaker
+            readings[j].content = (readings[j].start, readings[j].end)
+            j -= 1
 
 
 ANSWER_CUES = frozenset("replied replies responded responds answered answers".split())
