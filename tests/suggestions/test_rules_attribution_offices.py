@@ -153,6 +153,9 @@ STORIES = {
         ("Police closed the road on Monday.\n\n"
          "The water rose fast. “Nobody may pass. It is too dangerous.” Chief Tom Hale said."),
         [None, None, "Tom Hale", "Tom Hale", None]),
+    "a paragraph ending in 'said:' gives the quotation under it": (
+        ("Police closed the road on Monday.\n\nMayor Ana Ruiz said:\n\n“We will rebuild the school.”"),
+        [None, "Ana Ruiz", "Ana Ruiz"]),
     "but not a description that could be anyone": (
         ("Sheriff Dan Ortiz opened an inquiry.\n\n"
          "According to the owner, only women work at the salon."),

@@ -23,6 +23,8 @@ NAMED_AS = re.compile(r"^(?!\s+(?:for|on|off|up|in|back)\b)(?:\s+[^\s\x01]+){1,8
 MARKET_MOVE = re.compile(r"^\s+(?:about |nearly |almost |some |more than |another )?[\d$€£.]")
 LEADING_NAME = re.compile(r"((?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3})(?=[\s,])")
 REQUEST_CUES = frozenset("asked asks instructed".split())
+# Cues that may end a paragraph with a colon, the quotation following in the next: "She said:".
+LEAD_CUES = frozenset("said says told tells added adds explained explains wrote writes stated states".split())
 # Cues of saying that a "but" may join to a first predicate: "X signed the bill but said it was flawed".
 BUT_SAID = frozenset("said says told tells added adds insisted insists warned warns argued argues acknowledged "
                      "conceded noted".split())
@@ -70,6 +72,8 @@ def pre(m: str, cue: re.Match) -> Frame | None:
     if cue.group() in lexicon.NO_CONTENT_CUES and not tokens.words(rest):
         return Frame(cue.group(), region, region_start, (0, len(m)), "stance")  # "Some farmers disagreed."
     offset = cue.end() + claim_offset(rest, cue.group())
+    if re.fullmatch(r"(?:\s+(?:[\w’'.-]+\s*){0,3})?:\s*", rest) and cue.group() in LEAD_CUES:
+        return Frame(cue.group(), region, region_start, (0, len(m)), "pre")  # "She said:" before a quotation
     if len(tokens.words(m[offset:])) + m[offset:].count(QUOTED) < 2:
         return None
     if not cue_allowed(cue, region, rest):
