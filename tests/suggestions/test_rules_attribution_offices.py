@@ -156,6 +156,11 @@ STORIES = {
     "a paragraph ending in 'said:' gives the quotation under it": (
         ("Police closed the road on Monday.\n\nMayor Ana Ruiz said:\n\n“We will rebuild the school.”"),
         [None, "Ana Ruiz", "Ana Ruiz"]),
+    "unless that paragraph brings a new person in": (
+        ("“Prices will rise,” said Treasurer Omar Reyes.\n\n"
+         "Tom Hale runs the bakery next door.\n\n"
+         "“Business is down 40%.”"),
+        ["Omar Reyes", None, None]),
     "but not a description that could be anyone": (
         ("Sheriff Dan Ortiz opened an inquiry.\n\n"
          "According to the owner, only women work at the salon."),

@@ -218,7 +218,7 @@ def _adopt(text: str, r: Reading, inside: list[Quote], owner: dict, last: Readin
     if known:
         source = known[0]
     elif kind == "direct" and last is not None \
-            and (r.paragraph - last.paragraph <= 1 or _one_gloss_between(r, last, previous)):
+            and (r.paragraph - last.paragraph <= 1 or _one_gloss_between(text, r, last, previous)):
         source = last.attribution  # a further quotation from the same speaker
         for q in inside:
             owner.setdefault(q, source)
@@ -231,12 +231,16 @@ def _adopt(text: str, r: Reading, inside: list[Quote], owner: dict, last: Readin
     r.content = (r.start, r.end)
 
 
-def _one_gloss_between(r: Reading, last: Reading, previous: Reading | None) -> bool:
+def _one_gloss_between(text: str, r: Reading, last: Reading, previous: Reading | None) -> bool:
     """'"...," Manning said.' / 'This includes food and medicine.' / '"What we would like ..."':
-    one paragraph of the author's own between a speaker's quotations does not end them."""
+    one paragraph of the author's own between a speaker's quotations does not end them,
+    unless it brings a new person in ('Tom Hale runs the bakery next door.')."""
     return previous is not None and r.paragraph - last.paragraph == 2 and previous.paragraph == r.paragraph - 1 \
         and previous.attribution.type == "author" and not previous.frame and not any(previous.quoted) \
-        and previous.index == last.index + 1
+        and previous.index == last.index + 1 and not NAMED_PERSON_FIRST.match(text, previous.start)
+
+
+NAMED_PERSON_FIRST = re.compile(r"(?:[A-Z][a-z]+\.?\s)?[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][\w'’-]+")
 
 
 def _quoted_words(text: str, inside: list[Quote]) -> int:
