@@ -33,7 +33,7 @@ vowing pledging calling expected hinted hints questioned questions
 quipped quips joked jokes hopes hoped blasted blasts slammed slams lambasted decried decries
 speculated speculates touted touts read understands understood disagree
 learnt learned learns related relates reminded reminds issued issues complaining grumbling grumbled grumble
-chanted shouted screamed whispered exclaimed muttered
+chanted shouted screamed whispered exclaimed muttered projected
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
@@ -65,10 +65,12 @@ NO_CONTENT_CUES = frozenset("disagreed disagrees disagree objected objects".spli
 # Stance verbs: a report only with a plural or collective subject or a
 # "that" clause ("Investigators believe that ...", "Analysts expect ...").
 STANCE_CUES = frozenset("believe believes think thinks expect expects worry worries fear fears "
-                        "sees see foresees foresee forecasts forecast projects wants want expected hopes hoped understands"
+                        "sees see foresees foresee forecasts forecast projects projected wants want expected hopes hoped "
+                        "understands"
                         .split())
 # Stance verbs that forecast: a report when a figure follows ("expects growth of 3%").
-FORECAST_CUES = frozenset("sees see expect expects expected foresees foresee forecasts forecast projects predicts predict".split())
+FORECAST_CUES = frozenset("sees see expect expects expected foresees foresee forecasts forecast projects projected "
+                          "predicts predict".split())
 
 # Verbs that invert after a quotation or clause ("..., said Smith"); others
 # after a comma start a new predicate ("The mayor, Tom Hale, urged ...").

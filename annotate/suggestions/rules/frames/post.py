@@ -47,8 +47,9 @@ def post(m: str, cue: re.Match) -> Frame | None:
     commas = [(c, 9) for c in reversed([i for i, ch in enumerate(head) if ch == "," and i > qb][-3:])]
     quote = [(qb, 15)] if qb >= 0 else []
     first_part = tokens.words(head[qb + 1:].split(",")[0])[:1] if quote else []
-    if first_part and first_part[0].lower() in lexicon.INTRO_WORDS:
-        candidates = commas + quote  # "...” in that law, Azzouz said": the adjunct is claim
+    if first_part and (first_part[0].lower() in lexicon.INTRO_WORDS
+                       or first_part[0].islower() and first_part[0] not in tokens.DETERMINERS):
+        candidates = commas + quote  # "...” in that law, Azzouz said", "“nude models” available for hire, the X said"
     else:
         candidates = quote + commas
     for boundary, limit in candidates:
