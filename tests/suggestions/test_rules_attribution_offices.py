@@ -70,6 +70,8 @@ def test_a_bare_plural_after_the_cue_and_an_opening_participle(text, source):
     ("“Enough is enough,” the protesters chanted.", "protesters"),
     ("“Get out!” shouted Tom Reyes, a steward.", "Tom Reyes"),
     ("AT&T said the outage was fixed.", "AT&T"),
+    ("“Let me in,” the driver could be heard saying on the tape.", "driver"),
+    ("On the recording, Nora Diaz can be heard telling aides that the vote was lost.", "Nora Diaz"),
     ("The ads offered “private tours” available by appointment, the indictment stated, listing prices.", "indictment"),
     ("She met the press after the central bank projected that inflation would reach 6 percent.", "central bank"),
     ("As Nora Diaz put it, “The game is over.”", "Nora Diaz"),
@@ -91,6 +93,7 @@ def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     "After locking the files, the program shows a ransom note asking for payment in Bitcoin.",
     "Some nurses welcomed the rota but questioned whether it would last.",
     "The film was projected onto the wall of the old mill.",
+    "Neighbours heard him shouting at the dog.",
 ])
 def test_the_same_words_reporting_nothing(text):
     """A plan that calls for homes, a call for help, learning to swim, a progressive of adding or asking."""

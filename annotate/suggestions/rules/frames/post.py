@@ -6,6 +6,8 @@ from annotate.suggestions.rules import names
 from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.frames.frame import Frame
 from annotate.suggestions.rules.frames.frame import QUOTED
+from annotate.suggestions.rules.frames.pre import HEARD_BEFORE
+from annotate.suggestions.rules.frames.pre import HEARD_CUES
 from annotate.suggestions.rules.frames.slots import adjunct_only
 from annotate.suggestions.rules.frames.slots import name_limit
 from annotate.suggestions.rules.frames.slots import np_like
@@ -40,9 +42,12 @@ def post(m: str, cue: re.Match) -> Frame | None:
     commas are tried first, so "...” in that law, Azzouz said" keeps the
     unquoted words in the claim, and an appositive or relative clause before
     the cue ("the source, who said he had ..., told Reuters") is skipped."""
-    if cue.group() in lexicon.NO_CONTENT_CUES | lexicon.PARTICIPLE_CUES:
-        return None  # "..., aides disagreed": the clause before is not what they said; ", adding:" hangs on a subject
     head = m[: cue.start()]
+    heard = HEARD_BEFORE.search(head.rstrip()) if cue.group() in HEARD_CUES else None
+    if cue.group() in lexicon.NO_CONTENT_CUES | lexicon.PARTICIPLE_CUES and not heard:
+        return None  # "..., aides disagreed": the clause before is not what they said; ", adding:" hangs on a subject
+    if heard:  # '"...," the man could be heard saying': the recording's speaker
+        head = head.rstrip()[: heard.start()] + " "
     qb = head.rfind(QUOTED)
     commas = [(c, 9) for c in reversed([i for i, ch in enumerate(head) if ch == "," and i > qb][-3:])]
     quote = [(qb, 15)] if qb >= 0 else []

@@ -23,6 +23,9 @@ NAMED_AS = re.compile(r"^(?!\s+(?:for|on|off|up|in|back)\b)(?:\s+[^\s\x01]+){1,8
 MARKET_MOVE = re.compile(r"^\s+(?:about |nearly |almost |some |more than |another )?[\d$€£.]")
 LEADING_NAME = re.compile(r"((?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3})(?=[\s,])")
 REQUEST_CUES = frozenset("asked asks instructed".split())
+# "X can be heard saying ...", '"...," the man could be heard saying': X speaks on a recording.
+HEARD_BEFORE = re.compile(r"\s*\b(?:(?:can|could|may|might|is|was|are|were)\s+)?(?:be\s+|been\s+)?heard$")
+HEARD_CUES = frozenset("saying telling shouting yelling asking".split())
 # Cues that may end a paragraph with a colon, the quotation following in the next: "She said:".
 LEAD_CUES = frozenset("said says told tells added adds explained explains wrote writes stated states".split())
 # Cues of saying that a "but" may join to a first predicate: "X signed the bill but said it was flawed".
@@ -49,6 +52,9 @@ def pre(m: str, cue: re.Match) -> Frame | None:
         words.pop()
     if cue.group() in PROGRESSIVE_REPORTS and words and words[-1].lower() in {"is", "are", "was", "were"}:
         words.pop()  # "Researchers are warning of a new ransomware"
+    heard = HEARD_BEFORE.search(" ".join(words)) if cue.group() in HEARD_CUES else None
+    if heard:
+        words = " ".join(words)[: heard.start()].split()  # "Clinton can be heard saying that ..."
     region = titles_unquoted(" ".join(CONTINUES_TO.sub("", " ".join(words)).split()))
     region_start = m.index(words[0]) if words else 0
     if region and not np_like(region) and not embedded(region) and pronoun_subject(region):
