@@ -167,6 +167,9 @@ STORIES = {
          "Tom Hale runs the bakery next door.\n\n"
          "“Business is down 40%.”"),
         ["Omar Reyes", None, None]),
+    "a shop named for its owner is no 'he'": (
+        ("Rosa's Bakery and Cafe closed its doors on Monday.\n\n“We could not pay the rent,” he said."),
+        [None, "he"]),
     "but not a description that could be anyone": (
         ("Sheriff Dan Ortiz opened an inquiry.\n\n"
          "According to the owner, only women work at the salon."),

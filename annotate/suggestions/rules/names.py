@@ -269,8 +269,8 @@ def name_kind(name: str) -> str:
     """person, org or group ("Prosecutors" at the start of a sentence); a name
     with an acronym in it ("California ISO", "NBC News") is an organisation's."""
     if is_org_name(name) or any(len(w) >= 2 and w.isupper() and w.isalpha() and not ROMAN.match(w)
-                                for w in name.split()):
-        return "org"  # "California ISO", "NTSB"
+                                for w in name.split()) or re.search(r"\w['’]s\s+[A-Z]", name):
+        return "org"  # "California ISO", "NTSB", "Aisha's Salon and Spa"
     ws = name.split()
     if len(ws) == 1 and ws[0].lower().endswith(GROUP_SUFFIXES):
         return "group"
