@@ -53,6 +53,11 @@ PROMO_SENTENCE = re.compile(
     r"|^(?:download|get) (?:the|our) [\w'’ ]{0,30}\bapp\b|^(?:check out|don'?t miss|never miss) (?:our|the latest)\b"
     r"|^for (?:the latest|more)\b[^.]{0,60}\b(?:visit|see|go to|follow|read|click|download|sign up) "
     r"(?:our|the|this|us|www|https?)\b"
+    r"|\bfeel free to (?:send|contact|write|e-?mail|call) us\b"
+    r"|\bsend us your (?:comments|letters?|views|feedback|criticisms)\b"
+    r"|\bnever miss (?:our|a|the) (?:top |latest |best )?(?:stories|story|news|updates)\b|\bfree sign up\s*$"
+    r"|\bby downloading (?:our|the) [\w'’ ]{0,30}\bapps?\b|^this (?:content|video|embed) is (?:not|no longer|un)"
+    r"\s?available\b|\byour (?:privacy|cookie) (?:preferences|settings)\b"
     r"|\bour advertis(?:ers?|ing policy|er disclosure)\b|^(?:like|liked|enjoy|enjoyed) this (?:story|article)\b"
     r"|(?:^|[·|]\s*)(?:posted|updated|published|last updated|first published)\s*"
     r"(?::\s*(?:on\s+)?(?:" + _WEEKDAY + r",?\s+)?(?:" + _MONTH + r"|\d)"
@@ -108,3 +113,18 @@ INFOGRAPHIC_FIGURE = re.compile(r"^(?:[-•·*]\s+)?\d[\d,.]*%[a-z]{2,}")
 
 # The label that may close a pull quote's line: "... one way or another. A close Trump associate".
 SPEAKER_LABEL_AT_END = re.compile(r"(?<=[.!?”\"])\s+[A-Z][^.!?]{0,40}$")
+
+# A teaser for another story, cut short, often with its link: "The competition which is for teams in
+# the...", "... a very serious blow was delivered... more".
+TEASER_CUT = re.compile(r"(?:\b(?:the|a|an|of|to|and|or|in|on|for|with|at|by|from|that|which|who|is|was|are|were)"
+                        r"\s*(?:\.{3}|…)|(?:\.{3,4}|…)\s*(?:more|read more|continue reading)\s*[»›]?)\s*$",
+                        re.IGNORECASE)
+
+# Contact lines and notes to readers who write in: "Contact: 624-6456; ...", "Or by Email: [email protected]",
+# "If the letter you sent was not published, ... please contact us by phone or email."
+CONTACT_LINE = re.compile(r"^(?:or )?(?:contact|by e-?mail|e-?mail|tel|phone|telephone|fax|whatsapp)\s*:"
+                          r"|\[email\s*protected\]|\bplease contact us by (?:phone|e-?mail|telephone)\b",
+                          re.IGNORECASE)
+
+# A reporter's initials closing a story: "(BA)".
+INITIALS_CREDIT = re.compile(r"^\([A-Z]{2,4}\)$")

@@ -49,7 +49,7 @@ def sentence_kind(sentence: str, line_kind: str) -> str:
         return line_kind
     if rules.PROMO_PARENTHESIS.match(sentence) or rules.AUTHOR_BIO.match(sentence) \
             or rules.CREDIT_OR_PROMO.search(sentence) or rules.READER_APPEAL.search(sentence) \
-            or chrome.REPORTED_FROM.match(sentence) or _is_promo(sentence):
+            or chrome.REPORTED_FROM.match(sentence) or chrome.INITIALS_CREDIT.match(sentence) or _is_promo(sentence):
         return "boilerplate"
     return line_kind
 
@@ -82,6 +82,8 @@ def is_boilerplate(line: str) -> bool:
         return True
     if len(rules.READER_APPEAL.findall(line)) >= 2 or _is_share_buttons(line):
         return True
+    if _is_short(line, 60, 400) and (chrome.TEASER_CUT.search(line[-40:]) or chrome.CONTACT_LINE.search(line)):
+        return True  # a teaser cut short ("... teams in the..."), contact details, a note to letter writers
     if not _is_short(line):
         return False
     parts = [p for p in re.split(r"\s+[|·•/]\s+", line) if p]

@@ -24,21 +24,24 @@ def news():
 
 
 FLOORS = {
-    "heldout": {"source_acc": 0.72, "type_acc": 0.805, "cw_precision": 0.75, "cw_recall": 0.78,
-                "boundary_f1": 0.998},
-    "dev": {"source_acc": 0.925, "type_acc": 0.94, "cw_precision": 0.765, "cw_recall": 0.78,
+    "heldout": {"source_acc": 0.76, "type_acc": 0.845, "cw_precision": 0.755, "cw_recall": 0.77,
+                "boundary_f1": 0.997},
+    "dev": {"source_acc": 0.94, "type_acc": 0.949, "cw_precision": 0.78, "cw_recall": 0.78,
             "boundary_f1": 0.998},
 }
 # Held-out grew from 13 to 23 articles (4 + 4 + 2 drawn at random from three
-# later batches, labelled before any rule was run on them), so its floors were
-# set again at what the rules reach on it (0.677 / 0.805 then; source 0.722,
-# type 0.809 after the slot-shape rules of issue 11), author statements given
-# a source 11 of 317 (0.035, under the 0.05 target); its
-# check-worthiness and chrome lines moved with the new articles only (0.751 /
-# 0.783, 20 chrome units). The held-out misses are never read.
+# later batches, labelled before any rule was run on them), then to 27 (4 of a
+# batch of 13 drawn with random.Random(15)), so its floors were set again at
+# what the rules reach on it. On the 80 articles the rules reach source 0.761,
+# type 0.846 (0.731 / 0.816 before the round of rule work that followed the
+# last batch), author statements given a source 11 of 358 (0.031, under the
+# 0.05 target). The last batch alone moved held-out check-worthiness to
+# 0.759 / 0.775 and boundary F1 to 0.998 (datelines labelled inside their first
+# sentence); those floors follow the measurement. The held-out misses are
+# never read.
 CEILINGS = {
-    "heldout": {"author_with_source": 0.036, "chrome_as_body_total": 20},
-    "dev": {"author_with_source": 0.009, "chrome_as_body_total": 7},
+    "heldout": {"author_with_source": 0.031, "chrome_as_body_total": 20},
+    "dev": {"author_with_source": 0.011, "chrome_as_body_total": 6},
 }
 
 

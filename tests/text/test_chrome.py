@@ -67,7 +67,16 @@ def test_promo_credit_and_footer_sentences_are_boilerplate_alone_or_after_prose(
 
 
 @pytest.mark.parametrize("line", ["WASHINGTON —", "NEW YORK (AP) —", "(Reuters)", "WATCH: Protesters march in London",
-                                  "More: The Fed's next move"])
+                                  "More: The Fed's next move",
+                                  # teasers for other stories, cut short, and contact lines
+                                  "Harbour Times – The ferry strike entered its third week as the union and the...",
+                                  "Harbour Times – The minister has been silent on the port deal.... more",
+                                  "The league final was postponed by rain. The match, which draws teams from the...",
+                                  "Contact: 555-0142; 555-0143 or 555-0199.",
+                                  "Or by Email: [email protected]",
+                                  "If your letter was not printed and you think it should have been, please contact us "
+                                  "by phone or email.",
+                                  "Feel free to send us your comments and criticisms."])
 def test_a_dateline_or_link_label_alone_on_its_line_is_boilerplate(line):
     assert line_kinds(line) == {"boilerplate"}
 
@@ -101,6 +110,8 @@ def test_the_text_above_an_embedded_posts_credit_is_media():
     "Loading the trucks took three hours.",
     "“Tell us the truth,” the protesters chanted outside the court.",
     "Let us know what you decide, the judge told the lawyers.",
+    "“I never knew what he meant by the...” she said, and stopped.",
+    "Officials said more than 300 people had been evacuated.",
     "The company said three staff had contributed to the fund.",
 ])
 def test_news_prose_that_looks_like_chrome_stays_body(sentence):
@@ -116,6 +127,9 @@ def test_news_prose_that_looks_like_chrome_stays_body(sentence):
     "Certain market data is the property of the exchange and its licensors.",
     "Market data provided by the exchanges and delayed by 15 minutes.",
     "All times are ET.",
+    "Get the Harbour Times daily edition by email and never miss our top stories Free Sign Up",
+    "Stay up to date with the latest news by downloading our app.",
+    "This content is not available due to your privacy preferences.",
 ])
 def test_bios_graphics_stubs_and_data_footers_are_boilerplate(sentence):
     assert sentence_kind_after_prose(sentence) == "boilerplate"
@@ -146,3 +160,8 @@ def test_the_line_introducing_a_roster_of_names_is_chrome():
     roster = "Iowa: " + ", ".join(f"Ann Lee{i}" for i in range(10))
     found = kinds(f"{LEAD}\n\nThese are the members of the panel, not all of whom took part:\n\n{roster}")
     assert [k for k, _ in found] == ["body", "boilerplate", "boilerplate"]
+
+
+def test_a_reporters_initials_closing_a_paragraph_are_a_credit():
+    found = kinds(f"{LEAD}\n\nShe said the new timetable would be used by every school from next term. (BA)")
+    assert found[-1] == ("boilerplate", "(BA)") and found[-2][0] == "body"

@@ -13,6 +13,7 @@ later sentence than its words:
 The type follows from where the claim's letters are: all inside quotation
 marks is direct, some inside is mixed, none is indirect.
 """
+import re
 from dataclasses import dataclass
 
 from annotate.suggestions.rules import frames
@@ -44,6 +45,7 @@ class Reading:
     frame: frames.Frame | None = None
     attribution: Attribution = AUTHOR
     content: tuple[int, int] | None = None  # text offsets of the claim
+    bare_speaker: Attribution | None = None  # '“...” Deyal told this newspaper.': a frame cut off by a full stop
 
 
 def attribute(text: str, units: list) -> list[Reading]:
@@ -57,6 +59,7 @@ def attribute(text: str, units: list) -> list[Reading]:
                 for i, u in enumerate(units) if u.kind == "body"]
     _inherit(text, readings, quotes)
     _inherit_forward(text, readings, quotes)
+    _inherit_backward(text, readings)
     return readings
 
 
@@ -69,18 +72,64 @@ def _read_frame(text: str, index: int, unit, quotes: list[Quote], discourse: Dis
     masked = frames.mask(text[start:end], quoted)
     frame = frames.find_frame(masked)
     phrase = names.parse(frame.region) if frame else None
+    asked = discourse.take_addressee()
     if frame and phrase:
         entity = discourse.resolve(phrase, start + frame.region_start)
+        if asked is not None and phrase.kind == "pronoun" and frame.cue in ANSWER_CUES:
+            entity = asked  # 'A reporter asked Montoya-Lewis, "...?"' / '"...," she replied.'
         discourse.note_source(entity)
+        _note_addressee(masked, frame, discourse, start)
         cs, ce = frame.content
         reading.frame = frame
         reading.content = (start + cs, start + ce)
         gap = (start + frame.gap[0], start + frame.gap[1]) if frame.gap else None
         kind = _type(text, reading, *reading.content, gap=gap)
         reading.attribution = _attribution(entity, frame.cue, kind)
+    bare = BARE_FRAME.match(masked) if not frame else None
+    bare_phrase = names.parse(bare.group("who")) if bare else None
+    if bare_phrase is not None:
+        entity = discourse.resolve(bare_phrase, start + bare.start("who"))
+        reading.bare_speaker = _attribution(entity, bare.group("cue"), "direct")
     if not masked.lstrip().startswith(frames.QUOTED):
         discourse.note_subject(start, names.subject(masked), names.subject_appositive(masked))
     return reading
+
+
+# A frame with nothing to report, the quotation it belongs to closed by a full stop before it:
+# '“That is a hobby for him.” Deyal told this newspaper.'
+BARE_FRAME = re.compile(r"^\s*(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|[Hh]e|[Ss]he)\s+"
+                        r"(?P<cue>said|says|told(?:\s+[\w’'-]+){1,3}|added|explained|stated|wrote)\s*\.$")
+
+
+def _inherit_backward(text: str, readings: list[Reading]) -> None:
+    """A frame cut off from its quotation by a full stop gives the quotation just
+    before it, in the same paragraph, its speaker."""
+    for k, r in enumerate(readings):
+        if r.bare_speaker is None:
+            continue
+        j = k - 1
+        closes = j >= 0 and text[readings[j].end - 1] in "”\"’"
+        while closes and j >= 0 and readings[j].paragraph == r.paragraph and not readings[j].frame \
+                and readings[j].attribution.type in {"author", "direct"} and all(readings[j].quoted[:1]):
+            readings[j].attribution = r.bare_speaker
+            readings[j].content = (readings[j].start, readings[j].end)
+            j -= 1
+
+
+ANSWER_CUES = frozenset("replied replies responded responds answered answers".split())
+ADDRESSEE_OF_QUESTION = re.compile(r"^\s+((?:[A-Z][\w.'’-]*\s?){1,4}),?\s*\x01")
+
+
+def _note_addressee(masked: str, frame: frames.Frame, discourse: Discourse, start: int) -> None:
+    """The person a question is put to ('a reporter asked Montoya-Lewis, “...?”'):
+    whoever replies in the next sentence is meant."""
+    if frame.cue not in {"asked", "asks"}:
+        return
+    cue_at = masked.find(frame.cue, frame.region_start)
+    found = ADDRESSEE_OF_QUESTION.match(masked[cue_at + len(frame.cue):]) if cue_at >= 0 else None
+    phrase = names.parse(found.group(1)) if found else None
+    if phrase is not None and phrase.kind == "person":
+        discourse.note_addressee(discourse.resolve(phrase, start + cue_at))
 
 
 def _inherit(text: str, readings: list[Reading], quotes: list[Quote]) -> None:
@@ -98,10 +147,21 @@ def _inherit(text: str, readings: list[Reading], quotes: list[Quote]) -> None:
         if not r.frame and lead is not None and lead is not r:
             _carry_list_item(text, r, lead)
         elif not r.frame:
-            _adopt(text, r, overlapping(quotes, r.start, r.end), owner, last, previous)
+            _adopt(text, r, overlapping(quotes, r.start, r.end), owner, _nearer_speaker(last, previous), previous)
         if any(r.quoted) and r.attribution.type != "author":
             last = r
         previous = r
+
+
+def _nearer_speaker(last: Reading | None, previous: Reading | None) -> Reading | None:
+    """Who a new quotation with no cue goes to: the last quoted speaker, or the
+    speaker of the sentence just before when that one reported someone without
+    quoting them ('He reiterated that devaluation was no solution.' / '"What a
+    devaluation does is ..."'): the news convention of a paraphrase, then the quote."""
+    if previous is not None and previous.frame and previous.attribution.type == "indirect" \
+            and (last is None or previous.index > last.index):
+        return previous
+    return last
 
 
 def _inherit_forward(text: str, readings: list[Reading], quotes: list[Quote]) -> None:
@@ -157,7 +217,8 @@ def _adopt(text: str, r: Reading, inside: list[Quote], owner: dict, last: Readin
     known = [owner[q] for q in inside if q in owner]
     if known:
         source = known[0]
-    elif kind == "direct" and last is not None and r.paragraph - last.paragraph <= 1:
+    elif kind == "direct" and last is not None \
+            and (r.paragraph - last.paragraph <= 1 or _one_gloss_between(text, r, last, previous)):
         source = last.attribution  # a further quotation from the same speaker
         for q in inside:
             owner.setdefault(q, source)
@@ -168,6 +229,18 @@ def _adopt(text: str, r: Reading, inside: list[Quote], owner: dict, last: Readin
         return
     r.attribution = Attribution(source.source, source.role, source.cue, kind)
     r.content = (r.start, r.end)
+
+
+def _one_gloss_between(text: str, r: Reading, last: Reading, previous: Reading | None) -> bool:
+    """'"...," Manning said.' / 'This includes food and medicine.' / '"What we would like ..."':
+    one paragraph of the author's own between a speaker's quotations does not end them,
+    unless it brings a new person in ('Tom Hale runs the bakery next door.')."""
+    return previous is not None and r.paragraph - last.paragraph == 2 and previous.paragraph == r.paragraph - 1 \
+        and previous.attribution.type == "author" and not previous.frame and not any(previous.quoted) \
+        and previous.index == last.index + 1 and not NAMED_PERSON_FIRST.match(text, previous.start)
+
+
+NAMED_PERSON_FIRST = re.compile(r"(?:[A-Z][a-z]+\.?\s)?[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][\w'’-]+")
 
 
 def _quoted_words(text: str, inside: list[Quote]) -> int:
@@ -183,7 +256,8 @@ def _attribution(entity: Entity, cue: str, kind: str) -> Attribution:
 def _type(text: str, r: Reading, start: int, end: int, gap: tuple | None = None) -> str:
     """direct / mixed / indirect from the quoted share of the claim's letters."""
     inside = outside = 0
-    skip = range(*gap) if gap else range(0)
+    skip = set(range(*gap)) if gap else set()
+    skip |= _quoted_names(text, r, start, end)
     for i in range(start, end):
         if text[i].isalnum() and i not in skip:
             if r.quoted[i - r.start]:
@@ -193,6 +267,33 @@ def _type(text: str, r: Reading, start: int, end: int, gap: tuple | None = None)
     if inside and not outside:
         return "direct"
     return "mixed" if inside else "indirect"
+
+
+NAME_BEFORE_QUOTE = re.compile(r"\b(?:(?:dubbed|known as|called|named|nicknamed|titled|entitled|code-?named)"
+                               r"(?:\s+(?:a|an|the))?|the words?|the term|(?:film|movie|show|series|song|album|book|"
+                               r"novel|play|documentary|musical|sitcom|drama|comedy|podcast|programme|program))\s*$")
+# A quoted title right before the role it credits: "“Mrs Maisel” actress Alex Borstein".
+ROLE_AFTER_QUOTE = re.compile(r"^\s*(?:star|stars|actress|actor|co-star|creator|director|author|writer|producer|singer|"
+                              r"host|showrunner|composer|novelist|filmmaker)\b")
+
+
+def _quoted_names(text: str, r: Reading, start: int, end: int) -> set[int]:
+    """Characters of quotations that name something rather than quote anyone
+    ('malware dubbed “Agent Smith,”', 'better known as “Suresh”', 'removed the
+    words “comprehensive”', 'the film “Parasite”', '“Mrs Maisel” actress X'): up to
+    four quoted words after such a word, or before a creative role, make a
+    sentence neither direct nor mixed."""
+    names_at: set[int] = set()
+    i = start
+    while i < end:
+        j = i
+        while j < end and r.quoted[j - r.start]:
+            j += 1
+        if j > i and len(text[i:j].split()) <= 4 and (NAME_BEFORE_QUOTE.search(text[max(r.start, i - 30): i])
+                                                     or ROLE_AFTER_QUOTE.match(text[j: j + 20])):
+            names_at.update(range(i, j))
+        i = j + 1
+    return names_at
 
 
 def claim_span(text: str, r: Reading) -> tuple[int, int]:

@@ -95,6 +95,8 @@ class Discourse:
         self.first_seen: dict[tuple[str, ...], tuple[int | None, int | None]] = {}
         self.subjects: list[tuple[int, str]] = []
         self.subject_roles: dict[int, str] = {}
+        self.addressee: Entity | None = None  # who the last sentence put a question to
+        self.addressee_fresh = False
 
     def note_subject(self, pos: int, subject: str | None, role: str | None = None) -> None:
         """Remember a sentence subject, for plural anaphors ("the groups"), with the
@@ -103,6 +105,16 @@ class Discourse:
             self.subjects.append((pos, subject))
             if role:
                 self.subject_roles[pos] = role
+
+    def note_addressee(self, entity: Entity) -> None:
+        """The person the sentence just read put a question to."""
+        self.addressee, self.addressee_fresh = entity, True
+
+    def take_addressee(self) -> Entity | None:
+        """The addressee of the sentence just before, once; older ones are forgotten."""
+        found = self.addressee if self.addressee_fresh else None
+        self.addressee_fresh = False
+        return found
 
     def note_source(self, entity: Entity) -> None:
         """Remember a speaker, for pronouns and surnames later on."""
@@ -133,13 +145,25 @@ class Discourse:
         elif phrase.kind in {"person", "org", "group"}:
             found = self._expand(phrase.text, pos)
         elif phrase.kind == "anaphor":
-            found = self._definite(phrase, pos)
+            found = self._surname(phrase.text, pos) or self._definite(phrase, pos)
         else:
             found = None
         if found is None:
-            kind = "org" if phrase.kind == "person" and _lone_name(phrase.text) else phrase.kind
+            kind = "org" if phrase.kind == "person" and _lone_name(phrase.text) \
+                and not _person_role(phrase.role) else phrase.kind  # not "her mother, Fiona,"
             return Entity(phrase.text, phrase.role, kind, pos)
         return Entity(found.name, phrase.role or found.role, found.kind, pos)
+
+    def _surname(self, text: str, pos: int) -> Entity | None:
+        """"said King" after "Wayne King": a capitalised title word alone that ends
+        a person's full name mentioned before is that person, not an office."""
+        if len(text.split()) != 1 or not text[:1].isupper():
+            return None
+        found = self._expand(text, pos)
+        if found is None or found.kind != "person" or not PERSON_NAME.fullmatch(found.name) \
+                or tokens.bare(found.name.split()[-1]) != tokens.bare(text):
+            return None
+        return found
 
     def _before(self, mentions: list[Mention], starts: list[int], pos: int):
         """Up to LOOKBACK mentions starting before pos, most recent first."""
@@ -312,7 +336,21 @@ class Discourse:
             return found
         if head in lexicon.GROUP_NOUNS:
             return self._group(head, pos)
-        return None
+        return self._described_subject(phrase, pos)
+
+    def _described_subject(self, phrase: names.Phrase, pos: int) -> Entity | None:
+        """"Dr. Amy Chen, an epidemiologist at Johns Hopkins, ... The epidemiologist
+        said", "Maria Lopez, 45, lost her home ... the mother of three said": a
+        singular description of a person, when the subject just before is a person
+        whose appositive holds its head, or the description is a person's ("the
+        mother of three", "the 45-year-old", "the woman")."""
+        subject = self._previous_subject(pos, True)
+        if subject is None or phrase.text[:1].isupper() or phrase.head.endswith("s") and phrase.head not in KIN:
+            return None
+        words = {tokens.bare(w) for w in tokens.words(phrase.text)}
+        personal = words & (KIN | PERSON_NOUNS) or any(w.endswith("-year-old") for w in words)
+        held = subject.role and phrase.head not in lexicon.COLLECTIVE_NOUNS and _holds(phrase.head, subject.role)
+        return subject if personal or held else None
 
     def _last_body(self) -> Entity | None:
         """The last organisation that spoke (author of "the statement")."""
@@ -381,3 +419,15 @@ def _lone_name(name: str) -> bool:
     ws = name.split()
     plural = name.lower().endswith(names.GROUP_PLURALS) or name.lower()[:-1] in tokens.ROLE_NOUNS
     return len(ws) == 1 and ws[0][:1].isupper() and not ws[0].isupper() and len(ws[0]) > 2 and not plural
+
+
+PERSON_NOUNS = frozenset("woman man girl boy teenager teen".split())  # not "the owner", "the driver": who?
+KIN = frozenset("mother father son daughter wife husband sister brother aunt uncle cousin grandmother grandfather "
+                "niece nephew partner fiancée fiance girlfriend boyfriend widow widower friend neighbour neighbor "
+                "mum mom dad parent".split())
+
+
+def _person_role(role: str | None) -> bool:
+    """A role only a person holds ("her mother", "a nurse"): a lone first name with it is someone's."""
+    ws = tokens.words(role or "")
+    return bool(ws) and (tokens.bare(ws[-1]) in KIN or tokens.is_role_word(ws[-1]))

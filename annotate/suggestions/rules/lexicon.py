@@ -32,16 +32,25 @@ spoke speaks suggesting insinuating declaring asserting stressing contending ack
 vowing pledging calling expected hinted hints questioned questions
 quipped quips joked jokes hopes hoped blasted blasts slammed slams lambasted decried decries
 speculated speculates touted touts read understands understood disagree
+learnt learned learns related relates reminded reminds issued issues complaining grumbling grumbled grumble
+chanted shouted screamed whispered exclaimed muttered projected
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
 # "..."", ""...," the email began"): as plain verbs they report nothing.
-QUOTE_ONLY_CUES = frozenset("continued began yelled answered observed reads read quipped quips joked jokes".split())
+QUOTE_ONLY_CUES = frozenset("continued began yelled answered observed reads read quipped quips joked jokes "
+                            "chanted shouted screamed whispered exclaimed muttered".split())
 
 # Words that open a subordinate clause: a cue right after its subject there
 # ("Only when his chief strategist, Steve Bannon, explained ...") is not the
 # sentence's frame.
 SUBORDINATORS = frozenset("when if after before because although though while until unless once since".split())
+
+# Cues that report only with the document or appeal they issue: "issued a plea for ...".
+ISSUING_CUES = frozenset("issued issues".split())
+
+# Bare cues that are also nouns: after "a ransom note", "the final say" they name a thing.
+NOUN_LIKE_BARE_CUES = frozenset("note claim estimate forecast".split())
 
 # Cues that also move prices: "the Nasdaq added 20.72 points" reports nothing.
 MARKET_CUES = frozenset("added adds".split())
@@ -56,10 +65,12 @@ NO_CONTENT_CUES = frozenset("disagreed disagrees disagree objected objects".spli
 # Stance verbs: a report only with a plural or collective subject or a
 # "that" clause ("Investigators believe that ...", "Analysts expect ...").
 STANCE_CUES = frozenset("believe believes think thinks expect expects worry worries fear fears "
-                        "sees see foresees foresee forecasts forecast projects wants want expected hopes hoped understands"
+                        "sees see foresees foresee forecasts forecast projects projected wants want expected hopes hoped "
+                        "understands"
                         .split())
 # Stance verbs that forecast: a report when a figure follows ("expects growth of 3%").
-FORECAST_CUES = frozenset("sees see expect expects expected foresees foresee forecasts forecast projects predicts predict".split())
+FORECAST_CUES = frozenset("sees see expect expects expected foresees foresee forecasts forecast projects projected "
+                          "predicts predict".split())
 
 # Verbs that invert after a quotation or clause ("..., said Smith"); others
 # after a comma start a new predicate ("The mayor, Tom Hale, urged ...").
@@ -67,7 +78,8 @@ INVERTIBLE_CUES = frozenset("""
 said says added adds asked asks wrote writes tweeted explained explains noted notes
 recalled recalls replied replies warned warns insisted insists continued argued
 observed answered began declared predicted says adds instructed
-quipped quips joked jokes read reads
+quipped quips joked jokes read reads reported reports
+chanted shouted screamed whispered exclaimed muttered
 """.split())
 
 # Participles that hang a reported clause on the main subject:
@@ -84,7 +96,7 @@ THAT_CUES = frozenset(
     "denied denies confirmed confirms admitted admits acknowledged reported announced announces "
     "cited cites described describes revealed reveals agreed disputed objected show suggest "
     "indicated indicates affirmed affirms posted posts responded responds tweeted tweets "
-    "maintains maintained declared declares touted touts"
+    "maintains maintained declared declares touted touts learnt learned learns related relates reminded reminds"
     .split())
 
 # Words that, just before a bare cue ("to say", "would say"), mean it is not a report.
@@ -156,6 +168,10 @@ so then now still indeed instead overall likewise thus first finally
 under like amid among within across through over toward towards behind beyond
 inside outside near just only even nearly almost sure
 ultimately yet without
+privately publicly separately similarly additionally initially previously recently currently notably
+importantly specifically personally officially historically typically generally frankly clearly obviously
+apparently reportedly unfortunately fortunately interestingly ironically curiously surprisingly
+alternatively consequently subsequently eventually originally elsewhere
 """.split())
 
 # Participles that sit inside a source slot without making it a clause
@@ -163,7 +179,8 @@ ultimately yet without
 # double as cue verbs when they end the slot ("Initial reports said").
 SLOT_PARTICIPLES = frozenset("surveyed polled interviewed contacted questioned asked quoted cited retired elected "
                              "appointed based headquartered located".split())
-SLOT_NOUNS = frozenset("reports claims estimates notes findings states shows warnings".split())
+SLOT_NOUNS = frozenset("reports claims estimates notes findings states shows warnings "
+                        "note claim estimate forecast".split())
 
 # Words that open a clause inside a noun phrase; the part stops there.
 CLAUSE_OPENERS = frozenset("who whose which that where whom".split())

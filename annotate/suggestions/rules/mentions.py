@@ -17,6 +17,9 @@ OWNED = re.compile(r"-(?:owned|based|led|backed|run|controlled|funded)$")
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several".split())
 RUN_STOP = lexicon.INTRO_WORDS | tokens.DETERMINERS | NUMBER_WORDS | frozenset(
     "in on at if but and as to of for with by from despite although though other".split())
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+# "Citing the Global Fire Emissions Database"; not "Sterling Bank".
+OPENING_PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}ing$")
 QUANTITIES = frozenset("thousands hundreds dozens millions tens scores most many some all".split())
 
 
@@ -25,8 +28,10 @@ def clean_run(run: str) -> str:
     Tunisians") and a sentence-final period."""
     ws = [w for w in run.split() if not OWNED.search(w)]  # "Amazon-owned Whole Foods Market"
     while len(ws) > 1 and (ws[0].lower() in RUN_STOP or ws[1] in lexicon.NAME_CONNECTORS
-                           and ws[0].lower() in QUANTITIES):
+                           and ws[0].lower() in QUANTITIES or OPENING_PARTICIPLE.match(ws[0]) and ws[1] == "the"):
         ws = ws[2:] if ws[1] in lexicon.NAME_CONNECTORS and ws[0].lower() in QUANTITIES else ws[1:]
+    while len(ws) > 2 and ws[-1].rstrip(".,") in WEEKDAYS:
+        ws = ws[:-1]  # "Governor John Rankin Thursday called": the day is when, not who
     for i, w in enumerate(ws):
         if re.search(r"['’]s$", w):
             ws = ws[: i + 1]  # "Obama’s Helicopters", "Trump's July 25": the name ends at the possessive

@@ -51,6 +51,10 @@ def split_title(name: str) -> tuple[str | None, str]:
     cut = max((i for i, w in enumerate(ws[:-1]) if (_title_word(w) or w[:1].isupper() and tokens.bare(w) in tokens.ROLE_NOUNS)
                and not all(ROMAN.match(tokens.bare(x).upper()) for x in ws[i + 1:])), default=-1)  # not "King Jr."
     office = OFFICE_OF.match(" ".join(ws[cut + 1:])) if cut >= 0 else None
+    portfolio = bool(office) and tokens.bare(office.group().split()[-1]) in PORTFOLIOS
+    chained = None if portfolio else _office_chain(ws, cut)  # "Secretary of State Hillary Rodham Clinton"
+    if chained is not None:
+        return " ".join(ws[: chained + 1]), " ".join(ws[chained + 1:])
     if office and len(ws[cut + 1:]) - len(office.group().split()) >= 2:
         cut += len(office.group().split())  # "Speaker of the House John Smith", "Ambassador to the U.N. X"
     if cut < 0 or is_org_name(" ".join(ws[cut + 1:])) and not _person_of_body(ws[cut + 1:]):
@@ -66,6 +70,51 @@ def split_title(name: str) -> tuple[str | None, str]:
     if len(person.split()) == 1 and tokens.bare(ws[cut]) in STYLED_TITLES:
         return role, f"{ws[cut]} {person}"  # "Pope Francis", "Prince Harry": the title is part of the name
     return role, person
+
+
+OFFICE_PREPOSITIONS = frozenset("of for in to at".split())
+INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+# One-word offices of a cabinet or a body ("Secretary of State X Y Z"): the words after them are all name.
+PORTFOLIOS = frozenset("state defense defence treasury justice energy labor labour commerce education agriculture "
+                       "interior transportation health finance house senate navy army u.n un homeland".split())
+
+
+def _office_chain(ws: list[str], cut: int) -> int | None:
+    """"Acting U.S. Attorney for the District of Massachusetts Joshua Levy",
+    "Chief Financial Officer of Super Value Debra Symonette": a title followed by
+    the office it holds (a preposition, then capitalised words) ends in the
+    person's name, its last two words (three with a middle initial or a
+    particle); the office stays in the role. The title is the first one that a
+    preposition follows ("Minister in the Office of the Prime Minister X Y").
+    The index of the office's last word, or None."""
+    found = next((i for i in range(min(cut + 2, len(ws))) if i + 1 < len(ws) and ws[i + 1] in OFFICE_PREPOSITIONS
+                  and ws[i][:1].isupper()), -1) if cut >= 0 else -1  # "Chief Engineer for the County of X"
+    if found < 0:
+        return None
+    rest = ws[found + 1:]
+    if not all(tokens.is_capitalised(w) or w in lexicon.NAME_CONNECTORS | OFFICE_PREPOSITIONS for w in rest) \
+            or any(ROMAN.match(tokens.bare(w).upper()) for w in rest[-1:]):
+        return None
+    size = 3 if len(rest) >= 4 and (INITIAL.match(rest[-2]) or rest[-2] in lexicon.NAME_CONNECTORS) else 2
+    name = rest[-size:]
+    office = rest[:-size]
+    if len(office) < 2 or office[-1] in lexicon.NAME_CONNECTORS | OFFICE_PREPOSITIONS or is_org_name(" ".join(name)) \
+            or not all(w[:1].isupper() and w[1:2].islower() or INITIAL.match(w) or w in lexicon.NAME_CONNECTORS
+                       for w in name):
+        return None
+    return found + len(office)
+
+
+def office_chain(part: str) -> bool:
+    """"Minister in the Ministry of Finance Brian Manning": a title, its office, a name."""
+    ws = part.split()
+    cut = max((i for i, w in enumerate(ws[:-1]) if _title_word(w)), default=-1)
+    office = OFFICE_OF.match(" ".join(ws[cut + 1:])) if cut >= 0 else None
+    if office and tokens.bare(office.group().split()[-1]) in PORTFOLIOS:
+        return False  # "Secretary of State X": the older reading holds
+    return _office_chain(ws, cut) is not None
 
 
 def _title_only(part: str) -> bool:
@@ -146,15 +195,18 @@ def source_parts(region: str) -> tuple[str, ...]:
             continue  # "days later", "a year ago"
         last_part = k == len(parts) - 1
         if not kept and not last_part and len(ws) > 1 and first.endswith(("ed", "ing")) and len(first) > 4 \
-                and ws[1][:1].islower() and ws[1] not in lexicon.NAME_CONNECTORS:  # not "Mohammed bin Salman"
+                and ws[1][:1].islower() \
+                and (ws[1] == "the" or ws[1] not in lexicon.NAME_CONNECTORS):  # not "Mohammed bin Salman"
             continue  # "Reached last week in a brief phone call, Bennett declined": an opening participle
-        part = FLOATING.sub("", NAME_THEN_ADJUNCT.sub(r"\1", part)).strip()  # "Obama at the time", "executives all"
+        if not office_chain(part):  # not "Minister in the Ministry of Finance Brian Manning"
+            part = NAME_THEN_ADJUNCT.sub(r"\1", part)  # "Obama at the time"
+        part = FLOATING.sub("", part).strip()  # "executives all"
         part = re.sub(r"\s+(?:from|in|on|since)\s+(?:" + TIME_WORDS[4:] + r"\b.*$", "", part)  # "Poll from June"
         if not re.search(r"\b(?:" + "|".join(lexicon.SLOT_PARTICIPLES) + r")\s+\w+\s+\w+$", part):
             part = TRAILING_TIME.sub("", part)  # "health officials this week"; not "Republicans polled last week"
         ws = tokens.words(part)
-        if not ws:
-            continue
+        if not ws or kept and len(ws) == 1 and ws[0].islower() and ws[0].endswith(("ed", "ing")):
+            continue  # "The report, released Tuesday,": what is left of a participle and its time
         first = ws[0].lower()
         if first in CONJUNCTIONS and len(ws) > 1:
             part = part.split(None, 1)[1]  # "But Andrew Bacevich", "And others"
@@ -162,7 +214,7 @@ def source_parts(region: str) -> tuple[str, ...]:
         participial = len(ws) > 1 and (first.endswith("ing") and len(first) > 4 and not _capitalised_name(ws)
                                        or first.endswith("ed") and ws[1][:1].islower()
                                        and ws[1] not in lexicon.NAME_CONNECTORS)
-        if first in lexicon.INTRO_WORDS or participial and not kept and not last_part:
+        if first in lexicon.INTRO_WORDS and not ws[0].isupper() or participial and not kept and not last_part:
             continue  # "Referring to Modi's visit to Wuhan, Geng said"; not "Fed Chair", "Retired teachers"
         if not ws[0][:1].isupper() and ws[0].lower().endswith(("ed", "ing")) and len(ws) > 1 \
                 and ws[0] not in lexicon.SLOT_PARTICIPLES:  # not "retired Gen. John Allen"
@@ -178,8 +230,8 @@ def _capitalised_name(ws: list[str]) -> bool:
 
 
 DOC_BY = re.compile(
-    r"\b(?:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r")\b(?:,?\s+[\w'’.\-]+){0,6}?,?\s+(?:by|from)\s+"
-    r"(?P<np>[^,.;]+)")
+    r"\b(?i:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r")\b(?:,?\s+[\w'’.\-]+){0,6}?,?\s+(?:by|from)\s+"
+    r"(?P<np>[^,.;]+)")  # "Data from the Office for National Statistics" at a sentence's start too
 TIME_WORDS = (r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
               r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last|this|\d)")
 GROUP_SUFFIXES = ("ors", "ers", "ans", "als", "ists", "ents", "ats")
@@ -204,7 +256,8 @@ def doc_author(region: str, anchored: bool = False) -> str | None:
 
 
 TRAILING_TIME = re.compile(r"\s+(?:(?:this|last|next)\s+(?:week|month|year|weekend)|yesterday|today|recently|"
-                           r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$")
+                           r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                           r"(?:\s+(?:morning|afternoon|evening|night))?)$")  # "Governor John Rankin Thursday"
 STYLED_TITLES = frozenset("pope king queen prince princess lord lady sir dame emperor empress sheikh cardinal".split())
 DESCRIBED = re.compile(r"^[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,2}(?!Guardian$|Australian$|Oregonian$|Canadian Press$)"
                        r"(?P<head>Democrat|Republican|Conservative|[A-Z][a-z]+(?:ian|an|ese|ine))$")  # not newspapers
@@ -216,8 +269,8 @@ def name_kind(name: str) -> str:
     """person, org or group ("Prosecutors" at the start of a sentence); a name
     with an acronym in it ("California ISO", "NBC News") is an organisation's."""
     if is_org_name(name) or any(len(w) >= 2 and w.isupper() and w.isalpha() and not ROMAN.match(w)
-                                for w in name.split()):
-        return "org"  # "California ISO", "NTSB"
+                                for w in name.split()) or re.search(r"\w['’]s\s+[A-Z]", name):
+        return "org"  # "California ISO", "NTSB", "Aisha's Salon and Spa"
     ws = name.split()
     if len(ws) == 1 and ws[0].lower().endswith(GROUP_SUFFIXES):
         return "group"
@@ -238,6 +291,9 @@ def parse(region: str) -> Phrase | None:
     low = tokens.strip_determiners(parts[0]).lower()
     if low in lexicon.PERSON_PRONOUNS or low in lexicon.GROUP_PRONOUNS:
         return Phrase(low, None, "pronoun", low)
+    if office_chain(tokens.strip_determiners(parts[0])):  # "Minister in the Ministry of Finance Brian Manning"
+        role, name = split_title(tokens.strip_determiners(parts[0]))
+        return Phrase(name, _appositive(parts[1:]) or role, "person", tokens.bare(name.split()[-1]))
     person = _person_with_body(parts[0])
     if person:
         return person
@@ -313,11 +369,15 @@ def _person_with_body(part: str) -> Phrase | None:
         return None
     person = tokens.strip_determiners(part[: body.start()])
     after = part[body.end():]
+    title = None
+    if not tokens.is_proper(person) and tokens.words(person)[:1] and tokens.is_role_word(tokens.words(person)[0]):
+        title, person = trailing_name(person) or (None, person)  # "chief inspector Jane Roe from the X police"
+    acronym = bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}", after.strip()))  # "Lukas Stefanko with ESET"
     if len(tokens.words(person)) < 2 or not tokens.is_proper(person) or is_org_name(person) \
-            or not is_org_name(after) or any(tokens.is_role_word(w) for w in tokens.words(after)):
+            or not (is_org_name(after) or acronym) or any(tokens.is_role_word(w) for w in tokens.words(after)):
         return None  # not "American Federation of Government Employees President J. David Cox Sr."
     phrase = _named_phrase(person, [])
-    return Phrase(phrase.text, phrase.role or part[body.start():].strip(), phrase.kind, phrase.head)
+    return Phrase(phrase.text, phrase.role or title or part[body.start():].strip(), phrase.kind, phrase.head)
 
 
 def _appositive(parts: list[str]) -> str | None:

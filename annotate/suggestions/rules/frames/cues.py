@@ -23,6 +23,11 @@ def find_cues(m: str) -> list[re.Match]:
         before = [w.lower() for w in written]
         if cue.group() == "told" and m[: cue.start()].strip().lower() == "all":
             continue  # "All told, ..."
+        if cue.group() in lexicon.NOUN_LIKE_BARE_CUES and len(before) >= 2 and before[-2] in NOUN_BEFORE \
+                and not re.match(r"\s+that\b", m[cue.end():]):
+            continue  # "the ransomware displays a ransom note", "The ransom note warns"
+        if cue.group() in lexicon.ISSUING_CUES and not ISSUED_APPEAL.match(m[cue.end():]):
+            continue  # "issued a plea for people to ...", not "issued 300 permits"
         if before and (before[-1] in ADJECTIVAL_BEFORE and cue.group().endswith("ed") or before[-1] in NOUN_BEFORE):
             continue  # "comes with added costs", "an estimated 300", "the reported attack", "The forecast has"
         after_pause = m[: cue.start()].rstrip().endswith((",", ":", ";", QUOTED)) \
@@ -77,6 +82,8 @@ def _stance_allowed(m: str, cue: re.Match, before: list[str]) -> bool:
     return any(tokens.is_verb_like(w) for w in tokens.words(rest)[1:8]) and not re.match(r"\s+(?:to|in)\b", rest)
 
 
+ISSUED_APPEAL = re.compile(r"^\s+(?:an?|the|its|his|her|their|a joint|a written)\s+(?:\w+\s+)?"
+                           r"(?:statement|warning|plea|appeal|call|apology|advisory|alert|denial|rebuttal)\b")
 NEGATION = frozenset("not don't doesn't didn't do does did never no longer".split())
 QUESTIONED_WHAT = re.compile(r"\s+(?:whether|if|why|how|the (?:need|wisdom|decision|claim|value)\b|[A-Z][\w.]*['’]s?\s+[a-z])")
 SPOKE_OF = re.compile(r"\s+(?:of|about)\b[^\x01]{0,40}\x01")
@@ -101,6 +108,8 @@ def cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
         return True
     if re.match(r"\s*that\b", rest) or THAT.match(rest) or re.match(r"[^\x01]{0,60}?:\s*\x01", rest):
         return True
+    if _named_subject(region) and IN_A_STATEMENT.search(rest[:80]):
+        return True  # "The Pentagon confirmed the strike in a statement on Sunday"
     if cue.group() in {"described", "describes", "identified", "identifies"} \
             and re.match(r"^\s+(?:\S+\s+){0,9}?as\b", rest):
         return True  # "described it as a stable but declining resource", "identified the surfer as"
@@ -122,6 +131,8 @@ def cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
     return any(tokens.bare(w) in lexicon.DOC_NOUNS for w in tokens.words(region))
 
 
+IN_A_STATEMENT = re.compile(r"\b(?:in|via) an? (?:\w+ )?(?:statement|e-?mail|interview|post|tweet|letter|"
+                            r"(?:news |press )?release|briefing|filing)\b")
 COUNTED = re.compile(r"^\s+(?:(?:a\s+total\s+of|about|nearly|more\s+than|at\s+least|some|only)\s+)?"
                      r"(?:no\b|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)")
 WRITTEN_WORK = re.compile(r"^\s+(?:[\w’'-]+\s+){0,3}?(?:reports?|letters?|books?|articles?|pieces?|columns?|"

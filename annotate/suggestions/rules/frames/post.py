@@ -6,7 +6,10 @@ from annotate.suggestions.rules import names
 from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.frames.frame import Frame
 from annotate.suggestions.rules.frames.frame import QUOTED
+from annotate.suggestions.rules.frames.pre import HEARD_BEFORE
+from annotate.suggestions.rules.frames.pre import HEARD_CUES
 from annotate.suggestions.rules.frames.slots import adjunct_only
+from annotate.suggestions.rules.frames.slots import name_limit
 from annotate.suggestions.rules.frames.slots import np_like
 from annotate.suggestions.rules.frames.slots import subordinate
 
@@ -26,6 +29,9 @@ SHORT_ADJUNCT = re.compile(
     r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|yesterday|tonight|earlier|later|last\s+\w+|this\s+\w+|in\s+an?\s+\w+|on\s+Twitter))?"
     r"(?=,\s*[^\s\x01])")
+PERFECT_REPORTS = frozenset("said reported stated noted warned claimed confirmed learned learnt found".split())
+PARENTHETICAL_GO_ON = re.compile(r"^,\s*[^\s\x01]")
+AUX_BEFORE_CUE = re.compile(r"\s+(?:has|have|had)(?:\s+(?:also|since|long|already))?\s*$")
 OBJECT_THEN_INFINITIVE = re.compile(r"^[^,\x01]{1,60}?\s(?:not\s+)?to\s+[a-z]+")
 ADJUNCT_CUT = re.compile(r"\s(?:in|on|at|during|after|before|via|to|when|as|while|of (?:his|her|their|its))\s.*$",
                          re.S)  # "quipped Pitt of his role"
@@ -36,22 +42,32 @@ def post(m: str, cue: re.Match) -> Frame | None:
     commas are tried first, so "...” in that law, Azzouz said" keeps the
     unquoted words in the claim, and an appositive or relative clause before
     the cue ("the source, who said he had ..., told Reuters") is skipped."""
-    if cue.group() in lexicon.NO_CONTENT_CUES | lexicon.PARTICIPLE_CUES:
-        return None  # "..., aides disagreed": the clause before is not what they said; ", adding:" hangs on a subject
     head = m[: cue.start()]
+    heard = HEARD_BEFORE.search(head.rstrip()) if cue.group() in HEARD_CUES else None
+    if cue.group() in lexicon.NO_CONTENT_CUES | lexicon.PARTICIPLE_CUES and not heard:
+        return None  # "..., aides disagreed": the clause before is not what they said; ", adding:" hangs on a subject
+    if heard:  # '"...," the man could be heard saying': the recording's speaker
+        head = head.rstrip()[: heard.start()] + " "
     qb = head.rfind(QUOTED)
     commas = [(c, 9) for c in reversed([i for i, ch in enumerate(head) if ch == "," and i > qb][-3:])]
     quote = [(qb, 15)] if qb >= 0 else []
     first_part = tokens.words(head[qb + 1:].split(",")[0])[:1] if quote else []
-    if first_part and first_part[0].lower() in lexicon.INTRO_WORDS:
-        candidates = commas + quote  # "...” in that law, Azzouz said": the adjunct is claim
+    if first_part and (first_part[0].lower() in lexicon.INTRO_WORDS
+                       or first_part[0].islower() and first_part[0] not in tokens.DETERMINERS):
+        candidates = commas + quote  # "...” in that law, Azzouz said", "“nude models” available for hire, the X said"
     else:
         candidates = quote + commas
     for boundary, limit in candidates:
         after_quote = boundary == qb or not head[qb + 1: boundary].strip()
-        if cue.group() in lexicon.QUOTE_ONLY_CUES and not after_quote:
+        if cue.group() in lexicon.QUOTE_ONLY_CUES and not after_quote and not PARENTHETICAL_GO_ON.match(m[cue.end():]) \
+                and cue.group() in {"continued", "continues"}:
+            continue  # "Simultaneously, he continued, Government has cut VAT": the frame interrupts a claim
+        if cue.group() in lexicon.QUOTE_ONLY_CUES - {"continued", "continues"} and not after_quote:
             continue
-        between = head[boundary + 1:].strip(" ,")
+        between = head[boundary + 1:]
+        if cue.group() in PERFECT_REPORTS and not tokens.words(between)[:1] == ["and"]:
+            between = AUX_BEFORE_CUE.sub("", between)  # "..., researchers have said"
+        between = between.strip(" ,")
         if boundary != qb and _name_then_appositive(head[:boundary], between):
             continue  # "Roxanne Delgado, founder of X, said ...": the subject, not a claim before the cue
         if boundary != qb and _appositive_like(between) and _name_before(head[:boundary]):
@@ -61,7 +77,8 @@ def post(m: str, cue: re.Match) -> Frame | None:
             if frame:
                 return frame
             continue
-        if len(tokens.words(names.CLAUSE_CUT.sub("", between))) <= limit and np_like(between, limit) \
+        if len(tokens.words(names.CLAUSE_CUT.sub("", between))) <= name_limit(between, limit) \
+                and np_like(between, limit) \
                 and not subordinate(between):  # not "..., about five hours before Meadows announced, ..."
             start = head.index(between, boundary)
             start, between = _with_role_before(head, start, between)
@@ -93,7 +110,7 @@ def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
         return Frame(cue.group(), between, start, (0, boundary + 1), "post")
     if bare_subject and not re.match(r",\s*[^\s\x01]", rest):
         return None  # "Alverson, a commissioner ..., described it": the name is the subject, not a claim
-    addressee = re.match(r"(?:\s+[^,\x01\s]+){0,3}?(?=,\s*[^\s\x01])", rest) \
+    addressee = re.match(r"(?:\s+[^,\x01\s]+){0,7}?(?=,\s*[^\s\x01])", rest) \
         if cue.group() in {"told", "tells", "asked"} else SHORT_ADJUNCT.match(rest)
     if not after_quote and addressee and m[:boundary].strip():
         gap = (boundary, cue.end() + addressee.end() + 1)
@@ -152,7 +169,7 @@ def _inverted(m: str, cue: re.Match, boundary: int) -> Frame | None:
         return None  # not "..., said to be the largest in Europe, ..."
     if first[0].lower() in lexicon.PERSON_PRONOUNS | {"they", "we", "i", "you"} and len(tokens.words(rest)) > 1:
         return None  # "..., Big Machine, says she owes it two albums": a new clause, not a source
-    if cue.group() not in lexicon.INVERTIBLE_CUES or not np_like(rest.split(",", 1)[0]):
+    if cue.group() not in lexicon.INVERTIBLE_CUES or not np_like(rest.split(",", 1)[0].rstrip(" .!?")):
         return None
     if cue.group() in {"warned", "warns", "asked", "asks", "instructed"} and OBJECT_THEN_INFINITIVE.match(rest):
         return None  # "..., warned the Vatican not to mess with the nuns": an object, not a speaker

@@ -23,6 +23,17 @@ NAMED_AS = re.compile(r"^(?!\s+(?:for|on|off|up|in|back)\b)(?:\s+[^\s\x01]+){1,8
 MARKET_MOVE = re.compile(r"^\s+(?:about |nearly |almost |some |more than |another )?[\d$€£.]")
 LEADING_NAME = re.compile(r"((?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3})(?=[\s,])")
 REQUEST_CUES = frozenset("asked asks instructed".split())
+# "X can be heard saying ...", '"...," the man could be heard saying': X speaks on a recording.
+HEARD_BEFORE = re.compile(r"\s*\b(?:(?:can|could|may|might|is|was|are|were)\s+)?(?:be\s+|been\s+)?heard$")
+HEARD_CUES = frozenset("saying telling shouting yelling asking".split())
+# Cues that may end a paragraph with a colon, the quotation following in the next: "She said:".
+LEAD_CUES = frozenset("said says told tells added adds explained explains wrote writes stated states".split())
+# Cues of saying that a "but" may join to a first predicate: "X signed the bill but said it was flawed".
+BUT_SAID = frozenset("said says told tells added adds insisted insists warned warns argued argues acknowledged "
+                     "conceded noted".split())
+# -ing cues that report in the progressive ("Researchers are warning of ..."); not "was adding seats".
+PROGRESSIVE_REPORTS = frozenset("warning saying claiming arguing insisting alleging urging telling accusing "
+                                "suggesting predicting complaining grumbling".split())
 REQUEST = re.compile(r"^\s+(?:[\w’'-]+\s+){1,3}?to\s+[a-z]")
 CONTINUES_TO = re.compile(r"\s+(?:has |have )?(?:continues|continued|continue|went on|goes on|keeps|kept)\s+to$")
 TELLS_A_STORY = re.compile(r"^\s+(?:the|a|an|its|their|his|her)\s+(?:\w+\s+)?(?:story|stories|tale|history)\b")
@@ -39,6 +50,11 @@ def pre(m: str, cue: re.Match) -> Frame | None:
         return None
     while words and _between_subject_and_cue(words):
         words.pop()
+    if cue.group() in PROGRESSIVE_REPORTS and words and words[-1].lower() in {"is", "are", "was", "were"}:
+        words.pop()  # "Researchers are warning of a new ransomware"
+    heard = HEARD_BEFORE.search(" ".join(words)) if cue.group() in HEARD_CUES else None
+    if heard:
+        words = " ".join(words)[: heard.start()].split()  # "Clinton can be heard saying that ..."
     region = titles_unquoted(" ".join(CONTINUES_TO.sub("", " ".join(words)).split()))
     region_start = m.index(words[0]) if words else 0
     if region and not np_like(region) and not embedded(region) and pronoun_subject(region):
@@ -48,8 +64,9 @@ def pre(m: str, cue: re.Match) -> Frame | None:
         return None
     if cue.group() in lexicon.QUOTE_ONLY_CUES and not INTRO_TO_QUOTE.match(rest):
         return None
-    if cue.group() in lexicon.NAMING_CUES and not NAMED_AS.match(rest):
-        return None  # "called it "a disaster"", not "called for" or "called police"
+    if cue.group() in lexicon.NAMING_CUES and not NAMED_AS.match(rest) \
+            and not (CALLED_FOR.match(rest) and _demanding_subject(region)):
+        return None  # "called it "a disaster"", "Rankin called for calm"; not "called police", "the plan calls for"
     if cue.group() in lexicon.MARKET_CUES and MARKET_MOVE.match(rest):
         return None  # "Spot gold added 0.1%", "the Nasdaq added 20.72 points"
     if cue.group() in REQUEST_CUES and REQUEST.match(rest):
@@ -61,11 +78,28 @@ def pre(m: str, cue: re.Match) -> Frame | None:
     if cue.group() in lexicon.NO_CONTENT_CUES and not tokens.words(rest):
         return Frame(cue.group(), region, region_start, (0, len(m)), "stance")  # "Some farmers disagreed."
     offset = cue.end() + claim_offset(rest, cue.group())
+    if re.fullmatch(r"(?:\s+(?:[\w’'.-]+\s*){0,3})?:\s*", rest) and cue.group() in LEAD_CUES:
+        return Frame(cue.group(), region, region_start, (0, len(m)), "pre")  # "She said:" before a quotation
     if len(tokens.words(m[offset:])) + m[offset:].count(QUOTED) < 2:
         return None
     if not cue_allowed(cue, region, rest):
         return None
     return Frame(cue.group(), region, region_start, (offset, len(m)), "pre")
+
+
+CALLED_FOR = re.compile(r"^\s+for\s+(?!(?:a |an |the )?(?:ride|help|backup|an ambulance|taxi)\b)\S")
+
+
+def _demanding_subject(region: str) -> bool:
+    """Someone who can call for something: a name, a person's title or a pronoun,
+    not a plan or a bill ("The plan calls for 300 new homes")."""
+    phrase = names.parse(region)
+    if phrase is None:
+        return False
+    return phrase.kind in {"person", "org", "group"} and tokens.is_proper(phrase.text) \
+        or phrase.kind == "pronoun" and phrase.head in lexicon.PERSON_PRONOUNS | {"they"} \
+        or tokens.is_role_word(phrase.head) or phrase.kind == "group" \
+        or phrase.head in lexicon.ORG_WORDS | lexicon.COLLECTIVE_NOUNS  # "The union called for an inquiry"
 
 
 def clause_tail(m: str, cue: re.Match) -> Frame | None:
@@ -102,7 +136,8 @@ def participle(m: str, cue: re.Match) -> Frame | None:
     bare_head = re.sub(r"(?:\s+[a-z]+ly)+$", "", head)  # "Tegnell laughed and simply said"
     participle = cue.group() in lexicon.PARTICIPLE_CUES and (head.endswith((",", "—", "--")) or (
         cue.group() == "saying" and DOCUMENT_BEFORE.search(head)))  # "released a separate statement saying,"
-    coordinated = bare_head.endswith(" and") and cue.group() not in lexicon.PARTICIPLE_CUES
+    coordinated = (bare_head.endswith(" and") or bare_head.endswith(" but") and cue.group() in BUT_SAID) \
+        and cue.group() not in lexicon.PARTICIPLE_CUES  # "signed the bill but said it was flawed"
     if not (participle or coordinated) or QUOTED in head and not _subject_before_quote(head):
         return None
     if cue.group() in lexicon.NAMING_CUES and not NAMED_AS.match(m[cue.end():]):
@@ -164,6 +199,20 @@ def statement(m: str) -> Frame | None:
 
 OPENING_PARTICIPLE = re.compile(r"^\W*(?P<cue>Declaring|Saying|Arguing|Insisting|Warning|Noting|Claiming|"
                                 r"Asserting|Stressing|Acknowledging|Calling)\s+(?:that\s+)?")
+
+
+AS_PUT_IT = re.compile(r"^\W*(?:As\s+(?P<who>[^,\x01]{2,60}?)\s+(?:put|puts|has put|phrased|phrases) it"
+                       r"|In\s+(?P<owner>[^,\x01]{2,60}?)['’]s?\s+(?:own\s+)?words"
+                       r"|In\s+the\s+words\s+of\s+(?P<of>[^,\x01]{2,60}?))\s*[,:]\s*(?=\x01)")
+
+
+def as_put_it(m: str) -> Frame | None:
+    """`As Smith put it, "..."`, `In Smith's words, "..."`, `In the words of Smith, "..."`."""
+    found = AS_PUT_IT.match(m)
+    if not found:
+        return None
+    group = next(g for g in ("who", "owner", "of") if found.group(g))
+    return Frame("put it", found.group(group), found.start(group), (found.end(), len(m)), "pre")
 
 
 def opening_participle(m: str) -> Frame | None:

@@ -31,11 +31,18 @@ def np_like(region: str, limit: int = 16) -> bool:
         return False  # "..., introduced legislation Friday urging": a verb phrase
     for k, part in enumerate(parts):
         ws = tokens.words(part)
-        if len(ws) > (limit if k == 0 else 20) or any(_verb_in_slot(w, k == len(ws) - 1) for k, w in enumerate(ws)):
+        if len(ws) > (name_limit(part, limit) if k == 0 else 20) \
+                or any(_verb_in_slot(w, k == len(ws) - 1) for k, w in enumerate(ws)):
             return False
         if any(tokens.opens_clause(w) for w in ws):
             return False
     return True
+
+
+def name_limit(part: str, limit: int) -> int:
+    """Words a source slot may have: more for a title with its office and a name
+    ("Acting U.S. Attorney for the District of Massachusetts Joshua Levy")."""
+    return max(limit, 14) if names.office_chain(tokens.strip_determiners(part).strip(" ,")) else limit
 
 
 def _verb_in_slot(word: str, last: bool) -> bool:
@@ -89,6 +96,10 @@ def subordinate(region: str) -> bool:
         ws = ws[1:]
     if len(ws) < 2 or ws[0].lower() not in lexicon.SUBORDINATORS:
         return False
+    opening = re.match(r"^\W*(?:[\w'’.-]+\s+){1,4}[\w'’.-]+\s*,\s*(?=[A-Z])", region)
+    if opening and not any(tokens.is_verb_like(w) for w in tokens.words(opening.group())) \
+            and np_like(region[opening.end():]):
+        return False  # "Before the vote, Minister X said": a phrase, its comma, then the subject
     if ws[1].lower().endswith("ed") or ws[1].lower().endswith("ing"):
         return False  # "When asked", "After hearing"
     if ws[1].lower() in {"that", "this", "then", "all"} and re.match(r"^\W*\w+\s+\w+\s*,", region):
