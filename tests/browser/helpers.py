@@ -1,6 +1,8 @@
 """Steps the browser tests share: a news article with emoji, real DOM selections, reading what was stored."""
 import json
 
+from playwright.sync_api import expect
+
 from annotate.interchange import schema
 from annotate.extensions import db
 from annotate.models import Article
@@ -48,6 +50,12 @@ def wait_for_reader(page) -> None:
     """Wait until the article page's scripts run: the server already marks the first sentence current, but keys
     pressed before the scripts make it the column's Tab stop (tabindex 0) reach no handler and are lost."""
     page.wait_for_selector('.sentence.is-current[tabindex="0"]')
+
+
+def settled(page) -> None:
+    """Wait until htmx has finished its request, swap and settle: scripts act on a swapped panel at the settle
+    (drafts.js puts unsaved typing back then), so a field filled before it may be filled again under the test."""
+    expect(page.locator(".htmx-request, .htmx-swapping, .htmx-settling")).to_have_count(0)
 
 
 def open_article(page, server, article_id: int) -> None:
