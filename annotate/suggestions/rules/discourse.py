@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 
 from annotate.suggestions.rules import lexicon
+from annotate.suggestions.rules import name_kinds
 from annotate.suggestions.rules import names
+from annotate.suggestions.rules import titles
 from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.mentions import Mention
 from annotate.suggestions.rules.mentions import RUN
@@ -203,12 +205,12 @@ class Discourse:
             return None
         start, subject = self.subjects[-1]
         name = clean_run(tokens.strip_determiners(subject).strip("()[]\"“”‘’' "))
-        split = None if tokens.is_proper(name) else names.trailing_name(name)
+        split = None if tokens.is_proper(name) else titles.trailing_name(name)
         name = split[1] if split else name
         if not tokens.is_proper(name) or name.lower() in lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS:
             return None
-        role, name = names.split_title(name)  # "Rep. Adam Schiff"
-        found = self._expand(name, pos) or Entity(name, role, names.name_kind(name), start)
+        role, name = titles.split_title(name)  # "Rep. Adam Schiff"
+        found = self._expand(name, pos) or Entity(name, role, name_kinds.name_kind(name), start)
         if person is not None and (person != (found.kind == "person") or person and _lone_name(found.name)):
             return None
         return Entity(found.name, self.subject_roles.get(start) or found.role, found.kind, start)
@@ -226,9 +228,9 @@ class Discourse:
         ... looks mortified. "...," she says")."""
         for start, subject in self.subjects[:-LOOKBACK - 1:-1]:
             name = tokens.strip_determiners(subject)
-            split = None if tokens.is_proper(name) else names.trailing_name(name)
+            split = None if tokens.is_proper(name) else titles.trailing_name(name)
             name = split[1] if split else name  # "skipper Wade Bassi" -> Wade Bassi
-            if start < pos and tokens.is_proper(name) and names.name_kind(name) == "person" \
+            if start < pos and tokens.is_proper(name) and name_kinds.name_kind(name) == "person" \
                     and not name.lower() in lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS:
                 found = self._expand(name, pos)
                 if found or len(name.split()) > 1:  # not "Video obtained from the salon shows"
@@ -252,7 +254,7 @@ class Discourse:
         if k == 0:
             return self._acronym(text, pos) or self._named_later(short, [m for m in best if m.start > pos])
         m = best[k - 1]
-        return Entity(m.name, m.role, names.name_kind(m.name), m.start)
+        return Entity(m.name, m.role, name_kinds.name_kind(m.name), m.start)
 
     def _named_later(self, short: tuple[str, ...], later: list[Mention]) -> Entity | None:
         """"Hicks said" before the article gives "Vanessa Hicks": the fullest name the
@@ -262,7 +264,7 @@ class Discourse:
         for m in later:
             surname = m.tokens[-len(short):] == short and not m.org and PERSON_NAME.fullmatch(m.name)
             if surname or m.org and not person and m.tokens[:len(short)] == short:
-                return Entity(m.name, m.role, names.name_kind(m.name), m.start)
+                return Entity(m.name, m.role, name_kinds.name_kind(m.name), m.start)
         return None
 
     def _acronym(self, text: str, pos: int) -> Entity | None:
