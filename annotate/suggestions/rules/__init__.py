@@ -18,7 +18,10 @@ Modules, one concept each:
   subjects.py         a clause's subject and the role its appositive gives it
   names.py            parsing a source slot into name, role and kind
   mentions.py         the names and documents an article mentions, parsed once
-  discourse.py        article-wide resolution (surname, pronoun, "the report")
+  mention_index.py    those mentions indexed once, looked up by position
+  entity.py           Entity, a source resolved against the article
+  descriptions.py     resolving "the report", "the company", "the judge", "the groups"
+  discourse.py        article-wide memory: speakers, subjects; surnames and pronouns resolved
   frames/             finding the attribution frame of one sentence (a package)
   attribution.py      two passes over the article: frames, then quotations
   checkworthiness.py  scoring how checkable a sentence is

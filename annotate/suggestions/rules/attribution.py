@@ -20,7 +20,7 @@ from annotate.suggestions.rules import frames
 from annotate.suggestions.rules import names
 from annotate.suggestions.rules import subjects
 from annotate.suggestions.rules.discourse import Discourse
-from annotate.suggestions.rules.discourse import Entity
+from annotate.suggestions.rules.entity import Entity
 from annotate.suggestions.rules.model import AUTHOR
 from annotate.suggestions.rules.model import Attribution
 from annotate.suggestions.rules.quotes import Quote

@@ -2,7 +2,8 @@
 
 Apart from the slot parsing because every layer asks it of a name already
 cut out: titles.py (is "Linden Police Department" a body or a person?),
-mentions.py for each capitalised run, discourse.py for each name it resolves.
+mentions.py for each capitalised run, discourse.py and descriptions.py for
+each name they resolve ("Boeing" alone is a company, "Wade Bassi" a person).
 """
 import re
 
@@ -11,6 +12,8 @@ from annotate.suggestions.rules import tokens
 
 ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII|JR|SR)\.?$")
 GROUP_SUFFIXES = ("ors", "ers", "ans", "als", "ists", "ents", "ats")
+GROUP_PLURALS = ("ysts", "ists", "ers", "ors", "ants", "ents", "ans", "ives", "ians")
+PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-z]+)){1,2}")  # "Wade Bassi", "Thomas M. Hoenig"
 
 
 def is_org_name(name: str) -> bool:
@@ -29,3 +32,11 @@ def name_kind(name: str) -> str:
     if len(ws) == 1 and ws[0].lower().endswith(GROUP_SUFFIXES):
         return "group"
     return "person"
+
+
+def lone_name(name: str) -> bool:
+    """A one-word name the article never gives in full ("Volkswagen", "Boeing"):
+    news copy introduces people with two names, so it is an organisation's."""
+    ws = name.split()
+    plural = name.lower().endswith(GROUP_PLURALS) or name.lower()[:-1] in tokens.ROLE_NOUNS
+    return len(ws) == 1 and ws[0][:1].isupper() and not ws[0].isupper() and len(ws[0]) > 2 and not plural

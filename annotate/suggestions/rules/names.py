@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from annotate.suggestions.rules import lexicon
 from annotate.suggestions.rules import tokens
+from annotate.suggestions.rules.name_kinds import GROUP_PLURALS
 from annotate.suggestions.rules.name_kinds import is_org_name
 from annotate.suggestions.rules.name_kinds import name_kind
 from annotate.suggestions.rules.slot_parts import CLAUSE_CUT
@@ -131,9 +132,6 @@ def _described_group(region: str) -> Phrase | None:
         return None
     text = re.sub(r"^[Tt]he\s+", "", region.strip())
     return Phrase(text, None, "group", head)
-
-
-GROUP_PLURALS = ("ysts", "ists", "ers", "ors", "ants", "ents", "ans", "ives", "ians")
 
 
 PARTY_TAG = re.compile(r"\s*\((?:[RDI]|Rep|Dem|Ind)-[\w. ]+\)|\s+\([A-Z][A-Za-z.&]{1,7}\)$")  # "(R-Ky.)", "(WHO)"
