@@ -12,9 +12,16 @@ Modules, one concept each:
   lexicon.py          word lists (reporting verbs, titles, organisation words)
   quotes.py           pairing quotation marks per paragraph
   tokens.py           word-level tests (bare forms, proper names, verb-like words)
+  name_kinds.py       whether a proper name is a person's, an organisation's or a group's
+  titles.py           where a title ends and a name begins ("Sen. X", "Secretary of State X")
+  slot_parts.py       a source slot cut into comma parts, adjuncts and clauses dropped
+  subjects.py         a clause's subject and the role its appositive gives it
   names.py            parsing a source slot into name, role and kind
   mentions.py         the names and documents an article mentions, parsed once
-  discourse.py        article-wide resolution (surname, pronoun, "the report")
+  mention_index.py    those mentions indexed once, looked up by position
+  entity.py           Entity, a source resolved against the article
+  descriptions.py     resolving "the report", "the company", "the judge", "the groups"
+  discourse.py        article-wide memory: speakers, subjects; surnames and pronouns resolved
   frames/             finding the attribution frame of one sentence (a package)
   attribution.py      two passes over the article: frames, then quotations
   checkworthiness.py  scoring how checkable a sentence is

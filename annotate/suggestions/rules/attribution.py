@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from annotate.suggestions.rules import frames
 from annotate.suggestions.rules import names
+from annotate.suggestions.rules import subjects
 from annotate.suggestions.rules.discourse import Discourse
-from annotate.suggestions.rules.discourse import Entity
+from annotate.suggestions.rules.entity import Entity
 from annotate.suggestions.rules.model import AUTHOR
 from annotate.suggestions.rules.model import Attribution
 from annotate.suggestions.rules.quotes import Quote
@@ -91,7 +92,7 @@ def _read_frame(text: str, index: int, unit, quotes: list[Quote], discourse: Dis
         entity = discourse.resolve(bare_phrase, start + bare.start("who"))
         reading.bare_speaker = _attribution(entity, bare.group("cue"), "direct")
     if not masked.lstrip().startswith(frames.QUOTED):
-        discourse.note_subject(start, names.subject(masked), names.subject_appositive(masked))
+        discourse.note_subject(start, subjects.subject(masked), subjects.subject_appositive(masked))
     return reading
 
 

@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 
 from annotate.suggestions.rules import lexicon
+from annotate.suggestions.rules import name_kinds
 from annotate.suggestions.rules import names
+from annotate.suggestions.rules import titles
 from annotate.suggestions.rules import tokens
 
 CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.(?=\s[A-Z])|[A-Z][\w'’\-]*)"  # U.S., Sen., M., Name
@@ -51,7 +53,7 @@ def doc_mentions(text: str) -> list[tuple[int, str]]:
         if not label:
             mods = re.search(r"((?:[A-Z][\w.'’\-]*\s)+)$", text[max(0, m.start() - 60): m.start()])
             mods_text = clean_run(mods.group(1).strip()) if mods else ""
-            if mods_text and mods_text not in {"The", "A", "An"} and not re.match(names.TIME_WORDS, mods_text):
+            if mods_text and mods_text not in {"The", "A", "An"} and not re.match(titles.TIME_WORDS, mods_text):
                 label = f"{mods_text} {m.group()}"
         if label:
             found.append((m.start(), label))
@@ -81,8 +83,8 @@ def contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 
 
 def mention_at(start: int, run: str) -> Mention:
-    role, name = names.split_title(run)
-    return Mention(start, run, role, name, name_tokens(name), names.is_org_name(run))
+    role, name = titles.split_title(run)
+    return Mention(start, run, role, name, name_tokens(name), name_kinds.is_org_name(run))
 
 
 def initials(run: str) -> str | None:

@@ -1,6 +1,7 @@
 """Word-level tests for source slots: tokens, bare forms, proper names, verbs.
 
-names.py parses a slot with these; frames/ and discourse.py use them too.
+names.py and the modules it builds on (titles.py, slot_parts.py, subjects.py)
+parse a slot with these; frames/ and discourse.py use them too.
 """
 import functools
 import re

@@ -2,7 +2,7 @@
 import re
 
 from annotate.suggestions.rules import lexicon
-from annotate.suggestions.rules import names
+from annotate.suggestions.rules import slot_parts
 from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.frames.frame import QUOTED
 from annotate.suggestions.rules.frames.frame import WORD
@@ -148,7 +148,7 @@ ACCUSATION_OBJECT = re.compile(
 
 def _named_subject(region: str) -> bool:
     """A named speaker or a body referred to ("the company"), who can claim or announce."""
-    parts = names.source_parts(region)
+    parts = slot_parts.source_parts(region)
     bare = tokens.strip_determiners(parts[0]).strip() if parts else ""
     ws = tokens.words(bare)
     return bool(ws) and (tokens.is_proper(bare) or tokens.bare(ws[-1]) in lexicon.ORG_WORDS

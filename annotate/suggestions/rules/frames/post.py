@@ -2,7 +2,7 @@
 import re
 
 from annotate.suggestions.rules import lexicon
-from annotate.suggestions.rules import names
+from annotate.suggestions.rules import slot_parts
 from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.frames.frame import Frame
 from annotate.suggestions.rules.frames.frame import QUOTED
@@ -77,7 +77,7 @@ def post(m: str, cue: re.Match) -> Frame | None:
             if frame:
                 return frame
             continue
-        if len(tokens.words(names.CLAUSE_CUT.sub("", between))) <= name_limit(between, limit) \
+        if len(tokens.words(slot_parts.CLAUSE_CUT.sub("", between))) <= name_limit(between, limit) \
                 and np_like(between, limit) \
                 and not subordinate(between):  # not "..., about five hours before Meadows announced, ..."
             start = head.index(between, boundary)
@@ -122,7 +122,7 @@ def _name_then_appositive(head: str, between: str) -> bool:
     """"Father James Martin, a Jesuit priest ...,", "Roxanne Delgado, founder of X,":
     a name and its appositives are the subject before the cue, and no clause
     precedes them."""
-    parts = [p.strip() for p in names.CLAUSE_CUT.sub("", head + "," + between).split(",") if p.strip()]
+    parts = [p.strip() for p in slot_parts.CLAUSE_CUT.sub("", head + "," + between).split(",") if p.strip()]
     if any(tokens.is_verb_like(w) for w in tokens.words(head)) or len(parts) < 2:
         return False
     names_before = [k for k, p in enumerate(parts) if len(tokens.words(p)) >= 2 and tokens.is_proper(p)]

@@ -4,6 +4,7 @@ import re
 
 from annotate.suggestions.rules import lexicon
 from annotate.suggestions.rules import names
+from annotate.suggestions.rules import subjects
 from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.frames.cues import cue_allowed
 from annotate.suggestions.rules.frames.frame import Frame
@@ -144,7 +145,7 @@ def participle(m: str, cue: re.Match) -> Frame | None:
         return None
     if cue.group() in lexicon.QUOTE_ONLY_CUES and not INTRO_TO_QUOTE.match(m[cue.end():]):
         return None  # "... and began a crackdown"
-    subject = names.subject(head)
+    subject = subjects.subject(head)
     leading = LEADING_NAME.match(head.lstrip())
     if coordinated and leading and (not subject or _present_verb_after(subject, leading.group(1))):
         subject = leading.group(1)  # "Wiig smiles and says"
@@ -157,7 +158,7 @@ def participle(m: str, cue: re.Match) -> Frame | None:
 def _subject_before_quote(head: str) -> bool:
     """"Mr Grayling earlier used his speech to warn against a “one-size-fits-all”
     approach, adding:": the subject comes before any quoted words."""
-    subject = names.subject(head)
+    subject = subjects.subject(head)
     return bool(subject) and QUOTED not in subject and tokens.is_proper(subject)
 
 
@@ -190,7 +191,7 @@ def statement(m: str) -> Frame | None:
     intro = STATEMENT_INTRO.match(m)
     if not intro:
         return None
-    subject = names.subject(m[intro.end():])
+    subject = subjects.subject(m[intro.end():])
     if not subject:
         return None
     start = intro.end() + len(subject)
@@ -222,7 +223,7 @@ def opening_participle(m: str) -> Frame | None:
     comma = m.find(",", found.end()) if found else -1
     if comma < 0:
         return None
-    subject = names.subject(m[comma + 1:])
+    subject = subjects.subject(m[comma + 1:])
     if not subject or not np_like(subject):
         return None
     start = m.index(subject, comma)
@@ -257,7 +258,7 @@ def colon_quote(m: str) -> Frame | None:
     heard = HEARD_SAY.search(found.group("head")) if found else None
     if heard:  # "Anthony Rodriguez ... heard an officer yell: "..."": the officer speaks
         return Frame(":", heard.group("who"), heard.start("who"), (found.end("head") + 1, len(m)), "colon")
-    subject = names.subject(found.group("head")) if found else None
+    subject = subjects.subject(found.group("head")) if found else None
     if not subject:
         return None
     name = re.sub(r"['’]s?\s.*$", "", tokens.strip_determiners(subject))  # "Smith’s response" -> "Smith"

@@ -2,7 +2,8 @@
 import re
 
 from annotate.suggestions.rules import lexicon
-from annotate.suggestions.rules import names
+from annotate.suggestions.rules import slot_parts
+from annotate.suggestions.rules import titles
 from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.frames.frame import QUOTED
 
@@ -14,7 +15,7 @@ ADDRESSEE = re.compile(r"^\s+(?:the\s+)?(?:reporters|journalists|press|jurors|co
 
 def np_like(region: str, limit: int = 16) -> bool:
     """A noun phrase (with appositives) and not a clause."""
-    parts = names.source_parts(region)
+    parts = slot_parts.source_parts(region)
     if not parts or QUOTED in region:
         return False
     bare_words = tokens.words(region)
@@ -24,7 +25,7 @@ def np_like(region: str, limit: int = 16) -> bool:
     if all(w.lower() in ARTICLES for w in bare_words) \
             or len(bare_words) == 1 and ADVERB_ENDING.search(bare_words[0].lower()):
         return False  # "The forecast has left ...", "Eventually recalled by ...": no source at all
-    last = names.CLAUSE_CUT.sub("", region).rstrip().rsplit(",", 1)[-1]
+    last = slot_parts.CLAUSE_CUT.sub("", region).rstrip().rsplit(",", 1)[-1]
     last_words = tokens.words(last)
     if not region.rstrip().endswith(",") and any(_verb_in_slot(w, k == len(last_words) - 1)
                                                  for k, w in enumerate(last_words)):
@@ -42,7 +43,7 @@ def np_like(region: str, limit: int = 16) -> bool:
 def name_limit(part: str, limit: int) -> int:
     """Words a source slot may have: more for a title with its office and a name
     ("Acting U.S. Attorney for the District of Massachusetts Joshua Levy")."""
-    return max(limit, 14) if names.office_chain(tokens.strip_determiners(part).strip(" ,")) else limit
+    return max(limit, 14) if titles.office_chain(tokens.strip_determiners(part).strip(" ,")) else limit
 
 
 def _verb_in_slot(word: str, last: bool) -> bool:
