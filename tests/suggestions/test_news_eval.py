@@ -27,7 +27,7 @@ FLOORS = {
     "heldout": {"source_acc": 0.738, "type_acc": 0.835, "cw_precision": 0.77, "cw_recall": 0.785,
                 "boundary_f1": 0.996},
     "dev": {"source_acc": 0.93, "type_acc": 0.94, "cw_precision": 0.788, "cw_recall": 0.778,
-            "boundary_f1": 0.996},
+            "boundary_f1": 0.997},
 }
 # Held-out grew from 13 to 23 articles (4 + 4 + 2 drawn at random from three
 # later batches, labelled before any rule was run on them), then to 27 (4 of a
@@ -45,7 +45,7 @@ FLOORS = {
 # 0.999 -> 0.996. The held-out misses are never read.
 CEILINGS = {
     "heldout": {"author_with_source": 0.03, "chrome_as_body_total": 26},
-    "dev": {"author_with_source": 0.011, "chrome_as_body_total": 10},
+    "dev": {"author_with_source": 0.011, "chrome_as_body_total": 6},
 }
 
 
