@@ -75,6 +75,10 @@ def sources(text: str) -> list[str | None]:
     ("Smith’s response: “We will not fail.”", "Smith"),
     ("Chris Grayling warned of job cuts. Speaking in the Commons, the Conservative MP said the rules must change.",
      "Chris Grayling"),
+    ("The letter from the Sierra Club reads, “We will see you in court.”", "Sierra Club"),
+    ("The bridge will reopen in May, according to Mayor Tom Hale’s announcement.", "Tom Hale"),
+    ("The tolls will rise, according to the authority’s statement.", "authority"),
+    ("“We will appeal,” according to Smith’s lawyer.", "Smith’s lawyer"),
 ])
 def test_the_speaker_is_found_in_the_slot(text, source):
     assert sources(text)[-1] == source

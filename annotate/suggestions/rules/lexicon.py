@@ -151,6 +151,10 @@ report reports assessment study analysis survey review audit findings
 estimates data figures statement filing records paper poll investigation
 """.split())
 
+# What a person or body said or wrote, named for them: "Blinken’s explanations", "the tweet from Vulture".
+MESSAGE_NOUNS = (r"tweets?|posts?|letters?|messages?|e-?mails?|memos?|remarks|comments|explanations?|words|"
+                 r"testimony|speech|account|announcement|press release|news release")
+
 PERSON_PRONOUNS = frozenset("he she".split())
 # Singular nouns that name a body of people and speak as one ("police said").
 COLLECTIVE_NOUNS = frozenset("police media staff military army government management".split())

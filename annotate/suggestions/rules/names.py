@@ -28,6 +28,12 @@ from annotate.suggestions.rules.titles import trailing_name
 DOC_BY = re.compile(
     r"\b(?i:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r")\b(?:,?\s+[\w'’.\-]+){0,6}?,?\s+(?:by|from)\s+"
     r"(?P<np>[^,.;]+)")  # "Data from the Office for National Statistics" at a sentence's start too
+# What someone said or wrote, standing for them: "The tweet from Vulture magazine (reads)", "a letter by the
+# governors", and in the possessive "Blinken’s explanations", "the ministry's statement" ("according to ...").
+MESSAGE_BY = re.compile(r"^(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:\w+\s+)?(?:" + lexicon.MESSAGE_NOUNS
+                        + r")\s+(?:by|from)\s+(?P<np>the\s+[^,.;]+|[A-Z][^,.;]*)$")
+MESSAGE_OF = re.compile(r"^(?P<np>the\s+[a-z][\w-]*|(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['’]s?\s+"
+                        r"(?:\w+\s+)?(?:statement|" + lexicon.MESSAGE_NOUNS + r")$")
 DESCRIBED = re.compile(r"^[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,2}(?!Guardian$|Australian$|Oregonian$|Canadian Press$)"
                        r"(?P<head>Democrat|Republican|Conservative|[A-Z][a-z]+(?:ian|an|ese|ine))$")  # not newspapers
 
@@ -65,6 +71,10 @@ def parse(region: str) -> Phrase | None:
     author = doc_author(region)
     if author and author != region:
         return parse(author)  # "a statement from the ministry" -> "the ministry"
+    bare_region = region.strip().rstrip(".?!").strip()
+    message = MESSAGE_BY.match(bare_region) or MESSAGE_OF.match(bare_region)
+    if message:
+        return parse(message.group("np"))  # "The tweet from Vulture magazine", "Blinken’s explanations"
     group = _described_group(region)
     if group:
         return group
