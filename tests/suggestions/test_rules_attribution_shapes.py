@@ -79,6 +79,8 @@ def sources(text: str) -> list[str | None]:
     ("The bridge will reopen in May, according to Mayor Tom Hale’s announcement.", "Tom Hale"),
     ("The tolls will rise, according to the authority’s statement.", "authority"),
     ("“We will appeal,” according to Smith’s lawyer.", "Smith’s lawyer"),
+    ("The city will close two schools next year, as confirmed by Mayor Ann Lee.", "Ann Lee"),
+    ("As reported by the BBC, the talks failed on Monday.", "BBC"),
 ])
 def test_the_speaker_is_found_in_the_slot(text, source):
     assert sources(text)[-1] == source
@@ -97,6 +99,8 @@ def test_the_speaker_is_found_in_the_slot(text, source):
     "The film tells the story of a family in Ohio.",
     "Neither Smith nor Jones said the plan would fail.",
     "Her message was simple: “We failed.”",
+    "The road was closed, as was the bridge.",
+    "The vote was delayed, as requested by the mayor.",
 ])
 def test_no_speaker_where_nothing_is_reported(text):
     assert sources(text)[-1] is None
