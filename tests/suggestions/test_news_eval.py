@@ -26,7 +26,7 @@ def news():
 FLOORS = {
     "heldout": {"source_acc": 0.738, "type_acc": 0.835, "cw_precision": 0.77, "cw_recall": 0.785,
                 "boundary_f1": 0.996},
-    "dev": {"source_acc": 0.936, "type_acc": 0.942, "cw_precision": 0.788, "cw_recall": 0.778,
+    "dev": {"source_acc": 0.936, "type_acc": 0.942, "cw_precision": 0.789, "cw_recall": 0.778,
             "boundary_f1": 0.997},
 }
 # Held-out grew from 13 to 23 articles (4 + 4 + 2 drawn at random from three
@@ -42,7 +42,9 @@ FLOORS = {
 # run on it: held-out source 0.761 -> 0.739, type 0.846 -> 0.835, author
 # 0.031 -> 0.029, check-worthiness 0.771 / 0.786, chrome 26 in all; dev
 # source 0.942 -> 0.931, type 0.950 -> 0.941, chrome 6 -> 10, boundary F1
-# 0.999 -> 0.996. The held-out misses are never read.
+# 0.999 -> 0.996. The rule work after it moved dev only (source 0.936, type
+# 0.943, chrome 6, boundary F1 0.997); held-out stayed where the batch left
+# it. The held-out misses are never read.
 CEILINGS = {
     "heldout": {"author_with_source": 0.03, "chrome_as_body_total": 26},
     "dev": {"author_with_source": 0.011, "chrome_as_body_total": 6},
