@@ -68,13 +68,9 @@ def doc_author(region: str, anchored: bool = False) -> str | None:
 
 def parse(region: str) -> Phrase | None:
     """Parse a source slot into a Phrase, or None when nothing is left."""
-    author = doc_author(region)
+    author = doc_author(region) or _message_author(region)
     if author and author != region:
         return parse(author)  # "a statement from the ministry" -> "the ministry"
-    bare_region = region.strip().rstrip(".?!").strip()
-    message = MESSAGE_BY.match(bare_region) or MESSAGE_OF.match(bare_region)
-    if message:
-        return parse(message.group("np"))  # "The tweet from Vulture magazine", "Blinken’s explanations"
     group = _described_group(region)
     if group:
         return group
@@ -115,6 +111,13 @@ def parse(region: str) -> Phrase | None:
     head = tokens.bare(tokens.words(text)[-1])
     kind = "anaphor" if tokens.words(text)[0].lower() in {"the", "this"} else "description"
     return Phrase(_plain(text), _appositive(parts[1:]), kind, head)
+
+
+def _message_author(region: str) -> str | None:
+    """Who said or wrote "The tweet from Vulture magazine", "Blinken’s explanations"."""
+    bare_region = region.strip().rstrip(".?!").strip()
+    message = MESSAGE_BY.match(bare_region) or MESSAGE_OF.match(bare_region)
+    return message.group("np") if message else None
 
 
 def _title_only(part: str) -> bool:
