@@ -128,3 +128,19 @@ CONTACT_LINE = re.compile(r"^(?:or )?(?:contact|by e-?mail|e-?mail|tel|phone|tel
 
 # A reporter's initials closing a story: "(BA)".
 INITIALS_CREDIT = re.compile(r"^\([A-Z]{2,4}\)$")
+
+# A copyright notice opening a line, with whatever terms of reuse follow it in the same paragraph:
+# "© 2022, The Daily. This article is the property of The Daily. Written permission must be obtained ...".
+COPYRIGHT_OPENING = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\b(?!\s+(?:law|lawsuit|infringe|case|claim)))",
+                               re.IGNORECASE)
+
+# The box closing a story that says who wrote it and where to follow or write to them: a bio ("Jane Doe is a
+# reporter for X covering ...") or contact details, beside a follow prompt.
+LOOSE_BIO = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+ (?:is|was) (?:a|an|the|The) [\w ,.'’-]{0,40}?"
+                       r"\b(?:reporter|correspondent|writer|editor|columnist|contributor|producer|journalist"
+                       r"|photographer)\b")
+HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
+
+# Letters of the Cyrillic script inside a Latin word ("Аdvеrtіѕе"): an advert spelt with look-alike letters so
+# that filters miss it; news prose never mixes scripts within a word.
+MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0400-\u04FF])\w+")

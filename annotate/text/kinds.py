@@ -82,8 +82,11 @@ def is_boilerplate(line: str) -> bool:
         return True
     if len(rules.READER_APPEAL.findall(line)) >= 2 or _is_share_buttons(line):
         return True
-    if _is_short(line, 60, 400) and (chrome.TEASER_CUT.search(line[-40:]) or chrome.CONTACT_LINE.search(line)):
+    if _is_short(line, 60, 400) and (chrome.TEASER_CUT.search(line[-40:]) or chrome.CONTACT_LINE.search(line)
+                                     or chrome.COPYRIGHT_OPENING.match(line) or _is_follow_box(line)):
         return True  # a teaser cut short ("... teams in the..."), contact details, a note to letter writers
+    if len(chrome.MIXED_SCRIPT_WORD.findall(line)) >= 3:
+        return True  # an advert spelt with look-alike letters
     if not _is_short(line):
         return False
     parts = [p for p in re.split(r"\s+[|·•/]\s+", line) if p]
@@ -93,6 +96,17 @@ def is_boilerplate(line: str) -> bool:
         return True
     return bool(rules.BOILERPLATE_PREFIX.match(line) or rules.BYLINE.match(line)
                 or rules.CAPITALISED_CHROME.match(line) or rules.CONTACT_DETAILS.search(line))
+
+
+def _is_follow_box(line: str) -> bool:
+    """"Jane Doe is a reporter for X covering ... Follow her on Twitter @jdoe or email her at ...": a follow
+    prompt whose other sentences are a bio or contact details, with no quotation and no reported speech."""
+    if re.search(r"[“”\"]", line) or chrome.REPORTED_SPEECH.search(line):
+        return False
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", line)
+    return len(sentences) > 1 and any(_is_promo(s) for s in sentences) and all(
+        _is_promo(s) or rules.CONTACT_DETAILS.search(s) or chrome.HANDLE.search(s) or chrome.LOOSE_BIO.match(s)
+        for s in sentences)
 
 
 def _is_share_buttons(line: str) -> bool:

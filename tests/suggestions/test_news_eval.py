@@ -24,10 +24,10 @@ def news():
 
 
 FLOORS = {
-    "heldout": {"source_acc": 0.76, "type_acc": 0.845, "cw_precision": 0.755, "cw_recall": 0.77,
-                "boundary_f1": 0.997},
-    "dev": {"source_acc": 0.94, "type_acc": 0.949, "cw_precision": 0.78, "cw_recall": 0.78,
-            "boundary_f1": 0.998},
+    "heldout": {"source_acc": 0.738, "type_acc": 0.835, "cw_precision": 0.77, "cw_recall": 0.785,
+                "boundary_f1": 0.996},
+    "dev": {"source_acc": 0.936, "type_acc": 0.942, "cw_precision": 0.789, "cw_recall": 0.778,
+            "boundary_f1": 0.997},
 }
 # Held-out grew from 13 to 23 articles (4 + 4 + 2 drawn at random from three
 # later batches, labelled before any rule was run on them), then to 27 (4 of a
@@ -37,10 +37,16 @@ FLOORS = {
 # last batch), author statements given a source 11 of 358 (0.031, under the
 # 0.05 target). The last batch alone moved held-out check-worthiness to
 # 0.759 / 0.775 and boundary F1 to 0.998 (datelines labelled inside their first
-# sentence); those floors follow the measurement. The held-out misses are
-# never read.
+# sentence); those floors follow the measurement. A batch of 11 more (4 drawn
+# into held-out with random.Random(16)) moved them again before any rule was
+# run on it: held-out source 0.761 -> 0.739, type 0.846 -> 0.835, author
+# 0.031 -> 0.029, check-worthiness 0.771 / 0.786, chrome 26 in all; dev
+# source 0.942 -> 0.931, type 0.950 -> 0.941, chrome 6 -> 10, boundary F1
+# 0.999 -> 0.996. The rule work after it moved dev only (source 0.936, type
+# 0.943, chrome 6, boundary F1 0.997); held-out stayed where the batch left
+# it. The held-out misses are never read.
 CEILINGS = {
-    "heldout": {"author_with_source": 0.031, "chrome_as_body_total": 20},
+    "heldout": {"author_with_source": 0.03, "chrome_as_body_total": 26},
     "dev": {"author_with_source": 0.011, "chrome_as_body_total": 6},
 }
 

@@ -75,6 +75,14 @@ def sources(text: str) -> list[str | None]:
     ("Smith’s response: “We will not fail.”", "Smith"),
     ("Chris Grayling warned of job cuts. Speaking in the Commons, the Conservative MP said the rules must change.",
      "Chris Grayling"),
+    ("The letter from the Sierra Club reads, “We will see you in court.”", "Sierra Club"),
+    ("The bridge will reopen in May, according to Mayor Tom Hale’s announcement.", "Tom Hale"),
+    ("The tolls will rise, according to the authority’s statement.", "authority"),
+    ("“We will appeal,” according to Smith’s lawyer.", "Smith’s lawyer"),
+    ("The city will close two schools next year, as confirmed by Mayor Ann Lee.", "Ann Lee"),
+    ("As reported by the BBC, the talks failed on Monday.", "BBC"),
+    ("“The fund is empty,” the treasurer, Ann Lee, commented.", "Ann Lee"),
+    ("Mayor Ann Lee highlighted that the bridge had been repaired on time.", "Ann Lee"),
 ])
 def test_the_speaker_is_found_in_the_slot(text, source):
     assert sources(text)[-1] == source
@@ -93,6 +101,10 @@ def test_the_speaker_is_found_in_the_slot(text, source):
     "The film tells the story of a family in Ohio.",
     "Neither Smith nor Jones said the plan would fail.",
     "Her message was simple: “We failed.”",
+    "The road was closed, as was the bridge.",
+    "The vote was delayed, as requested by the mayor.",
+    "The storm highlighted the need for new drains.",
+    "Readers commented on the photo for days.",
 ])
 def test_no_speaker_where_nothing_is_reported(text):
     assert sources(text)[-1] is None

@@ -143,6 +143,16 @@ def test_doubled_and_nested_closing_quotes(text):
     assert "back down" in found[0].quote and not found[0].quote.endswith(("’", "'"))
 
 
+def test_single_quotation_marks_quote_where_a_paragraph_has_no_double_ones():
+    text = ("The school will stay open.\n\n‘We will not close it,’ the head teacher, Ann Lee, said. "
+            "‘It is the best school in the county.’\n\n"
+            "The governors’ chairman said the plan was ‘a disaster for the town’ and it’s not over.\n\n"
+            "The players’ union backed the teachers’ plan.")
+    found = list(attributions(text).values())
+    assert found[1:3] == [("Ann Lee", "direct"), ("Ann Lee", "direct")]
+    assert found[3][1] == "mixed" and found[4][1] == "author"
+
+
 @pytest.mark.parametrize("sentence", [
     "Spot gold added 0.1% to $1,510 an ounce.",
     "The Nasdaq added 20.72 points, or 0.3 percent, to 8,109.",

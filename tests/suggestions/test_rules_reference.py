@@ -131,6 +131,15 @@ def test_a_frame_in_the_middle_of_the_sentence():
     # an acronym: the organisation's name spelt out earlier
     ("The International Monetary Fund released its outlook on Tuesday.\n\n"
      "The IMF warns that debt levels are rising.", "The IMF", "International Monetary Fund"),
+    # he/she: the speaker the article itself called so ("Mr."/"Ms.", or an earlier "she said"), never a
+    # guess from the name
+    ("Mr. Tom Hale said the plan had failed. Ms. Ann Lee said it had worked.\n\n"
+     "Lee said the count was fair. He said he would appeal.", "He said", "Tom Hale"),
+    ("Tom Hale said the plan had failed. Ann Lee said it had worked. She added that the town had grown.\n\n"
+     "Hale said the vote was close. He said he would appeal. Then the council met. She said it was over.",
+     "She said", "Ann Lee"),
+    ("Tom Hale said the plan had failed. Ann Lee said it had worked.\n\nHe said he would appeal.",
+     "He said", "Ann Lee"),
 ])
 def test_pronouns_and_descriptions_resolve_to_the_right_entity(text, start, source):
     assert attribution_of(text, start).source == source

@@ -41,3 +41,14 @@ def test_cost_is_linear(case):
     small, large = seconds(CASES[case], 500), seconds(CASES[case], 2000)
     assert large < 8 * small + 0.2, (case, small, large)
     assert large < 4.0, (case, large)  # about 1 s per 1,000 sentences, with room for a busy machine
+
+
+def test_a_capitalised_run_in_a_slot_costs_no_more_than_its_length():
+    """A long run of capitals before a cue ("... PUNISHABLE BY LAW, said the publisher") was cut into words
+    in exponentially many ways by the name-then-adjunct pattern: a page footer took ten minutes."""
+    shout = "REPRINTING CONTENT WITHOUT PERMISSION AND PAYMENT IS THEFT AND PUNISHABLE BY LAW"
+    text = normalize_text(f"The rules changed. {shout} IN BELIZE, the publisher warned on Monday.\n\n"
+                          f"It said: “{shout} IN ALL MEDIA.”")
+    t0 = time.process_time()
+    analyse(text, segment(text))
+    assert time.process_time() - t0 < 2.0

@@ -76,7 +76,15 @@ def test_promo_credit_and_footer_sentences_are_boilerplate_alone_or_after_prose(
                                   "Or by Email: [email protected]",
                                   "If your letter was not printed and you think it should have been, please contact us "
                                   "by phone or email.",
-                                  "Feel free to send us your comments and criticisms."])
+                                  "Feel free to send us your comments and criticisms.",
+                                  # a follow box, copyright terms, an advert spelt with look-alike letters
+                                  "Jane Doe is a reporter for The Daily Ledger covering courts, prisons and the state "
+                                  "legislature. Follow her on Twitter @janedoe_ or email her at jdoe@ledger.example",
+                                  "Follow The Ledger on Facebook @TheLedger. Send us a message on WhatsApp at "
+                                  "1-555-010-0199 or email us at letters@ledger.example",
+                                  "© 2021, The Ledger. This story is the property of The Ledger. Written permission "
+                                  "must be obtained before it is reprinted. COPYING IT WITHOUT PERMISSION IS THEFT.",
+                                  "Аdvеrtіѕе wіth thе Ledger ~ Wе оffеr packages for every budget. Call us at 555-0100."])
 def test_a_dateline_or_link_label_alone_on_its_line_is_boilerplate(line):
     assert line_kinds(line) == {"boilerplate"}
 
@@ -165,3 +173,12 @@ def test_the_line_introducing_a_roster_of_names_is_chrome():
 def test_a_reporters_initials_closing_a_paragraph_are_a_credit():
     found = kinds(f"{LEAD}\n\nShe said the new timetable would be used by every school from next term. (BA)")
     assert found[-1] == ("boilerplate", "(BA)") and found[-2][0] == "body"
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Jane Doe is a reporter for The Daily Ledger. She said: “Follow me on Twitter and you will see.”",
+    "Copyright law protects the photographs. Follow the court’s ruling on Twitter @CourtNews, the judge said.",
+    "Tom Hale was a reporter for the Ledger for 30 years. He retired in May.",
+])
+def test_prose_beside_a_follow_prompt_or_a_copyright_word_stays_body(paragraph):
+    assert "body" in line_kinds(paragraph)

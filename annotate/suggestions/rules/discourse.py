@@ -11,6 +11,8 @@ This module keeps what has been said and reads names and pronouns; the
 article's mentions are indexed in mention_index.py, and descriptions ("the
 report", "the judge") are resolved in descriptions.py.
 """
+import re
+
 from annotate.suggestions.rules import lexicon
 from annotate.suggestions.rules import name_kinds
 from annotate.suggestions.rules import names
@@ -27,6 +29,9 @@ from annotate.suggestions.rules.mentions import name_tokens
 MAX_NAME_WORDS = 8  # longer capitalised runs are titles of works, not names
 
 
+HONORIFIC = re.compile(r"\s*(Mr|Mrs|Ms|Miss)\b\.?\s+[A-Z]")
+
+
 class Discourse:
     """State carried from sentence to sentence while reading one article.
 
@@ -39,6 +44,7 @@ class Discourse:
 
     def __init__(self, text: str):
         self.index = MentionIndex(text)
+        self.text = text
         self.sources: list[Entity] = []
         self.last_of_kind: dict[bool, Entity] = {}  # is-person -> last such speaker
         self.last_body_source: Entity | None = None
@@ -48,6 +54,7 @@ class Discourse:
         self.subject_roles: dict[int, str] = {}
         self.addressee: Entity | None = None  # who the last sentence put a question to
         self.addressee_fresh = False
+        self.pronoun_of: dict[str, str] = {}  # person's name -> the "he" or "she" first resolved to them
 
     def note_subject(self, pos: int, subject: str | None, role: str | None = None) -> None:
         """Remember a sentence subject, for plural anaphors ("the groups"), with the
@@ -88,7 +95,9 @@ class Discourse:
     def resolve(self, phrase: names.Phrase, pos: int) -> Entity:
         """The fullest entity the article gives for a parsed source slot."""
         if phrase.kind == "pronoun":
-            found = self._last_speaker(phrase.head, pos) or self.last_mention(phrase.head, pos)
+            found = self._agreeing(phrase.head, self._last_speaker(phrase.head, pos) or self.last_mention(phrase.head, pos))
+            if found is not None and found.kind == "person" and phrase.head in lexicon.PERSON_PRONOUNS:
+                self.pronoun_of.setdefault(found.name, phrase.head)
         elif phrase.kind == "group" and len(phrase.text.split()) == 1:
             found = self.expand(phrase.text, pos)  # "Tunisians", "Officials": the group as written,
             if found is None or found.kind != "person" or not name_kinds.PERSON_NAME.fullmatch(found.name):
@@ -102,8 +111,15 @@ class Discourse:
         if found is None:
             kind = "org" if phrase.kind == "person" and name_kinds.lone_name(phrase.text) \
                 and not _person_role(phrase.role) else phrase.kind  # not "her mother, Fiona,"
-            return Entity(phrase.text, phrase.role, kind, pos)
-        return Entity(found.name, phrase.role or found.role, found.kind, pos)
+            return self._honorific(Entity(phrase.text, phrase.role, kind, pos))
+        return self._honorific(Entity(found.name, phrase.role or found.role, found.kind, pos))
+
+    def _honorific(self, entity: Entity) -> Entity:
+        """"Mr. Hale said" makes Hale a "he", "Ms Lee" a "she", for the pronouns that follow."""
+        honorific = HONORIFIC.match(self.text, entity.pos, entity.pos + 12) if entity.kind == "person" else None
+        if honorific:
+            self.pronoun_of.setdefault(entity.name, "he" if honorific.group(1) == "Mr" else "she")
+        return entity
 
     def _surname(self, text: str, pos: int) -> Entity | None:
         """"said King" after "Wayne King": a capitalised title word alone that ends
@@ -129,6 +145,16 @@ class Discourse:
         if subject and (speaker is None or subject.pos > speaker.pos):
             return subject
         return speaker
+
+    def _agreeing(self, pronoun: str, found: Entity | None) -> Entity | None:
+        """"She said" when the speaker in view was called "he" before: the last speaker called "she" instead
+        (a name's sex is never guessed, only what the article itself said of that person)."""
+        if found is None or self.pronoun_of.get(found.name, pronoun) == pronoun:
+            return found
+        for entity in self.sources[:-LOOKBACK - 1:-1]:
+            if entity.kind == "person" and self.pronoun_of.get(entity.name) == pronoun:
+                return entity
+        return found
 
     def _previous_group(self, pos: int) -> Entity | None:
         """They: the sentence just before has a plural group for subject

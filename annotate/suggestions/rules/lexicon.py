@@ -33,12 +33,12 @@ vowing pledging calling expected hinted hints questioned questions
 quipped quips joked jokes hopes hoped blasted blasts slammed slams lambasted decried decries
 speculated speculates touted touts read understands understood disagree
 learnt learned learns related relates reminded reminds issued issues complaining grumbling grumbled grumble
-chanted shouted screamed whispered exclaimed muttered projected
+chanted shouted screamed whispered exclaimed muttered projected commented highlighted highlights
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
 # "..."", ""...," the email began"): as plain verbs they report nothing.
-QUOTE_ONLY_CUES = frozenset("continued began yelled answered observed reads read quipped quips joked jokes "
+QUOTE_ONLY_CUES = frozenset("continued began yelled answered observed reads read quipped quips joked jokes commented "
                             "chanted shouted screamed whispered exclaimed muttered".split())
 
 # Words that open a subordinate clause: a cue right after its subject there
@@ -97,7 +97,7 @@ THAT_CUES = frozenset(
     "cited cites described describes revealed reveals agreed disputed objected show suggest "
     "indicated indicates affirmed affirms posted posts responded responds tweeted tweets "
     "maintains maintained declared declares touted touts learnt learned learns related relates reminded reminds"
-    .split())
+    " highlighted highlights".split())
 
 # Words that, just before a bare cue ("to say", "would say"), mean it is not a report.
 MODALS = frozenset("to would could will may might should can must did does do".split())
@@ -150,6 +150,10 @@ DOC_NOUNS = frozenset("""
 report reports assessment study analysis survey review audit findings
 estimates data figures statement filing records paper poll investigation
 """.split())
+
+# What a person or body said or wrote, named for them: "Blinken’s explanations", "the tweet from Vulture".
+MESSAGE_NOUNS = (r"tweets?|posts?|letters?|messages?|e-?mails?|memos?|remarks|comments|explanations?|words|"
+                 r"testimony|speech|account|announcement|press release|news release")
 
 PERSON_PRONOUNS = frozenset("he she".split())
 # Singular nouns that name a body of people and speak as one ("police said").

@@ -28,6 +28,12 @@ from annotate.suggestions.rules.titles import trailing_name
 DOC_BY = re.compile(
     r"\b(?i:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r")\b(?:,?\s+[\w'’.\-]+){0,6}?,?\s+(?:by|from)\s+"
     r"(?P<np>[^,.;]+)")  # "Data from the Office for National Statistics" at a sentence's start too
+# What someone said or wrote, standing for them: "The tweet from Vulture magazine (reads)", "a letter by the
+# governors", and in the possessive "Blinken’s explanations", "the ministry's statement" ("according to ...").
+MESSAGE_BY = re.compile(r"^(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:\w+\s+)?(?:" + lexicon.MESSAGE_NOUNS
+                        + r")\s+(?:by|from)\s+(?P<np>the\s+[^,.;]+|[A-Z][^,.;]*)$")
+MESSAGE_OF = re.compile(r"^(?P<np>the\s+[a-z][\w-]*|(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['’]s?\s+"
+                        r"(?:\w+\s+)?(?:statement|" + lexicon.MESSAGE_NOUNS + r")$")
 DESCRIBED = re.compile(r"^[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,2}(?!Guardian$|Australian$|Oregonian$|Canadian Press$)"
                        r"(?P<head>Democrat|Republican|Conservative|[A-Z][a-z]+(?:ian|an|ese|ine))$")  # not newspapers
 
@@ -62,7 +68,7 @@ def doc_author(region: str, anchored: bool = False) -> str | None:
 
 def parse(region: str) -> Phrase | None:
     """Parse a source slot into a Phrase, or None when nothing is left."""
-    author = doc_author(region)
+    author = doc_author(region) or _message_author(region)
     if author and author != region:
         return parse(author)  # "a statement from the ministry" -> "the ministry"
     group = _described_group(region)
@@ -105,6 +111,13 @@ def parse(region: str) -> Phrase | None:
     head = tokens.bare(tokens.words(text)[-1])
     kind = "anaphor" if tokens.words(text)[0].lower() in {"the", "this"} else "description"
     return Phrase(_plain(text), _appositive(parts[1:]), kind, head)
+
+
+def _message_author(region: str) -> str | None:
+    """Who said or wrote "The tweet from Vulture magazine", "Blinken’s explanations"."""
+    bare_region = region.strip().rstrip(".?!").strip()
+    message = MESSAGE_BY.match(bare_region) or MESSAGE_OF.match(bare_region)
+    return message.group("np") if message else None
 
 
 def _title_only(part: str) -> bool:

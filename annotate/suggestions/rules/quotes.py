@@ -1,4 +1,4 @@
-"""Find quotations: pairs of double quotation marks, per paragraph.
+"""Find quotations: pairs of double quotation marks (single ones where a paragraph has none), per paragraph.
 
 Quotations are paired over the whole paragraph, not per sentence, because a
 quotation routinely runs over several sentences with its cue only in the
@@ -43,7 +43,29 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """Every quotation in the given paragraph spans, in text order."""
     quotes = []
     for start, end in paragraphs:
-        quotes.extend(_paragraph_quotes(text, start, end))
+        found = _paragraph_quotes(text, start, end)
+        quotes.extend(found or _single_quotes(text, start, end))
+    return quotes
+
+
+# British and Australian copy quotes with single marks: ‘We will not close,’ the head said. The closing mark is
+# also the apostrophe ("it’s", "the players’ union"), so it closes only after punctuation ("‘...,’", "‘...?’")
+# or before punctuation or a space after any letter but a plural's s ("a ‘dream’ placement").
+SINGLE_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(?=\w)")
+SINGLE_CLOSING = re.compile(r"(?<=[.,!?…])’|(?<=[^\Ws])’(?=[\s.,;:!?)—–]|$)")
+
+
+def _single_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Single-mark quotations of a paragraph that has no double marks; a mark never closed quotes nothing."""
+    if MARK.search(text, start, end):
+        return []
+    quotes, pos = [], start
+    while (opening := SINGLE_OPENING.search(text, pos, end)) is not None:
+        closing = SINGLE_CLOSING.search(text, opening.end(), end)
+        if closing is None:
+            break
+        quotes.append(Quote(opening.start(), closing.end(), True))
+        pos = closing.end()
     return quotes
 
 

@@ -17,8 +17,10 @@ from annotate.suggestions.rules.titles import office_chain
 CLAUSE_CUT = re.compile(r"\s(?:who|whose|which|where|whom|who['’]s)\s[^,]*|\sthat\s[^,]*(?=,)")
 CONJUNCTIONS = frozenset("but and so yet still as".split())
 FLOATING = re.compile(r"\s+(?:all|both|each|themselves|himself|herself)$")
-NAME_THEN_ADJUNCT = re.compile(r"^((?:[A-Z][\w.'’-]*\s?)+?)\s+(?:at|in|on|during|last|this|earlier|later|"
-                               r"too|also|then|now)\b.*$")
+# One space between the words, not an optional one: "(?:[A-Z]\w*\s?)+" could cut a capitalised run
+# ("REPRINTING CONTENT WITHOUT PERMISSION") into words in exponentially many ways when no adjunct follows.
+NAME_THEN_ADJUNCT = re.compile(r"^([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*?)\s+(?:at|in|on|during|last|this|"
+                               r"earlier|later|too|also|then|now)\b.*$")
 MONTHS_AND_DAYS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                    "Saturday", "Sunday")

@@ -1,0 +1,22 @@
+"""Frames whose cue is a passive participle with its agent: `..., as confirmed by X.`, `As reported by X, ...`."""
+import re
+
+from annotate.suggestions.rules.frames.frame import Frame
+
+_PARTICIPLES = r"(?:confirmed|announced|stated|reported|noted|explained|revealed|disclosed|outlined|claimed|warned)"
+AS_BY_AFTER = re.compile(r",?\s+as\s+(?:was\s+|has been\s+)?(?P<cue>" + _PARTICIPLES + r")\s+by\s+"
+                         r"(?P<np>[^,;\x01]{2,80}?)\s*[.!?]?\s*$")
+AS_BY_BEFORE = re.compile(r"^\W*As\s+(?P<cue>" + _PARTICIPLES + r")\s+by\s+(?P<np>[^,;\x01]{2,80}?),\s*")
+
+
+def as_by(m: str) -> Frame | None:
+    """The agent of "as confirmed by" reports the claim around it: "The US seeks a deal, as confirmed by
+    Secretary of State Antony Blinken." and "As reported by the BBC, the talks failed."."""
+    after = AS_BY_AFTER.search(m)
+    if after and after.start() > 0:
+        return Frame(after.group("cue"), after.group("np"), after.start("np"), (0, after.start()), "according")
+    before = AS_BY_BEFORE.match(m)
+    if before and before.end() < len(m.rstrip()):
+        return Frame(before.group("cue"), before.group("np"), before.start("np"), (before.end(), len(m)),
+                     "according")
+    return None
