@@ -172,8 +172,14 @@
     pending = true;
     setTimeout(() => { pending = false; if ($(".reader")) settle(); }, 0);
   }
-  /* At once after a swap (keys typed before the settle must not land on <body>), and once more when all is settled. */
-  const settleNow = () => { if ($(".reader")) settle(); };
+  /* At once after a swap (keys typed before the settle must not land on <body>), and once more when all is settled.
+     A panel that takes focus at once is made live at once too: htmx binds new content only at the settle, and an
+     Enter in a form it has not bound yet would submit it natively (a GET of the page, the fields in the URL). */
+  const settleNow = () => {
+    const panel = openPanel();
+    if (panel && window.htmx) window.htmx.process(panel);
+    if ($(".reader")) settle();
+  };
   document.addEventListener("htmx:afterSwap", settleNow);
   document.addEventListener("htmx:oobAfterSwap", settleNow);
   document.addEventListener("htmx:afterSettle", settleSoon);

@@ -188,3 +188,27 @@ def test_whole_first_journey_with_the_keyboard(page, live_server):
     assert tabs_to_evidence <= 12, tabs_to_evidence
     assert page.evaluate("window.__marker") == 1, "a key reloaded the page"
     assert console_errors(page) == []
+
+
+def test_a_panel_typed_into_before_htmx_settles_still_saves_through_htmx(page, live_server):
+    """The new claim's panel takes focus the moment it is swapped in; htmx binds its form only at the settle. With
+    the settle slowed to 400 ms, typing and Enter at once must still save (not submit the form natively: a GET of
+    the page with every field, the CSRF token too, in the address)."""
+    article = load_seed_article()
+    db.session.commit()
+    open_article(page, live_server, article.id)
+    page.evaluate("htmx.config.defaultSettleDelay = 400")
+    keys = Keys(page)
+    keys.until(lambda a: page.locator(".sentence.is-current.has-sg").count(), key="u", limit=20)
+    keys.press("e")
+    expect(page.locator("#suggestion-quote")).to_be_focused()
+    keys.press("Tab")
+    keys.press("Enter")  # accept: the claim's panel arrives and takes focus in Source
+    expect(page.locator("#attr_source")).to_be_focused()
+    keys.press("Tab")
+    keys.press("Control+a")
+    keys.type("spokespeople")
+    keys.press("Enter")
+    expect(page.locator("#panel .notice-success")).to_have_text("Saved.")
+    assert "csrf_token" not in page.url
+    assert [c.attr_role for c in stored_claims(article.id)] == ["spokespeople"]
