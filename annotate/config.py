@@ -156,13 +156,18 @@ def commit_then_respond(session) -> None:
     it reads besides runs in a read transaction, as a GET's does. A write after this would not queue for the
     lock: it is refused (RuntimeError), on every database, so that a test finds it. PostgreSQL gains nothing
     from the order and loses nothing."""
+    commit_keeping_loaded(session)
+    if has_request_context():
+        g.write_committed = session
+
+
+def commit_keeping_loaded(session) -> None:
+    """Commit without expiring what the session loaded, so reading it again costs no statement."""
     expire, session.expire_on_commit = session.expire_on_commit, False
     try:
         session.commit()
     finally:
         session.expire_on_commit = expire
-    if has_request_context():
-        g.write_committed = session
 
 
 def forget_the_commit(error=None) -> None:
@@ -194,8 +199,4 @@ def read_before_the_write_lock(session):
     finally:
         g.reading_who_asks = False
     if session.in_transaction():
-        expire, session.expire_on_commit = session.expire_on_commit, False
-        try:
-            session.commit()  # the next statement begins the request's write transaction, with the lock
-        finally:
-            session.expire_on_commit = expire
+        commit_keeping_loaded(session)  # the next statement begins the request's write transaction, with the lock

@@ -174,8 +174,7 @@ def no_claim(sentence_id: int):
         return toast(error.message)
     commit_then_respond(db.session())
     extra = (figures_oob(sentence.article),) if sentence.no_claim else ()  # it rejected the open suggestions
-    response = sentence_response(sentence, *extra, was_checked=was_checked)
-    return response
+    return sentence_response(sentence, *extra, was_checked=was_checked)
 
 
 @bp.route("/sentences/<int:sentence_id>/merge", methods=["POST"])
@@ -203,5 +202,4 @@ def _mend(sentence: Sentence, change):
         db.session.rollback()
         return toast(error.message)
     commit_then_respond(db.session())
-    response = sentences_response(sentence.article, sentence)
-    return response
+    return sentences_response(sentence.article, sentence)

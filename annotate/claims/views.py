@@ -93,8 +93,7 @@ def save(claim_id: int):
         getattr(form, error.field).errors.append(error.message)
         return panel_response(claim, form, status=422)
     commit_then_respond(db.session())
-    response = panel_response(claim, saved=True, with_sentence=True)
-    return response
+    return panel_response(claim, saved=True, with_sentence=True)
 
 
 @bp.route("/claims/<int:claim_id>/delete", methods=["POST"])
@@ -109,9 +108,8 @@ def delete(claim_id: int):
         return toast(error.message, 409)
     commit_then_respond(db.session())
     db.session.expire(sentence, ["claims"])  # the deleted claim is still in the loaded list
-    response = moved_progress(hx_fragments(("claims/_empty_panel.html", {}), *sentence_fragments(sentence)),
-                              sentence, was_checked)
-    return response
+    return moved_progress(hx_fragments(("claims/_empty_panel.html", {}), *sentence_fragments(sentence)),
+                          sentence, was_checked)
 
 
 def evidence_section(claim: Claim, form: EvidenceForm | None = None, status: int = 200):

@@ -65,8 +65,7 @@ def attempt(claim: Claim, form: Form, change, notice: str, form_name: str, panel
     context = {"rp": panel(result)} if panel is not None else {}
     if was_disputed != (claim.workflow_state == "disputed"):  # the nav's count moves with it
         context["extra"] = (("review/_nav_disputed.html", {"oob": True}),)
-    response = panel_response(claim, with_sentence=True, review_notice=notice, **context)  # in the same transaction
-    return response
+    return panel_response(claim, with_sentence=True, review_notice=notice, **context)  # from what it read and wrote
 
 
 @bp.route("/claims/<int:claim_id>/verdict", methods=["POST"])

@@ -78,9 +78,8 @@ def accept(suggestion_id: int):
     if suggestion.state == "superseded":
         notice = "That span was already a claim: the suggestion is settled, not counted as accepted, and filled in " \
                  "only the fields left empty."
-    response = sentence_response(claim.sentence, panel_fragment(claim, oob=True, review_notice=notice),
-                                 figures_oob(claim.article), was_checked=was_checked if owner is claim.sentence else None)
-    return response
+    return sentence_response(claim.sentence, panel_fragment(claim, oob=True, review_notice=notice),
+                             figures_oob(claim.article), was_checked=was_checked if owner is claim.sentence else None)
 
 
 @bp.route("/suggestions/<int:suggestion_id>/reject", methods=["POST"])
