@@ -153,6 +153,27 @@ def test_single_quotation_marks_quote_where_a_paragraph_has_no_double_ones():
     assert found[3][1] == "mixed" and found[4][1] == "author"
 
 
+ANN_LEE = ("Ann Lee", "direct")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A quotation left open at a paragraph's end runs on into the next paragraph; an s before the closing
+    # mark closes when nothing else does; a bracketed word may open a quotation.
+    ("The shop is struggling.\n\n‘We are doing our best. There are a lot of issues.\n\n"
+     "‘So we are not surprised,’ Ann Lee said.\n\n"
+     "The mayor said he had received ‘thousands’ of letters.\n\n"
+     "‘[Eloise] never understood the risk,’ she said. ‘Most of us do not.\n\n‘It is a toxin.’",
+     [ANN_LEE] * 3 + [("mayor", "mixed")] + [ANN_LEE] * 3),
+    # Straight marks, and double marks nested inside single ones.
+    ("The school will stay open.\n\n'We will not close it,' the head teacher, Ann Lee, said. "
+     "'It is the best school in the county.'\n\nThe players' union backed the teachers' plan.\n\n"
+     "‘He told me “never again”, and I believed him,’ Ann Lee said.",
+     [ANN_LEE] * 2 + [(None, "author"), ANN_LEE]),
+])
+def test_single_quotation_marks_follow_the_conventions_of_double_ones(text, expected):
+    assert list(attributions(text).values())[1:] == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "Spot gold added 0.1% to $1,510 an ounce.",
     "The Nasdaq added 20.72 points, or 0.3 percent, to 8,109.",

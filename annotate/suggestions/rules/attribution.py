@@ -177,13 +177,18 @@ def _inherit_forward(text: str, readings: list[Reading], quotes: list[Quote]) ->
             following = readings[k + 1]
         if r.frame or r.attribution.type != "author" or following is None \
                 or following.paragraph != r.paragraph + 1 or following.attribution.type == "author" \
-                or not text[following.start: following.start + 1] in "“\"":
+                or not _opens_quotation(quotes, following.start):
             continue
         open_quotes = [q for q in overlapping(quotes, r.start, r.end) if not q.closed]
         if open_quotes:
             source = following.attribution
             r.attribution = Attribution(source.source, source.role, source.cue, _type(text, r, r.start, r.end))
             r.content = (r.start, r.end)
+
+
+def _opens_quotation(quotes: list[Quote], offset: int) -> bool:
+    """Whether a quotation's opening mark, double or single, sits at offset."""
+    return any(q.open == offset for q in overlapping(quotes, offset, offset + 1))
 
 
 def _list_lead(text: str, r: Reading, previous: Reading | None, lead: Reading | None) -> Reading | None:

@@ -1,4 +1,4 @@
-"""Find quotations: pairs of double quotation marks (single ones where a paragraph has none), per paragraph.
+"""Find quotations: pairs of double quotation marks (single ones where they hold the double ones), per paragraph.
 
 Quotations are paired over the whole paragraph, not per sentence, because a
 quotation routinely runs over several sentences with its cue only in the
@@ -44,28 +44,48 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     quotes = []
     for start, end in paragraphs:
         found = _paragraph_quotes(text, start, end)
-        quotes.extend(found or _single_quotes(text, start, end))
+        singles = _single_quotes(text, start, end)
+        quotes.extend(singles if _outer(singles, found) else found)
     return quotes
+
+
+def _outer(singles: list[Quote], doubles: list[Quote]) -> bool:
+    """Whether the single-mark quotations hold every double-mark one: British nesting (‘He said “no”,’ she said)."""
+    if not singles:
+        return False
+    k = 0  # both lists are in text order and disjoint: one pass
+    for d in doubles:
+        while k < len(singles) and singles[k].close < d.close:
+            k += 1
+        if k == len(singles) or not singles[k].open < d.open:
+            return False
+    return True
 
 
 # British and Australian copy quotes with single marks: ‘We will not close,’ the head said. The closing mark is
 # also the apostrophe ("it’s", "the players’ union"), so it closes only after punctuation ("‘...,’", "‘...?’")
-# or before punctuation or a space after any letter but a plural's s ("a ‘dream’ placement").
-SINGLE_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(?=\w)")
-SINGLE_CLOSING = re.compile(r"(?<=[.,!?…])’|(?<=[^\Ws])’(?=[\s.,;:!?)—–]|$)")
+# or before punctuation or a space after any letter but a plural's s ("a ‘dream’ placement"); after an s only
+# when nothing else closes before the next opening mark ("received ‘thousands’ of threats").
+# Sites that print straight marks use the apostrophe for both sides ('We will not close,' the head said).
+SINGLE_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=[\w\[(…]|\.\.\.)")
+SINGLE_CLOSING = re.compile(r"(?<=[.,!?…])[’']|(?<=[^\Ws])[’'](?=[\s.,;:!?)—–]|$)")
+PLURAL_CLOSING = re.compile(r"(?<=s)[’'](?=[\s.,;:!?)—–]|$)")
+# A quotation left open at the paragraph's end continues into the next paragraph (the same convention as for
+# double marks), but only one that opens a sentence or follows a cue's comma or colon.
+SENTENCE_END = ".!?:,…"
 
 
 def _single_quotes(text: str, start: int, end: int) -> list[Quote]:
-    """Single-mark quotations of a paragraph that has no double marks; a mark never closed quotes nothing."""
-    if MARK.search(text, start, end):
-        return []
-    quotes, pos = [], start
-    while (opening := SINGLE_OPENING.search(text, pos, end)) is not None:
-        closing = SINGLE_CLOSING.search(text, opening.end(), end)
-        if closing is None:
-            break
-        quotes.append(Quote(opening.start(), closing.end(), True))
-        pos = closing.end()
+    """Single-mark quotations of a paragraph."""
+    openings = [m.start() for m in SINGLE_OPENING.finditer(text, start, end)]
+    quotes = []
+    for k, opening in enumerate(openings):
+        limit = openings[k + 1] if k + 1 < len(openings) else end
+        closing = SINGLE_CLOSING.search(text, opening + 1, limit) or PLURAL_CLOSING.search(text, opening + 1, limit)
+        if closing is not None:
+            quotes.append(Quote(opening, closing.end(), True))
+        elif limit == end and text[start:opening].rstrip()[-1:] in ("", *SENTENCE_END):
+            quotes.append(Quote(opening, trim_span(text, opening, end)[1], False))
     return quotes
 
 
