@@ -34,6 +34,7 @@ quipped quips joked jokes hopes hoped blasted blasts slammed slams lambasted dec
 speculated speculates touted touts read understands understood disagree
 learnt learned learns related relates reminded reminds issued issues complaining grumbling grumbled grumble
 chanted shouted screamed whispered exclaimed muttered projected commented highlighted highlights
+allege suspect suspects ruled
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
@@ -66,7 +67,7 @@ NO_CONTENT_CUES = frozenset("disagreed disagrees disagree objected objects".spli
 # "that" clause ("Investigators believe that ...", "Analysts expect ...").
 STANCE_CUES = frozenset("believe believes think thinks expect expects worry worries fear fears "
                         "sees see foresees foresee forecasts forecast projects projected wants want expected hopes hoped "
-                        "understands"
+                        "understands allege suspect suspects"
                         .split())
 # Stance verbs that forecast: a report when a figure follows ("expects growth of 3%").
 FORECAST_CUES = frozenset("sees see expect expects expected foresees foresee forecasts forecast projects projected "
@@ -97,7 +98,7 @@ THAT_CUES = frozenset(
     "cited cites described describes revealed reveals agreed disputed objected show suggest "
     "indicated indicates affirmed affirms posted posts responded responds tweeted tweets "
     "maintains maintained declared declares touted touts learnt learned learns related relates reminded reminds"
-    " highlighted highlights".split())
+    " highlighted highlights ruled".split())
 
 # Words that, just before a bare cue ("to say", "would say"), mean it is not a report.
 MODALS = frozenset("to would could will may might should can must did does do".split())

@@ -120,8 +120,15 @@ def _message_author(region: str) -> str | None:
     return message.group("np") if message else None
 
 
+# A title with the place or body it holds office for: "MP for Bristol West", "CEO of Acme".
+TITLE_FOR = re.compile(r"^(?P<title>.+?)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}$")
+
+
 def _title_only(part: str) -> bool:
-    """"Prime Minister", "U.S. Secretary of State": a title with no name in it."""
+    """"Prime Minister", "U.S. Secretary of State", "MP for Bristol West": a title with no name in it."""
+    office = TITLE_FOR.match(part)
+    if office and office.group("title") != part and _title_only(office.group("title")):
+        return True
     ws = tokens.words(part)
     return bool(ws) and tokens.is_role_word(ws[-1]) and all(
         tokens.is_role_word(w) or w.isupper() or w in lexicon.NAME_CONNECTORS or w[:1].isupper() and len(ws) <= 4
