@@ -167,6 +167,13 @@ STORIES = {
          "Tom Hale runs the bakery next door.\n\n"
          "“Business is down 40%.”"),
         ["Omar Reyes", None, None]),
+    "a quotation with no cue after the author brings a person in with an age or a role is theirs": (
+        ("Prices rose again in May.\n\n"
+         "Rosa Field, 45, runs the bakery on Main Street.\n\n"
+         "“Business is down 40%. We cannot go on like this.”\n\n"
+         "Dr. Ian Pratt, an economist at the state university, studied the figures. “Bread is up 12%.”\n\n"
+         "North Korea launched a missile on Monday.\n\n“This is a provocation.”"),
+        [None, None, "Rosa Field", "Rosa Field", None, "Ian Pratt", None, None]),
     "a shop named for its owner is no 'he'": (
         ("Rosa's Bakery and Cafe closed its doors on Monday.\n\n“We could not pay the rent,” he said."),
         [None, "he"]),

@@ -17,8 +17,10 @@ import re
 from dataclasses import dataclass
 
 from annotate.suggestions.rules import frames
+from annotate.suggestions.rules import lexicon
 from annotate.suggestions.rules import names
 from annotate.suggestions.rules import subjects
+from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.discourse import Discourse
 from annotate.suggestions.rules.entity import Entity
 from annotate.suggestions.rules.model import AUTHOR
@@ -47,6 +49,7 @@ class Reading:
     attribution: Attribution = AUTHOR
     content: tuple[int, int] | None = None  # text offsets of the claim
     bare_speaker: Attribution | None = None  # '“...” Deyal told this newspaper.': a frame cut off by a full stop
+    introduced: Entity | None = None  # 'Maria Lopez, 42, lost her home.': a named person as the subject
 
 
 def attribute(text: str, units: list) -> list[Reading]:
@@ -92,7 +95,10 @@ def _read_frame(text: str, index: int, unit, quotes: list[Quote], discourse: Dis
         entity = discourse.resolve(bare_phrase, start + bare.start("who"))
         reading.bare_speaker = _attribution(entity, bare.group("cue"), "direct")
     if not masked.lstrip().startswith(frames.QUOTED):
-        discourse.note_subject(start, subjects.subject(masked), subjects.subject_appositive(masked))
+        subject = subjects.subject(masked)
+        discourse.note_subject(start, subject, subjects.subject_appositive(masked))
+        if not frame and not any(quoted) and subject and tokens.bare(subject.split()[0]) not in PRONOUNS:
+            reading.introduced = _introduced(masked, discourse.previous_subject(end, person=True))
     return reading
 
 
@@ -223,6 +229,10 @@ def _adopt(text: str, r: Reading, inside: list[Quote], owner: dict, last: Readin
     known = [owner[q] for q in inside if q in owner]
     if known:
         source = known[0]
+    elif kind == "direct" and _introduces(r, previous):
+        source = _attribution(previous.introduced, None, kind)  # the person the author just brought in speaks
+        for q in inside:
+            owner.setdefault(q, source)
     elif kind == "direct" and last is not None \
             and (r.paragraph - last.paragraph <= 1 or _one_gloss_between(text, r, last, previous)):
         source = last.attribution  # a further quotation from the same speaker
@@ -235,6 +245,28 @@ def _adopt(text: str, r: Reading, inside: list[Quote], owner: dict, last: Readin
         return
     r.attribution = Attribution(source.source, source.role, source.cue, kind)
     r.content = (r.start, r.end)
+
+
+AGE_APPOSITIVE = re.compile(r"^\s*[^,]{3,60},\s*(?:aged\s+)?\d{1,3},")  # "Maria Lopez, 42, lost her home"
+
+
+def _introduced(masked: str, subject: Entity | None) -> Entity | None:
+    """A person the author brings in, named with a role or an age ('Dr. Ian Pratt, an
+    epidemiologist, ...', 'Maria Lopez, 42, ...'): a bare name may be a place ('North Korea')."""
+    if subject is None or not (subject.role or AGE_APPOSITIVE.match(masked)):
+        return None
+    return subject
+
+
+PRONOUNS = lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS | {"i", "we", "you"}
+
+
+def _introduces(r: Reading, previous: Reading | None) -> bool:
+    """'Maria Lopez, 42, lost her home in the fire.' / '“Everything is gone.”': a quotation with
+    no cue right after the author's sentence about a named person is that person's (feature copy
+    brings a speaker in by a sentence about them, then lets them speak)."""
+    return previous is not None and previous.introduced is not None and previous.index == r.index - 1 \
+        and r.paragraph - previous.paragraph <= 1 and all(r.quoted[:1])
 
 
 def _one_gloss_between(text: str, r: Reading, last: Reading, previous: Reading | None) -> bool:
