@@ -59,6 +59,14 @@ PROMO_SENTENCE = re.compile(
     r"|\bby downloading (?:our|the) [\w'’ ]{0,30}\bapps?\b|^this (?:content|video|embed) is (?:not|no longer|un)"
     r"\s?available\b|\byour (?:privacy|cookie) (?:preferences|settings)\b"
     r"|\bour advertis(?:ers?|ing policy|er disclosure)\b|^(?:like|liked|enjoy|enjoyed) this (?:story|article)\b"
+    r"|\bthis (?:story|article|post|report) (?:has been|was) (?:updated|corrected)\b"
+    r"|\b(?:views|opinions) expressed (?:in this [\w ]{1,20} )?are (?:those of|solely)\b"
+    r"|^(?:have|got|do you have) (?:a |any )?(?:news )?(?:tips?|story|story ideas?)\b[^.]{0,60}\?$"
+    r"|^please consider (?:supporting|subscribing|donating|a donation)\b"
+    r"|^our (?:journalism|reporting|newsroom|work) (?:needs|depends on|relies on) (?:your|readers|the support)\b"
+    r"|^we use cookies\b|^thanks? (?:you )?for (?:subscribing|signing up|registering)\b|^please try again\b[^.]{0,10}$"
+    r"|^want (?:more|the latest) (?:stories|news|updates|articles|coverage)\b"
+    r"|^(?:(?:watch|see) the )?(?:video|videos|photos?|gallery) (?:above|below)\.?$"
     r"|(?:^|[·|]\s*)(?:posted|updated|published|last updated|first published)\s*"
     r"(?::\s*(?:on\s+)?(?:" + _WEEKDAY + r",?\s+)?(?:" + _MONTH + r"|\d)"
     r"|\s+(?:on\s+)?(?:" + _WEEKDAY + r",?\s+)?(?:" + _MONTH + r")\s+\d)",
@@ -125,6 +133,18 @@ TEASER_CUT = re.compile(r"(?:\b(?:the|a|an|of|to|and|or|in|on|for|with|at|by|fro
 CONTACT_LINE = re.compile(r"^(?:or )?(?:contact|by e-?mail|e-?mail|tel|phone|telephone|fax|whatsapp)\s*:"
                           r"|\[email\s*protected\]|\bplease contact us by (?:phone|e-?mail|telephone)\b",
                           re.IGNORECASE)
+
+# A wire credit closing a story, after a dash: "— With files from The Canadian Press", "— The Associated Press".
+DASH_CREDIT = re.compile(r"^(?:--|[—–-])\s*(?:with files from\b.{0,60}|(?:the )?(?:associated press|canadian press|"
+                         r"reuters|afp|agence france-presse|bloomberg|xinhua|dpa|upi|press association|pa media)\.?)$",
+                         re.IGNORECASE)
+
+# How to reach the reporter: "Reach Jane Doe at 555-1234.", "Contact Tom Hale at thale@example.com".
+REACH_LINE = re.compile(r"^(?i:reach|contact|e-?mail|call|write to) (?:[A-Z][\w.'’-]+ ){1,3}(?:at|on|via|by)\b"
+                        r"[^.]{0,60}(?:@|\d{3}[-. ]\d{4})")
+
+# A dateline cut off as a sentence of its own: "SOUTHWEST MIAMI-DADE, FLA." before "(WSVN) - An overnight ...".
+DATELINE_SENTENCE = re.compile(r"^[A-Z][A-Z'’ -]{2,40}, [A-Z][A-Za-z]{1,12}\.?$")
 
 # A reporter's initials closing a story: "(BA)".
 INITIALS_CREDIT = re.compile(r"^\([A-Z]{2,4}\)$")

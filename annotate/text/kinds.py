@@ -49,7 +49,9 @@ def sentence_kind(sentence: str, line_kind: str) -> str:
         return line_kind
     if rules.PROMO_PARENTHESIS.match(sentence) or rules.AUTHOR_BIO.match(sentence) \
             or rules.CREDIT_OR_PROMO.search(sentence) or rules.READER_APPEAL.search(sentence) \
-            or chrome.REPORTED_FROM.match(sentence) or chrome.INITIALS_CREDIT.match(sentence) or _is_promo(sentence):
+            or chrome.REPORTED_FROM.match(sentence) or chrome.INITIALS_CREDIT.match(sentence) or _is_promo(sentence) \
+            or chrome.DASH_CREDIT.match(sentence) or chrome.REACH_LINE.match(sentence) \
+            or chrome.DATELINE_SENTENCE.match(sentence):
         return "boilerplate"
     return line_kind
 

@@ -115,7 +115,7 @@ CAPTION_PREFIX = re.compile(
 
 # A caption that ends in its credit: "Protesters at the camp. Photograph: Jane Doe/AP",
 # "Composite: Guardian Design", "Illustration: John Roe".
-CREDIT_AT_END = re.compile(r"(?:^|[.!?”\s])(?:Photograph|Photo|Illustration|Composite|Image)(?: credit)?\s*:"
+CREDIT_AT_END = re.compile(r"(?:^|[.!?”\s])(?:Photograph|Photo|Illustration|Composite|Image|Picture|Pic)(?: credit)?\s*:"
                            r"\s*[A-Z][^.:]{0,80}$")
 
 # A caption label alone on its line; the caption text follows on the next line.
@@ -201,7 +201,8 @@ AUTHOR_BIO = re.compile(
 SEPARATOR = re.compile(r"^[\W_]+$")
 LINK_LABEL = re.compile(r"^(?!.*\b(?:said|says|told|added|wrote|asked)\b)[^.!?]{1,40}:$")
 PROMO_PARENTHESIS = re.compile(r"^\((?:See|Watch|Read|Listen|Click|View|Photos?|Video|Related|Graphics?|Chart"
-                               r"|Interactive|Factbox|Timeline|Map|Gallery|Slideshow|More)\b[^()]*\)\.?$")
+                               r"|Interactive|Factbox|Timeline|Map|Gallery|Slideshow|More)\b[^()]*\)\.?$"
+                               r"|^\((?:Image|Picture|Pic|Photograph|Credit)s?\s*:[^()]*\)\.?$")
 
 # An embedded post: "— Name (@handle) December 23, 2016", or text with a t.co link.
 EMBED_CREDIT = re.compile(r"^[—–-]+\s*[^()]*\(@\w+\)\s+\w+\.? \d{1,2}, \d{4}$")

@@ -57,6 +57,17 @@ PROMOS = [
     "Check back for updates.",
     "Thanks for reading.",
     "Jane Doe writes about the economy for The Post.",
+    # update notes, disclaimers, tip lines, appeals, cookie and sign-up notices, credits after a dash
+    "This story has been updated to include comment from the police.",
+    "The views expressed in this column are those of the author.",
+    "Have a news tip?",
+    "Please consider supporting our journalism.",
+    "Our journalism needs your support.",
+    "We use cookies to improve your experience on our site.",
+    "Thank you for subscribing!",
+    "Want more stories like this?",
+    "Video above.",
+    "Reach Jane Doe at 555-0142.",
 ]
 
 
@@ -84,7 +95,8 @@ def test_promo_credit_and_footer_sentences_are_boilerplate_alone_or_after_prose(
                                   "1-555-010-0199 or email us at letters@ledger.example",
                                   "© 2021, The Ledger. This story is the property of The Ledger. Written permission "
                                   "must be obtained before it is reprinted. COPYING IT WITHOUT PERMISSION IS THEFT.",
-                                  "Аdvеrtіѕе wіth thе Ledger ~ Wе оffеr packages for every budget. Call us at 555-0100."])
+                                  "Аdvеrtіѕе wіth thе Ledger ~ Wе оffеr packages for every budget. Call us at 555-0100.",
+                                  "(Image: Getty)", "— With files from The Canadian Press", "— The Associated Press"])
 def test_a_dateline_or_link_label_alone_on_its_line_is_boilerplate(line):
     assert line_kinds(line) == {"boilerplate"}
 
@@ -94,6 +106,7 @@ def test_a_dateline_or_link_label_alone_on_its_line_is_boilerplate(line):
     "Image copyright Getty Images Image caption Protesters gathered outside the court on Tuesday.",
     "Featured image by Alberto Riva/The Points Guy.",
     "Protesters gathered outside the court on Tuesday. Credit Doug Mills/The New York Times",
+    "Protesters gathered outside the court on Tuesday. Picture: Jane Doe",
 ])
 def test_caption_labels_and_credits_make_a_caption(line):
     assert line_kinds(line) == {"caption"}
@@ -121,6 +134,11 @@ def test_the_text_above_an_embedded_posts_credit_is_media():
     "“I never knew what he meant by the...” she said, and stopped.",
     "Officials said more than 300 people had been evacuated.",
     "The company said three staff had contributed to the fund.",
+    "Have a look at the figures, the minister said?",
+    "The video above the door showed the thief.",
+    "Reach out to your neighbours, the mayor urged.",
+    "Opinions expressed at the meeting were divided.",
+    "The story was updated by the rival paper after the lawsuit.",
 ])
 def test_news_prose_that_looks_like_chrome_stays_body(sentence):
     assert line_kinds(sentence) == {"body"}
@@ -168,6 +186,11 @@ def test_the_line_introducing_a_roster_of_names_is_chrome():
     roster = "Iowa: " + ", ".join(f"Ann Lee{i}" for i in range(10))
     found = kinds(f"{LEAD}\n\nThese are the members of the panel, not all of whom took part:\n\n{roster}")
     assert [k for k, _ in found] == ["body", "boilerplate", "boilerplate"]
+
+
+def test_a_dateline_cut_off_as_a_sentence_is_chrome():
+    found = kinds("SOUTHWEST HAVEN, FLA. (WXYZ) - A crash closed the road on Monday, police said.")
+    assert [k for k, _ in found] == ["boilerplate", "body"]
 
 
 def test_a_reporters_initials_closing_a_paragraph_are_a_credit():
