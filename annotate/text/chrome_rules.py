@@ -67,6 +67,13 @@ PROMO_SENTENCE = re.compile(
     r"|^we use cookies\b|^thanks? (?:you )?for (?:subscribing|signing up|registering)\b|^please try again\b[^.]{0,10}$"
     r"|^want (?:more|the latest) (?:stories|news|updates|articles|coverage)\b"
     r"|^(?:(?:watch|see) the )?(?:video|videos|photos?|gallery) (?:above|below)\.?$"
+    r"|\b(?:start|begin) your [\w ]{0,30}\bsubscription\b|^by subscribing\b|\byou have reached your (?:limit|maximum)\b"
+    r"|^this (?:article|story|content) is (?:reserved|available|exclusive) (?:for|to) (?:subscribers|members)\b"
+    r"|\b(?:read|access|available)\b[^.]{0,40}\be-?paper\b|\be-?paper\b[^.]{0,40}\b(?:anytime|anywhere|available)\b"
+    r"|^support (?:local|independent|quality|our|trusted) (?:journalism|news|reporting)\b"
+    r"|\bjournalism is more (?:crucial|important|vital|essential|needed) than ever\b"
+    r"|\b(?:we will|we['’]ll) never (?:share|sell) your\b|\byou agree to (?:our|the) (?:privacy|terms|cookie)"
+    r"|\bunsubscribe at any time\b|\benable javascript\b|^comments (?:are|have been) (?:closed|disabled)\b"
     r"|(?:^|[·|]\s*)(?:posted|updated|published|last updated|first published)\s*"
     r"(?::\s*(?:on\s+)?(?:" + _WEEKDAY + r",?\s+)?(?:" + _MONTH + r"|\d)"
     r"|\s+(?:on\s+)?(?:" + _WEEKDAY + r",?\s+)?(?:" + _MONTH + r")\s+\d)",
@@ -110,7 +117,8 @@ CREDIT_WORD_AT_END = re.compile(
 TOPIC_TAG = re.compile(r"^[-•·*]\s+[^\W\d_][^\d.!?:;,]{0,40}$")
 
 # A question put to the reader, next to an appeal for their photos or stories.
-READER_QUESTION = re.compile(r"^(?:(?:are|were|have|has|did|do|is|was|can|will)\b[^?]*\byou\b|what do you think)[^?]*\?$",
+READER_QUESTION = re.compile(r"^(?:(?:are|were|have|has|did|do|is|was|can|will)\b[^?]*\byou\b|what do you think|want to\b)"
+                             r"[^?]*\?$",
                              re.IGNORECASE)
 
 # An item of a promo link list: "- A SIMPLE GUIDE: How do I protect myself?", "- VIDEO: The hand wash".

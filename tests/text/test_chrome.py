@@ -68,6 +68,19 @@ PROMOS = [
     "Want more stories like this?",
     "Video above.",
     "Reach Jane Doe at 555-0142.",
+    # paywall, e-paper and sign-up small print, comment notices
+    "Start your Premium subscription today.",
+    "By subscribing, you can help us get the story right.",
+    "You have reached your limit of free articles.",
+    "This article is reserved for subscribers.",
+    "Now you can read the Daily Ledger ePaper anytime, anywhere.",
+    "Support local journalism.",
+    "In a time of misinformation, quality journalism is more crucial than ever.",
+    "We will never share your email address.",
+    "By clicking Sign up, you agree to our privacy policy.",
+    "You can unsubscribe at any time.",
+    "Please enable JavaScript to view the comments.",
+    "Comments are closed.",
 ]
 
 
@@ -139,6 +152,10 @@ def test_the_text_above_an_embedded_posts_credit_is_media():
     "Reach out to your neighbours, the mayor urged.",
     "Opinions expressed at the meeting were divided.",
     "The story was updated by the rival paper after the lawsuit.",
+    "Local journalism is more important than ever, the professor said.",
+    "The paper is available at newsstands across the island.",
+    "Support for the plan fell to 40 percent.",
+    "Comments made by the minister angered farmers.",
 ])
 def test_news_prose_that_looks_like_chrome_stays_body(sentence):
     assert line_kinds(sentence) == {"body"}
@@ -163,6 +180,8 @@ def test_bios_graphics_stubs_and_data_footers_are_boilerplate(sentence):
 
 def test_a_question_put_to_the_reader_beside_an_appeal_is_chrome():
     found = kinds(f"{LEAD}\n\nAre you in the path of the storm? Please share your photos and stories with us.")
+    assert [k for k, _ in found] == ["body", "boilerplate", "boilerplate"]
+    found = kinds(f"{LEAD}\n\nWant to save articles to read later? Start your Premium subscription today.")
     assert [k for k, _ in found] == ["body", "boilerplate", "boilerplate"]
     assert [k for k, _ in kinds(f"{LEAD}\n\nAre you ready? the coach asked his players.")] == ["body", "body"]
 
