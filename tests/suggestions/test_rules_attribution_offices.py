@@ -77,6 +77,12 @@ def test_a_bare_plural_after_the_cue_and_an_opening_participle(text, source):
     ("As Nora Diaz put it, “The game is over.”", "Nora Diaz"),
     ("In the words of Nora Diaz, “The game is over.”", "Nora Diaz"),
     ("Rents are too high, Nora Diaz told a meeting in Leeds on Monday, adding that wages had stalled.", "Nora Diaz"),
+    # a relative clause before the cue belongs to its noun; single-word opening participles; gerunds reported
+    ("One resident, who asked not to be named, said gunshots rang out at 2 am.", "resident"),
+    ("Sentencing, Judge Ann Lee said: “You have shown no remorse.”", "Ann Lee"),
+    ("Responding, the minister said the claims were false.", "minister"),
+    ("Residents reported seeing smoke from the roof.", "Residents"),
+    ("His family paid tribute to him, describing him as a “loving father”.", "family"),
 ])
 def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     assert attributions(text)[-1].source == source
@@ -94,6 +100,7 @@ def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     "Some nurses welcomed the rota but questioned whether it would last.",
     "The film was projected onto the wall of the old mill.",
     "Neighbours heard him shouting at the dog.",
+    "The report was long, describing the scene in detail.",
 ])
 def test_the_same_words_reporting_nothing(text):
     """A plan that calls for homes, a call for help, learning to swim, a progressive of adding or asking."""

@@ -28,7 +28,7 @@ observed observes answered continued began yelled accuse show suggest
 cautioned cautions indicated indicates affirmed affirms called calls dubbed
 admit tell warn argue insist claim note acknowledge concede contend estimate predict reads
 instructed sees see foresees foresee forecasts forecast projects disagreed disagrees objects wants want
-spoke speaks suggesting insinuating declaring asserting stressing contending acknowledging predicting
+spoke speaks suggesting describing insinuating declaring asserting stressing contending acknowledging predicting
 vowing pledging calling expected hinted hints questioned questions
 quipped quips joked jokes hopes hoped blasted blasts slammed slams lambasted decried decries
 speculated speculates touted touts read understands understood disagree
@@ -88,7 +88,7 @@ chanted shouted screamed whispered exclaimed muttered
 PARTICIPLE_CUES = frozenset(
     "saying adding accusing arguing insisting warning noting claiming alleging urging suggesting "
     "insinuating declaring asserting stressing contending acknowledging predicting vowing pledging "
-    "calling".split())
+    "calling describing".split())
 
 # Cues that are also common nouns or plain action verbs ("news reports",
 # "police found a body"): they count only before "that" or after a document.
@@ -177,6 +177,7 @@ privately publicly separately similarly additionally initially previously recent
 importantly specifically personally officially historically typically generally frankly clearly obviously
 apparently reportedly unfortunately fortunately interestingly ironically curiously surprisingly
 alternatively consequently subsequently eventually originally elsewhere
+sentencing responding commenting reacting testifying concluding reached contacted
 """.split())
 
 # Participles that sit inside a source slot without making it a clause

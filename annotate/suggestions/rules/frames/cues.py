@@ -115,8 +115,8 @@ def cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
         return True  # "described it as a stable but declining resource", "identified the surfer as"
     if cue.group() in {"reported", "reports"} and _named_subject(region) and COUNTED.match(rest):
         return True  # "Amtrak reported no major delays", "The WHO has reported a total of 19,980 cases"
-    if cue.group() in {"described", "describes"} and re.match(r"^\s+[a-z]+ing\b", rest):
-        return True  # "Witnesses described hearing three explosions"
+    if cue.group() in {"described", "describes", "reported", "reports"} and re.match(r"^\s+[a-z]+ing\b", rest):
+        return True  # "Witnesses described hearing three explosions", "Residents reported seeing smoke"
     if cue.group() in {"objected", "objects"} and re.match(r"\s+to\b", rest):
         return True  # "Israel has strongly objected to the deal"
     if cue.group() in DENIALS and (ACCUSATION_OBJECT.match(rest) or re.match(r"\s+[a-z]{3,}ing\b", rest)):

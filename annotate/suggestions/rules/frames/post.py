@@ -175,6 +175,9 @@ def _inverted(m: str, cue: re.Match, boundary: int) -> Frame | None:
         return None  # "..., warned the Vatican not to mess with the nuns": an object, not a speaker
     if first[0].lower() in lexicon.INTRO_WORDS or tokens.opens_clause(first[0]):
         return None  # `said on Monday that ...`: not a source after the cue
+    before = tokens.words(m[:boundary].rsplit(",", 1)[-1])[:1]
+    if before and tokens.opens_clause(before[0]) and not QUOTED in m[:boundary]:
+        return None  # "One resident, who asked not to be named, said gunshots rang out": the clause's noun speaks
     start = cue.end() + len(rest) - len(rest.lstrip())
     if resumed:
         gap = (boundary + 1, cue.end() + resumed.end())

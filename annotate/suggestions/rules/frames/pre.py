@@ -143,6 +143,8 @@ def participle(m: str, cue: re.Match) -> Frame | None:
         return None
     if cue.group() in lexicon.NAMING_CUES and not NAMED_AS.match(m[cue.end():]):
         return None
+    if cue.group() == "describing" and not DESCRIBED_AS.match(m[cue.end():]):
+        return None  # "..., describing him as a “loving father”", not "describing the scene in detail"
     if cue.group() in lexicon.QUOTE_ONLY_CUES and not INTRO_TO_QUOTE.match(m[cue.end():]):
         return None  # "... and began a crackdown"
     subject = subjects.subject(head)
@@ -153,6 +155,9 @@ def participle(m: str, cue: re.Match) -> Frame | None:
         return None
     offset = cue.end() + claim_offset(m[cue.end():], cue.group())
     return Frame(cue.group(), subject, m.index(subject), (offset, len(m)), "participle")
+
+
+DESCRIBED_AS = re.compile(r"^\s+(?:\S+\s+){0,9}?as\b")
 
 
 def _subject_before_quote(head: str) -> bool:
