@@ -181,6 +181,18 @@ STORIES = {
          "Dr. Ian Pratt, an economist at the state university, studied the figures. “Bread is up 12%.”\n\n"
          "North Korea launched a missile on Monday.\n\n“This is a provocation.”"),
         [None, None, "Rosa Field", "Rosa Field", None, "Ian Pratt", None, None]),
+    "a second reference by the head of a body's description, by initials, or by a title spelt out": (
+        ("A plane went missing on Sunday.\n\n"
+         "Northwind Airlines said the plane lost contact at 7:24 a.m. The airline said 155 people were on board.\n\n"
+         "The country's transport ministry said the search would resume. The ministry added that ships were sent.\n\n"
+         "Public Health Wales said it was tracing contacts. PHW added that the risk was low.\n\n"
+         "Chief executive Ruth Kane said the airline would help. The CEO added that families had been told."),
+        [None] + ["Northwind Airlines"] * 2 + ["country's transport ministry"] * 2 + ["Public Health Wales"] * 2
+        + ["Ruth Kane"] * 2),
+    "'she' after an unnamed person who spoke": (
+        ("The school closed.\n\nOne teacher, who asked not to be named, said staff were shocked. "
+         "She added that parents had not been told."),
+        [None, "teacher", "teacher"]),
     "a shop named for its owner is no 'he'": (
         ("Rosa's Bakery and Cafe closed its doors on Monday.\n\n“We could not pay the rent,” he said."),
         [None, "he"]),

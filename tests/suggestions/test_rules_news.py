@@ -166,9 +166,9 @@ ANN_LEE = ("Ann Lee", "direct")
     # mark closes when nothing else does; a bracketed word may open a quotation.
     ("The shop is struggling.\n\n‘We are doing our best. There are a lot of issues.\n\n"
      "‘So we are not surprised,’ Ann Lee said.\n\n"
-     "The mayor said he had received ‘thousands’ of letters.\n\n"
+     "Lee said she had received ‘thousands’ of letters.\n\n"
      "‘[Eloise] never understood the risk,’ she said. ‘Most of us do not.\n\n‘It is a toxin.’",
-     [ANN_LEE] * 3 + [("mayor", "mixed")] + [ANN_LEE] * 3),
+     [ANN_LEE] * 3 + [("Ann Lee", "mixed")] + [ANN_LEE] * 3),
     # Straight marks, and double marks nested inside single ones.
     ("The school will stay open.\n\n'We will not close it,' the head teacher, Ann Lee, said. "
      "'It is the best school in the county.'\n\nThe players' union backed the teachers' plan.\n\n"

@@ -51,7 +51,7 @@ def definite(discourse: "Discourse", phrase: names.Phrase, pos: int) -> Entity |
             return Entity(named, None, "org", pos)
         return discourse.last_body_source if head in {"report", "reports", "statement"} else None  # "the figures"
     if head in lexicon.ORG_WORDS or head in COMPANY_HEADS or head in BODY_DESCRIPTIONS:
-        found = _org_named(discourse, head, pos)
+        found = _org_named(discourse, head, pos, len(tokens.words(tokens.strip_determiners(phrase.text))) == 1)
         named = discourse.previous_subject(pos, None) if found is None and head not in PUBLIC_BODIES else None
         return named if named and named.kind != "person" or named and name_kinds.lone_name(named.name) else found
     if head in DESCRIPTORS or head.endswith(("ian", "an", "ese", "ine")) and phrase.text[:1].isupper():
@@ -83,18 +83,31 @@ def _described_subject(discourse: "Discourse", phrase: names.Phrase, pos: int) -
     return subject if personal or held else None
 
 
-def _org_named(discourse: "Discourse", head: str, pos: int) -> Entity | None:
+def _org_named(discourse: "Discourse", head: str, pos: int, bare: bool = True) -> Entity | None:
     """"the institute" -> the last "... Institute"; "the company" -> the firm
-    the recent text mentions most (Boeing, not the Lockheed named once)."""
+    the recent text mentions most (Boeing, not the Lockheed named once); a
+    qualified description ("the country's transport ministry") is no second
+    reference to whichever body spoke last."""
     fits = [m for m in discourse.index.recent_orgs(pos)
             if head in (heads := set(m.tokens) | {tokens.bare(w) for w in m.run.split()})
             or head in COMPANY_HEADS and heads & lexicon.COMPANY_WORDS]
     if not fits:  # "Volkswagen said ... The company said", "The NTSB said ... The agency said"
-        return discourse.last_org_source if head in COMPANY_HEADS or head in GENERIC_BODIES else None
+        described = _speaker_with_head(discourse, head)  # "Indonesia's transport ministry said ... The ministry"
+        if described is not None:
+            return described
+        return discourse.last_org_source if bare and (head in COMPANY_HEADS or head in GENERIC_BODIES) else None
     counts = {m.start: discourse.index.mentions_before(m.tokens[0], pos) if m.tokens else 0 for m in fits}
     best = max(counts.values())
     m = next(m for m in fits if counts[m.start] == best)  # most recent first: the later on ties
     return discourse.expand(m.run, pos) or Entity(m.run, None, "org", m.start)
+
+
+def _speaker_with_head(discourse: "Discourse", head: str) -> Entity | None:
+    """The last body that spoke under a name ending in the head ("the transport ministry"), named or not."""
+    for entity in discourse.sources[:-LOOKBACK - 1:-1]:
+        if entity.kind != "person" and tokens.words(entity.name) and tokens.bare(tokens.words(entity.name)[-1]) == head:
+            return entity
+    return None
 
 
 def _office_holder(discourse: "Discourse", head: str, pos: int) -> Entity | None:
@@ -119,7 +132,12 @@ def _group(discourse: "Discourse", head: str, pos: int) -> Entity | None:
     return None
 
 
+# Titles written out or as initials: "the CEO" is the "chief executive" named before.
+SPELLED_TITLES = {"ceo": "chief executive", "cfo": "chief financial officer", "coo": "chief operating officer",
+                  "cto": "chief technology officer"}
+
+
 def _holds(head: str, role: str) -> bool:
-    """"the governor" is "Gov. Andrew Cuomo", "the judge" a "U.S. District Judge"."""
+    """"the governor" is "Gov. Andrew Cuomo", "the judge" a "U.S. District Judge", "the CEO" a "chief executive"."""
     low = role.lower()
-    return head in low or any(ABBREVIATED_TITLES.get(tokens.bare(w)) == head for w in low.split())
+    return head in low or SPELLED_TITLES.get(head, head) in low or any(ABBREVIATED_TITLES.get(tokens.bare(w)) == head for w in low.split())

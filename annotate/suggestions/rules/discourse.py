@@ -49,6 +49,7 @@ class Discourse:
         self.last_of_kind: dict[bool, Entity] = {}  # is-person -> last such speaker
         self.last_body_source: Entity | None = None
         self.last_org_source: Entity | None = None
+        self.last_described_person: Entity | None = None  # "a teacher", "the mother" who spoke, unnamed
         self.expansions: dict[tuple[str, ...], Entity] = {}  # short name -> last longer speaker
         self.subjects: list[tuple[int, str]] = []
         self.subject_roles: dict[int, str] = {}
@@ -82,6 +83,8 @@ class Discourse:
         self.last_of_kind[entity.kind == "person"] = entity
         if entity.kind in {"org", "group"}:
             self.last_body_source = entity
+        if entity.kind in {"description", "anaphor"} and _personal_description(entity.name):
+            self.last_described_person = entity
         if entity.kind in {"group", "description"}:
             return  # "Officials at the Department of X" lends no name to a later "the Department of X"
         if entity.kind == "org":
@@ -138,6 +141,9 @@ class Discourse:
         it: likewise for an organisation; they: the last body that spoke."""
         person = pronoun in lexicon.PERSON_PRONOUNS
         speaker = self.last_of_kind.get(person)
+        described = self.last_described_person if person else None  # "One teacher ... said. She added"
+        if described is not None and (speaker is None or described.pos > speaker.pos):
+            speaker = described
         if pronoun in {"he", "she", "it"}:
             subject = self.previous_subject(pos, person)
         else:
@@ -224,3 +230,19 @@ def _person_role(role: str | None) -> bool:
     """A role only a person holds ("her mother", "a nurse"): a lone first name with it is someone's."""
     ws = tokens.words(role or "")
     return bool(ws) and (tokens.bare(ws[-1]) in KIN or tokens.is_role_word(ws[-1]))
+
+
+PERSONAL_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+PERSONAL_HEADS = frozenset("witness nurse source resident student victim survivor passenger official neighbour "
+                           "neighbor relative".split())
+NOT_PERSONAL = lexicon.ORG_WORDS | lexicon.DOC_NOUNS | frozenset(
+    "paper order letter poster center centre statement document agreement government parliament".split())
+
+
+def _personal_description(name: str) -> bool:
+    """"teacher", "a resident", "the mother": an unnamed person a later "she" or "he" may be."""
+    ws = tokens.words(name)
+    head = tokens.bare(ws[-1]) if ws else ""
+    if not head or head in NOT_PERSONAL or name[:1].isupper() and len(ws) > 1:
+        return False
+    return _person_role(name) or head in KIN or head in PERSONAL_HEADS or len(head) > 4 and head.endswith(PERSONAL_SUFFIXES)

@@ -38,6 +38,9 @@ class MentionIndex:
         self.acronyms: dict[str, Mention] = {}  # "IMF" -> the first "International Monetary Fund"
         for m in self.orgs:
             self.acronyms.setdefault(initials(m.run) or "", m)
+        for m in self.mentions:  # a body whose name has no organisation word: "Public Health England" ... "PHE"
+            if not m.org and len(m.run.split()) >= 3:
+                self.acronyms.setdefault(initials(m.run) or "", m)
         self.spelled: dict[str, tuple[int, str]] = {}  # "CDC" -> where and how the article spells it out
         for found in SPELLED_OUT.finditer(text):  # "the U.S. Centers for Disease Control and Prevention (CDC)"
             name = re.sub(r"^(?:[Tt]he|[Aa]nd|[Oo]f|[Ff]or|[Oo]n|[Ii]n)\s+", "", found.group("name"))
