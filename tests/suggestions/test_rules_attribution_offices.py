@@ -83,6 +83,14 @@ def test_a_bare_plural_after_the_cue_and_an_opening_participle(text, source):
     ("Responding, the minister said the claims were false.", "minister"),
     ("Residents reported seeing smoke from the roof.", "Residents"),
     ("His family paid tribute to him, describing him as a “loving father”.", "family"),
+    # a document with the participle of who made or saw it; passive quoting; a statement described
+    ("According to the police report obtained by WXYZ, the man was shot twice.", "police report"),
+    ("A report released by the agency on Tuesday found that 12 people died.", "agency"),
+    ("Rents will rise, according to figures released on Tuesday.", "figures"),
+    ("A study published in the Lancet found that the drug cut deaths by a third.", "study"),
+    ("Nora Diaz was quoted by the Interfax news agency as saying that talks would resume.", "Nora Diaz"),
+    ("Rents will rise, Nora Diaz said in an emailed statement.", "Nora Diaz"),
+    ("Nora Diaz later clarified that the plant would stay open.", "Nora Diaz"),
 ])
 def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     assert attributions(text)[-1].source == source

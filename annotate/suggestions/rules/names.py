@@ -26,7 +26,8 @@ from annotate.suggestions.rules.titles import split_title
 from annotate.suggestions.rules.titles import trailing_name
 
 DOC_BY = re.compile(
-    r"\b(?i:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r")\b(?:,?\s+[\w'’.\-]+){0,6}?,?\s+(?:by|from)\s+"
+    r"\b(?i:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r")\b(?:,?\s+[\w'’.\-]+){0,6}?"
+    r"(?<!obtained)(?<!seen)(?<!reviewed)(?<!viewed)(?<!leaked)(?<!sent)(?<!given),?\s+(?:by|from)\s+"
     r"(?P<np>[^,.;]+)")  # "Data from the Office for National Statistics" at a sentence's start too
 # What someone said or wrote, standing for them: "The tweet from Vulture magazine (reads)", "a letter by the
 # governors", and in the possessive "Blinken’s explanations", "the ministry's statement" ("according to ...").

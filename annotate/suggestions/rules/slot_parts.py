@@ -30,6 +30,9 @@ SHARE = re.compile(r"^(?:about |nearly |almost |some |more than |fewer than )?[\
 TRAILING_TIME = re.compile(r"\s+(?:(?:this|last|next)\s+(?:week|month|year|weekend)|yesterday|today|recently|"
                            r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                            r"(?:\s+(?:morning|afternoon|evening|night))?)$")  # "Governor John Rankin Thursday"
+DOC_MODIFIER = re.compile(r"\b((?:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r"|documents?))\s+(?:released|published|"
+                          r"issued|obtained|compiled|seen|reviewed|commissioned|leaked|prepared|conducted|filed)\b.*$",
+                          re.IGNORECASE)
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z][\w. ]*$")  # "Rep. Jim Jordan, R-Ohio, said"
 
 
@@ -61,6 +64,7 @@ def source_parts(region: str) -> tuple[str, ...]:
             continue  # "Reached last week in a brief phone call, Bennett declined": an opening participle
         if not office_chain(part):  # not "Minister in the Ministry of Finance Brian Manning"
             part = NAME_THEN_ADJUNCT.sub(r"\1", part)  # "Obama at the time"
+        part = DOC_MODIFIER.sub(r"\1", part)  # "the police report obtained by ABC13", "figures released Tuesday"
         part = FLOATING.sub("", part).strip()  # "executives all"
         part = re.sub(r"\s+(?:from|in|on|since)\s+(?:" + TIME_WORDS[4:] + r"\b.*$", "", part)  # "Poll from June"
         if not re.search(r"\b(?:" + "|".join(lexicon.SLOT_PARTICIPLES) + r")\s+\w+\s+\w+$", part):

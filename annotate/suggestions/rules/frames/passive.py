@@ -1,4 +1,5 @@
-"""Frames whose cue is a passive participle with its agent: `..., as confirmed by X.`, `As reported by X, ...`."""
+"""Frames whose cue is a passive participle: `..., as confirmed by X.`, `As reported by X, ...`,
+`X was quoted by Interfax as saying ...`."""
 import re
 
 from annotate.suggestions.rules.frames.frame import Frame
@@ -20,3 +21,19 @@ def as_by(m: str) -> Frame | None:
         return Frame(before.group("cue"), before.group("np"), before.start("np"), (before.end(), len(m)),
                      "according")
     return None
+
+
+# The speaker as the subject of a passive "quoted": "Jane Doe was quoted by the Interfax news agency as saying",
+# "He was cited by Reuters as saying", "Jane Doe was quoted as telling reporters that".
+QUOTED_AS_SAYING = re.compile(r"^(?P<np>[^,;\x01]{2,80}?)\s+(?:was|were|is|are|has been|had been)\s+"
+                              r"(?:(?:also|later|widely)\s+)?(?P<cue>quoted|cited|reported|heard)\s+"
+                              r"(?:by\s+[^,;\x01]{2,60}?\s+|in\s+[^,;\x01]{2,60}?\s+)?as\s+"
+                              r"(?:saying|telling\s+[^,;\x01]{1,40}?|writing)\b(?:\s+that\b)?,?\s*")
+
+
+def quoted_as_saying(m: str) -> Frame | None:
+    """"Jane Doe was quoted by Interfax as saying that ...": the subject reports what follows."""
+    found = QUOTED_AS_SAYING.match(m)
+    if found is None or found.end() >= len(m.rstrip()):
+        return None
+    return Frame(found.group("cue"), found.group("np"), found.start("np"), (found.end(), len(m)), "pre")

@@ -13,8 +13,16 @@ ADDRESSEE = re.compile(r"^\s+(?:the\s+)?(?:reporters|journalists|press|jurors|co
                        r"investors|analysts|parliament|members)\b")
 
 
+# A document and the participle that says who made or saw it: "A report released by the agency", "figures
+# published on Tuesday", "documents obtained by the Guardian": a noun phrase, the participle no finite verb.
+DOC_PARTICIPLE = re.compile(r"\b((?:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r"|documents?|letters?|emails?|memos?)"
+                            r")\s+(?:released|published|issued|obtained|compiled|seen|reviewed|commissioned|leaked|"
+                            r"prepared|conducted|filed|posted|sent)\b", re.IGNORECASE)
+
+
 def np_like(region: str, limit: int = 16) -> bool:
     """A noun phrase (with appositives) and not a clause."""
+    region = DOC_PARTICIPLE.sub(r"\1", region)
     parts = slot_parts.source_parts(region)
     if not parts or QUOTED in region:
         return False
@@ -55,11 +63,21 @@ def _verb_in_slot(word: str, last: bool) -> bool:
 
 
 def adjunct_only(rest: str) -> bool:
-    """What follows a post-position cue: "VOA", "on Monday", no new clause."""
+    """What follows a post-position cue: "VOA", "on Monday", "in an emailed statement", no new clause."""
     ws = tokens.words(rest)
     if QUOTED in rest or len(ws) > 14 or "that" in ws:
         return False
-    return not any(tokens.is_verb_like(w) for w in ws)
+    return not any(tokens.is_verb_like(w) and not _describes_a_message(ws, k) for k, w in enumerate(ws))
+
+
+MESSAGE_HEADS = frozenset("statement release interview address remarks message email e-mail letter comments post "
+                          "video speech briefing response".split())
+
+
+def _describes_a_message(ws: list[str], k: int) -> bool:
+    """"an emailed statement", "a prepared speech": a participle between an article and a message noun."""
+    return 0 < k < len(ws) - 1 and ws[k].endswith("ed") and ws[k - 1].lower() in ARTICLES \
+        and tokens.bare(ws[k + 1]) in MESSAGE_HEADS
 
 
 def adverb(word: str, before: str = "") -> bool:
