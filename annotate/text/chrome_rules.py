@@ -112,6 +112,25 @@ CREDIT_WORD_AT_END = re.compile(
     r"|EPA|for The|via)[^.:]{0,60}$"
 )
 
+# A photo credit closing a caption line, in the forms the credit line takes on news pages:
+# "(Image: Kent Police)", "Credit: PA Wire", "Source: Twitter", "Photo / Supplied", "AAP Image/Jane Doe",
+# "© Kent Police", "(Getty)", "Getty Images", "JANE DOE/THE TIMES", "[Jane Doe/The Times]", "(Kent Police)".
+_CAPWORDS = r"(?:[A-Z][\w'’&.-]{0,30})(?:\s(?:[A-Z][\w'’&.-]{0,30}|of|and|for|the|via)){0,7}"  # bounded: no backtracking
+CAPTION_CREDIT_END = re.compile(
+    r"\((?:Image|Picture|Pic|Photo|Photograph|Source|Credit|Video|Footage)s?\s*:\s*[^()]{1,60}\)\s*$"
+    r"|(?:^|[.!?”)]\s*|\s)(?:Credit|Source|Photographer|Photographs?|Pictures?|Pics?|Photos?|Images?)\s*:\s*"
+    r"(?:[A-Z@]|\w+/)[^.:]{0,60}$"
+    r"|\b(?:Photo|Image|Picture|Pic)s?\s*/\s*" + _CAPWORDS + r"\s*$"
+    r"|\b[A-Z]{2,5}\s+(?:Image|Photo|Pic)s?\s*/\s*" + _CAPWORDS + r"\s*$"
+    r"|[.!?”]\s+©\s*" + _CAPWORDS + r"\s*$"
+    r"|\((?:Getty(?: Images)?|PA(?: Wire| Media)?|EPA|Shutterstock|Alamy|AAP|Supplied|Handout|File"
+    r"|iStock(?:photo)?)\)\s*$"
+    r"|[.!?”]\s+(?:Getty Images|Getty|Supplied|Handout|PA Wire|PA Media|iStock(?:photo)?|Shutterstock)\.?\s*$"
+    r"|[.!?”]\s+\[?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*" + _CAPWORDS + r"\]?\s*$"
+    r"|[.!?”]\s+\((?=[^)]*[a-z])(?!(?:Reuters|Bloomberg|Xinhua|Kyodo|Yonhap|Interfax)\))"
+    r"(?:[A-Z][\w'’&.-]*\s?){1,4}\)\s*$"  # not a reporter's initials, "(BA)", nor a wire's name
+)
+
 # A topic tag in the list that closes a page: a bullet and a few words, no
 # figure, no sentence punctuation.
 TOPIC_TAG = re.compile(r"^[-•·*]\s+[^\W\d_][^\d.!?:;,]{0,40}$")

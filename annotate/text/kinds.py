@@ -136,9 +136,15 @@ def is_caption(line: str) -> bool:
     """Photo captions follow wire conventions: FILE -, Photo:, dated endings, credits;
     an embedded post (a t.co link) is media too."""
     return bool(rules.CAPTION_PREFIX.match(line) or rules.CAPTION_LABEL.match(line) or chrome.CAPTION_START.match(line)
+                or _short_caption(line) and chrome.CAPTION_CREDIT_END.search(line)
                 or chrome.CREDIT_WORD_AT_END.search(line)
                 or rules.CAPTION_DATE_END.search(line) or rules.PHOTO_CREDIT.search(line)
                 or rules.EMBED_TEXT.search(line) or rules.CREDIT_AT_END.search(line))
+
+
+def _short_caption(line: str) -> bool:
+    """A caption is a sentence or two; a paragraph of prose that ends on a credit stays prose."""
+    return _is_short(line, 50, 400) and len(re.findall(r"[.!?](?:\s|$)", line)) <= 3
 
 
 def _continues_caption(line: str, previous: tuple[str, str] | None) -> bool:

@@ -120,6 +120,11 @@ def test_a_dateline_or_link_label_alone_on_its_line_is_boilerplate(line):
     "Featured image by Alberto Riva/The Points Guy.",
     "Protesters gathered outside the court on Tuesday. Credit Doug Mills/The New York Times",
     "Protesters gathered outside the court on Tuesday. Picture: Jane Doe",
+    # a long caption closing on a credit in one of its usual forms
+    *[f"Gas fitter Tom Hale, 45, was jailed for ten years at Leeds Crown Court on Friday after the deaths{credit}"
+      for credit in (" (Image: Kent Police)", " Credit: PA Wire", ". Credit: PA", ". (Source: Kent Police)",
+                     ". Photo / Supplied", ". Source: Twitter", ". AAP Image/Jane Doe", ". © Kent Police",
+                     ". (Kent Police)", ". JANE DOE/THE TIMES", ". [Jane Doe/The Times]", " (Getty)", ". Getty Images")],
 ])
 def test_caption_labels_and_credits_make_a_caption(line):
     assert line_kinds(line) == {"caption"}
@@ -205,6 +210,17 @@ def test_the_line_introducing_a_roster_of_names_is_chrome():
     roster = "Iowa: " + ", ".join(f"Ann Lee{i}" for i in range(10))
     found = kinds(f"{LEAD}\n\nThese are the members of the panel, not all of whom took part:\n\n{roster}")
     assert [k for k, _ in found] == ["body", "boilerplate", "boilerplate"]
+
+
+def test_a_paragraph_of_prose_ending_on_a_credit_stays_prose():
+    paragraph = ("The school reopened on Monday. Teachers said pupils were glad to be back. The head said exams "
+                 "would go ahead in June. Parents were told on Friday. (BA)")
+    assert [k for k, _ in kinds(f"{LEAD}\n\n{paragraph}")] == ["body"] * 5 + ["boilerplate"]
+    for paragraph in ("The school reopened on Monday. Teachers said pupils were glad to be back. The head said "
+                      "exams would go ahead in June. Parents were told on Friday. (Reuters)",
+                      "Two men were arrested on Friday, police said. (Reuters)",
+                      "Two men were arrested on Friday, police said. (AP)"):
+        assert [k for k, _ in kinds(f"{LEAD}\n\n{paragraph}")][1] != "caption"  # a wire's name is no photo credit
 
 
 def test_a_dateline_cut_off_as_a_sentence_is_chrome():
