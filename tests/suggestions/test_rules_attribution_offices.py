@@ -201,6 +201,12 @@ STORIES = {
         ("The school closed.\n\nOne teacher, who asked not to be named, said staff were shocked. "
          "She added that parents had not been told."),
         [None, "teacher", "teacher"]),
+    "'That is the view of X' gives X the sentence before it too": (
+        ("The team plays on Friday.\n\n"
+         "It will be a hard task for the team to win. "
+         "That is the view of coach Tom Hale as the team prepares for the match.\n\n"
+         "Rents will rise by 10% next year. That's according to Jane Doe, an economist at the bank."),
+        [None, "Tom Hale", "Tom Hale", "Jane Doe", "Jane Doe"]),
     "a shop named for its owner is no 'he'": (
         ("Rosa's Bakery and Cafe closed its doors on Monday.\n\n“We could not pay the rent,” he said."),
         [None, "he"]),

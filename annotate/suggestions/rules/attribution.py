@@ -110,8 +110,16 @@ BARE_FRAME = re.compile(r"^\s*(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,
 
 def _inherit_backward(text: str, readings: list[Reading]) -> None:
     """A frame cut off from its quotation by a full stop gives the quotation just
-    before it, in the same paragraph, its speaker."""
+    before it, in the same paragraph, its speaker; "That is the view of X" gives
+    the author's sentence just before it to X."""
     for k, r in enumerate(readings):
+        before = readings[k - 1] if k else None
+        if r.frame and r.frame.kind == "retrospective" and before is not None and not before.frame \
+                and before.attribution.type == "author" and r.paragraph - before.paragraph <= 1:
+            source = r.attribution
+            before.attribution = Attribution(source.source, source.role, source.cue,
+                                             _type(text, before, before.start, before.end))
+            before.content = (before.start, before.end)
         if r.bare_speaker is None:
             continue
         j = k - 1

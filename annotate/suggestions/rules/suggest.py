@@ -17,8 +17,10 @@ def analyse(text: str, units: list) -> list[Suggestion]:
     for r in attribute(text, units):
         start, end = claim_span(text, r)
         # A participle frame ("filed 11 lawsuits, accusing it of negligence") reports on top of
-        # the main clause's own facts: score the whole sentence.
-        scored = text[r.start:r.end] if r.frame and r.frame.kind == "participle" else text[start:end]
+        # the main clause's own facts, and "That is the view of X as ..." has no claim of its own
+        # but what follows the name: score the whole sentence.
+        whole = r.frame and r.frame.kind in {"participle", "retrospective"}
+        scored = text[r.start:r.end] if whole else text[start:end]
         out.append(Suggestion(
             sentence_index=r.index,
             start=start,

@@ -28,6 +28,7 @@ from annotate.suggestions.rules.frames.frame import Frame
 from annotate.suggestions.rules.frames.frame import mask
 from annotate.suggestions.rules.frames.passive import as_by
 from annotate.suggestions.rules.frames.passive import quoted_as_saying
+from annotate.suggestions.rules.frames.passive import retrospective
 from annotate.suggestions.rules.frames.post import post
 from annotate.suggestions.rules.frames.pre import according
 from annotate.suggestions.rules.frames.pre import as_put_it
@@ -55,7 +56,7 @@ def find_frame(m: str) -> Frame | None:
     said_in_statement = statement(m)
     stances = [f for f in pres if f.kind == "stance"]  # "aides disagreed": only when nothing else reports
     pres = [f for f in pres if f.kind != "stance"]
-    ranked = posts + pres + [according(m), as_put_it(m), as_by(m), quoted_as_saying(m)] + parts + [said_in_statement] + tails \
+    ranked = [retrospective(m)] + posts + pres + [according(m), as_put_it(m), as_by(m), quoted_as_saying(m)] + parts + [said_in_statement] + tails \
         + [opening_participle(m)] + stances + [colon_quote(m)]
     found = next((f for f in ranked if f is not None), None)
     if found and said_in_statement and found.cue in lexicon.NAMING_CUES:

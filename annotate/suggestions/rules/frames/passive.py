@@ -37,3 +37,22 @@ def quoted_as_saying(m: str) -> Frame | None:
     if found is None or found.end() >= len(m.rstrip()):
         return None
     return Frame(found.group("cue"), found.group("np"), found.start("np"), (found.end(), len(m)), "pre")
+
+
+# A sentence that hands the one before it to a speaker: "That is the view of coach X as the team prepares ...",
+# "That's according to X.", "So says X, a spokeswoman for the firm."
+RETROSPECTIVE = re.compile(
+    r"^\W*(?:(?:That|This)(?:['’]s|\s+is|\s+was)\s+(?P<cue>(?:the\s+(?:view|assessment|verdict|conclusion|opinion|"
+    r"message|warning|argument|belief|position|prediction|finding|word)s?\s+of|according\s+to))"
+    r"|So\s+(?P<cue2>says|said))\s+(?P<np>[^,;]{2,80}?)"
+    r"(?=\s+(?:as|when|while|after|before|who|which|in|on|at)\b|[,;]|\s*[.!]?\s*$)")
+
+
+def retrospective(m: str) -> Frame | None:
+    """"That is the view of X": X holds this sentence and the one before it (attribution.py hands it back)."""
+    found = RETROSPECTIVE.match(m)
+    if found is None:
+        return None
+    cue = " ".join((found.group("cue") or found.group("cue2")).split())
+    return Frame(cue, found.group("np"), found.start("np"), (0, found.start("cue") if found.group("cue")
+                                                             else found.start("cue2")), "retrospective")
