@@ -26,6 +26,11 @@ def attributions(text: str) -> list:
     ("After the hearing, Commissioner of Public Works Dan Ortiz said the pipes were old.", "Dan Ortiz",
      "Commissioner of Public Works"),
     ("Secretary of State Mike Pompeo said the talks would go on.", "Mike Pompeo", "Secretary of State"),
+    # police, council and bar titles in their short forms, and asides about the office or the picture
+    ("DCI Tom Hale said two men had been arrested.", "Tom Hale", "DCI"),
+    ("Cllr Ann Lee said the library would stay open.", "Ann Lee", "Cllr"),
+    ("Deputy PM Tom Hale said the talks would go on.", "Tom Hale", "Deputy PM"),
+    ("Commissioner of Police (Ag) Ruth Kane said patrols would increase.", "Ruth Kane", "Commissioner of Police"),
 ])
 def test_a_title_with_its_office_leaves_the_name(text, source, role):
     found = attributions(text)[-1]
@@ -91,6 +96,8 @@ def test_a_bare_plural_after_the_cue_and_an_opening_participle(text, source):
     ("Nora Diaz was quoted by the Interfax news agency as saying that talks would resume.", "Nora Diaz"),
     ("Rents will rise, Nora Diaz said in an emailed statement.", "Nora Diaz"),
     ("Nora Diaz later clarified that the plant would stay open.", "Nora Diaz"),
+    ("Tom Hale (pictured) said he would appeal.", "Tom Hale"),
+    ("Tom Hale from Leeds said he would appeal.", "Tom Hale"),
 ])
 def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     assert attributions(text)[-1].source == source

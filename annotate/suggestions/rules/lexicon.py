@@ -121,6 +121,7 @@ supervisor superintendent ranger administrator coordinator meteorologist corresp
 treasurer comptroller dean provost warden constable trustee mp mep msp mla lawmaker legislator councillor
 councilmember ceo cfo coo cto chairperson cardinal archbishop rev reverend father sister cmdr cdr assemblyman
 assemblywoman assemblymember defender sir dame baroness baron
+dci wpc acp asp dcp ssp cpl cllr pm qc kc counsel
 """.split())
 
 # Words that make a capitalised name an organisation rather than a person.
@@ -184,7 +185,7 @@ sentencing responding commenting reacting testifying concluding reached contacte
 # ("those surveyed", "insiders polled last week"), and plural nouns that
 # double as cue verbs when they end the slot ("Initial reports said").
 SLOT_PARTICIPLES = frozenset("surveyed polled interviewed contacted questioned asked quoted cited retired elected "
-                             "appointed based headquartered located".split())
+                             "appointed based headquartered located pictured".split())
 SLOT_NOUNS = frozenset("reports claims estimates notes findings states shows warnings "
                         "note claim estimate forecast".split())
 

@@ -19,7 +19,7 @@ CONJUNCTIONS = frozenset("but and so yet still as".split())
 FLOATING = re.compile(r"\s+(?:all|both|each|themselves|himself|herself)$")
 # One space between the words, not an optional one: "(?:[A-Z]\w*\s?)+" could cut a capitalised run
 # ("REPRINTING CONTENT WITHOUT PERMISSION") into words in exponentially many ways when no adjunct follows.
-NAME_THEN_ADJUNCT = re.compile(r"^([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*?)\s+(?:at|in|on|during|last|this|"
+NAME_THEN_ADJUNCT = re.compile(r"^([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*?)\s+(?:at|in|on|during|last|this|from|"
                                r"earlier|later|too|also|then|now)\b.*$")
 MONTHS_AND_DAYS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
@@ -33,13 +33,17 @@ TRAILING_TIME = re.compile(r"\s+(?:(?:this|last|next)\s+(?:week|month|year|weeke
 DOC_MODIFIER = re.compile(r"\b((?:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r"|documents?))\s+(?:released|published|"
                           r"issued|obtained|compiled|seen|reviewed|commissioned|leaked|prepared|conducted|filed)\b.*$",
                           re.IGNORECASE)
+# Asides that say where a person is pictured or that an office is held for now: "Tom Hale (pictured)",
+# "Commissioner of Police (Ag) Jane Doe", "Col Tom Hale (retd)".
+ASIDE = re.compile(r"\s*\((?:pictured|above|below|left|right|centre|center|inset|top|bottom|Ag\.?|ag\.?|Acting|"
+                   r"acting|retd\.?|Retd\.?|rtd\.?)(?:\s+\w+){0,2}\)|,\s*pictured,?(?=\s|$)")
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z][\w. ]*$")  # "Rep. Jim Jordan, R-Ohio, said"
 
 
 @functools.lru_cache(maxsize=8192)
 def source_parts(region: str) -> tuple[str, ...]:
     """Comma parts of a slot, minus adjuncts, ages, clauses and participles."""
-    region = CLAUSE_CUT.sub("", region.strip().rstrip(".?!").strip())
+    region = CLAUSE_CUT.sub("", ASIDE.sub("", region).strip().rstrip(".?!").strip())
     parts = [p.strip(" \t\n—–-:;") for p in re.split(r",(?!\d{3}\b)|:|\s(?:[—–]|--)\s", region)]  # not "1,000"
     kept = []
     place_follows = False  # "Speaking in Redmond, Washington, Satya Nadella said": the state is the intro's
