@@ -214,6 +214,10 @@ STORIES = {
          "That is the view of coach Tom Hale as the team prepares for the match.\n\n"
          "Rents will rise by 10% next year. That's according to Jane Doe, an economist at the bank."),
         [None, "Tom Hale", "Tom Hale", "Jane Doe", "Jane Doe"]),
+    "a name after a possessive is a mention a surname expands to": (
+        ("Talks began on Monday.\n\nJapan’s Prime Minister Ken Sato met the envoy on Monday.\n\n"
+         "Sato said the talks were fruitful."),
+        [None, None, "Ken Sato"]),
     "a shop named for its owner is no 'he'": (
         ("Rosa's Bakery and Cafe closed its doors on Monday.\n\n“We could not pay the rent,” he said."),
         [None, "he"]),

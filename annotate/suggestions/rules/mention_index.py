@@ -28,7 +28,8 @@ class MentionIndex:
     """An article's mentions, organisations, titled names and documents, in text order."""
 
     def __init__(self, text: str):
-        self.mentions = [mention_at(m.start(), clean_run(m.group())) for m in RUN.finditer(text)]
+        self.mentions = [mention_at(start, clean_run(run)) for m in RUN.finditer(text)
+                         for start, run in _possessor_and_possessed(m.start(), m.group())]
         self.by_token: dict[str, list[Mention]] = {}
         for mention in self.mentions:
             for token in set(mention.tokens):
@@ -148,6 +149,19 @@ class MentionIndex:
                     best.append(current)
             self.longest[short] = (starts, best)
         return self.longest[short]
+
+
+POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
+
+
+def _possessor_and_possessed(start: int, run: str) -> list[tuple[int, str]]:
+    """"Japan’s Prime Minister Shinzo Abe" names Japan and, after the possessive, Shinzo Abe."""
+    parts, offset = [], 0
+    for cut in POSSESSIVE.finditer(run):
+        parts.append((start + offset, run[offset: cut.end()].rstrip()))
+        offset = cut.end()
+    parts.append((start + offset, run[offset:]))
+    return parts
 
 
 def _abbreviates(acronym: str, name: str) -> bool:
