@@ -218,6 +218,11 @@ STORIES = {
         ("Talks began on Monday.\n\nJapan’s Prime Minister Ken Sato met the envoy on Monday.\n\n"
          "Sato said the talks were fruitful."),
         [None, None, "Ken Sato"]),
+    "the name in apposition to a possessed role is the subject, and a where-clause has its own speaker": (
+        ("The bill passed.\n\n"
+         "The former governor's chief of staff, Ann Lee, praised the bill. “It took years,” she said.\n\n"
+         "It now goes to the House, where Speaker Ruth Kane, D-Ohio, has said she will hold it."),
+        [None, None, "Ann Lee", "Ruth Kane"]),
     "a shop named for its owner is no 'he'": (
         ("Rosa's Bakery and Cafe closed its doors on Monday.\n\n“We could not pay the rent,” he said."),
         [None, "he"]),

@@ -4,9 +4,13 @@ Attribution remembers each sentence's subject so that a later "he", "the
 groups" or "the epidemiologist" can refer back to it; frames/pre.py reads
 the subject before a cue with the same rule.
 """
+import re
+
 from annotate.suggestions.rules import lexicon
 from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.slot_parts import source_parts
+
+POSSESSED_ROLE = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$")  # "Bush's transportation secretary"
 
 
 def subject(clause: str) -> str | None:
@@ -14,6 +18,9 @@ def subject(clause: str) -> str | None:
     parts = source_parts(clause)
     if not parts:
         return None
+    if len(parts) > 1 and POSSESSED_ROLE.search(parts[0]) and tokens.is_proper(parts[1]) \
+            and not any(tokens.is_verb_like(w) for w in tokens.words(parts[0])):
+        return parts[1]  # "Bush's transportation secretary, Mary E. Peters, praised": Peters, not Bush
     out = []
     for w in parts[0].split():
         if tokens.is_verb_like(w) or out and w.islower() and out[-1].lower() not in tokens.DETERMINERS \

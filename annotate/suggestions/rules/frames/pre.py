@@ -61,6 +61,9 @@ def pre(m: str, cue: re.Match) -> Frame | None:
     if region and not np_like(region) and not embedded(region) and pronoun_subject(region):
         region = pronoun_subject(region)
         region_start = m.rindex(region, 0, cue.start())
+    clause = _clause_subject(m, region, cue.start())
+    if clause:
+        region, region_start = clause  # "It goes to the House, where Speaker Nancy Pelosi has said ..."
     if not region or not np_like(region) or embedded(region) or subordinate(region):
         return None
     if cue.group() in lexicon.QUOTE_ONLY_CUES and not INTRO_TO_QUOTE.match(rest):
@@ -86,6 +89,25 @@ def pre(m: str, cue: re.Match) -> Frame | None:
     if not cue_allowed(cue, region, rest):
         return None
     return Frame(cue.group(), region, region_start, (offset, len(m)), "pre")
+
+
+# A cue in a clause hung on the main one by a relative or subordinating word after a comma: its own
+# subject reports ("It now goes to the House, where Speaker Nancy Pelosi, D-Calif., has said she will ...").
+CLAUSE_AFTER_COMMA = re.compile(r",\s+(?:where|when|while|whereas|after|because|although|though|since|as)\s+"
+                                r"(?=[A-Z]|the\s)")
+
+
+def _clause_subject(m: str, region: str, cue_at: int) -> tuple[str, int] | None:
+    """The subject of the last comma-opened clause of a slot, when that is a noun phrase of its own."""
+    found = None
+    for found in CLAUSE_AFTER_COMMA.finditer(region):
+        pass
+    if found is None:
+        return None
+    sub = region[found.end():].strip()
+    if not sub or not np_like(sub) or embedded(sub) or sub not in m[:cue_at]:
+        return None
+    return sub, m.rindex(sub, 0, cue_at)
 
 
 CALLED_FOR = re.compile(r"^\s+for\s+(?!(?:a |an |the )?(?:ride|help|backup|an ambulance|taxi)\b)\S")
