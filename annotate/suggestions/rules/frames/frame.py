@@ -6,9 +6,19 @@ from dataclasses import dataclass
 
 QUOTED = "\x01"
 WORD = re.compile(r"[A-Za-z][\w'’\-]*")
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_CITY_UP = r"[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+){0,5}"  # "HANOI", "JAKARTA/SINGAPORE", "PORT-OF-SPAIN"
+_CITY = r"[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}"  # "Houston", "Los Angeles"
+_PLACE_TAIL = r"(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2}){0,2}"  # ", Vietnam", ", Jamaica", ", Calif."
+_DATE = r"(?:,?\s+" + _MONTHS + r"\s+\d{1,2})?"  # ", Dec 28"
+_AGENCY = r"\s*\([^)]{1,30}\)"  # "(AP)", "(Reuters)", "(KTRK)"
 DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)?"
-    r"\s*(?:\([^)]{1,30}\))?|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*\s*\([^)]{1,30}\))\s*(?:--|[—–:-])\s+")
+    r"^\s*(?:" + _CITY_UP + _PLACE_TAIL + _DATE + r"(?:" + _AGENCY + r")?"  # "HANOI, Vietnam (AP)"
+    r"|" + _CITY + _PLACE_TAIL + _DATE + _AGENCY  # "Houston, TX (KTRK)"
+    + r"|" + _CITY + r",\s+(?:[A-Z]{2}|[A-Z][a-z]{1,4}\.)"  # "Los Angeles, CA", "Napa, Calif."
+    + r"|" + _MONTHS + r"\s+\d{1,2}" + _AGENCY  # "Aug 5 (Reuters)", the city on the line before
+    + r"|\([A-Z][\w .&-]{1,20}\))"  # "(CNN)", "(KGO)" after a place cut off as a sentence of its own
+    r"\s*(?:--|[—–:-])\s+")
 
 
 @dataclass(frozen=True)
@@ -28,6 +38,6 @@ def mask(sentence: str, quoted: list[bool]) -> str:
     dateline ("HANOI, Vietnam (AP) — ") blanked, so it is never a source."""
     masked = "".join(QUOTED if q else ch for ch, q in zip(sentence, quoted))
     dateline = DATELINE.match(masked)
-    if dateline and dateline.group().split()[0][:2].isupper() or dateline and "(" in dateline.group():
+    if dateline:
         masked = " " * dateline.end() + masked[dateline.end():]
     return masked
