@@ -98,6 +98,7 @@ def test_a_bare_plural_after_the_cue_and_an_opening_participle(text, source):
     ("Nora Diaz later clarified that the plant would stay open.", "Nora Diaz"),
     ("Tom Hale (pictured) said he would appeal.", "Tom Hale"),
     ("Tom Hale from Leeds said he would appeal.", "Tom Hale"),
+    ("Critics call it a “land grab.”", "Critics"),
 ])
 def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     assert attributions(text)[-1].source == source
@@ -116,6 +117,7 @@ def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     "The film was projected onto the wall of the old mill.",
     "Neighbours heard him shouting at the dog.",
     "The report was long, describing the scene in detail.",
+    "Police call on witnesses to come forward.",
 ])
 def test_the_same_words_reporting_nothing(text):
     """A plan that calls for homes, a call for help, learning to swim, a progressive of adding or asking."""

@@ -34,7 +34,7 @@ quipped quips joked jokes hopes hoped blasted blasts slammed slams lambasted dec
 speculated speculates touted touts read understands understood disagree
 learnt learned learns related relates reminded reminds issued issues complaining grumbling grumbled grumble
 chanted shouted screamed whispered exclaimed muttered projected commented highlighted highlights
-allege suspect suspects ruled clarified clarifies
+allege suspect suspects ruled clarified clarifies call
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
@@ -58,7 +58,7 @@ MARKET_CUES = frozenset("added adds".split())
 
 # Cues that name or label something, a report only before a quotation:
 # "Yellen called that a "very modest adjustment"".
-NAMING_CUES = frozenset("called calls dubbed calling".split())
+NAMING_CUES = frozenset("called calls call dubbed calling".split())
 
 # Cues that report a stance with nothing after them: "Some farmers disagreed."
 NO_CONTENT_CUES = frozenset("disagreed disagrees disagree objected objects".split())
