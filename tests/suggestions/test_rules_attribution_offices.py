@@ -118,6 +118,7 @@ def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     "Neighbours heard him shouting at the dog.",
     "The report was long, describing the scene in detail.",
     "Police call on witnesses to come forward.",
+    "The board held a conference call on the day of the vote, “to plan ahead.”",
 ])
 def test_the_same_words_reporting_nothing(text):
     """A plan that calls for homes, a call for help, learning to swim, a progressive of adding or asking."""

@@ -26,6 +26,9 @@ def find_cues(m: str) -> list[re.Match]:
         if cue.group() in lexicon.NOUN_LIKE_BARE_CUES and len(before) >= 2 and before[-2] in NOUN_BEFORE \
                 and not re.match(r"\s+that\b", m[cue.end():]):
             continue  # "the ransomware displays a ransom note", "The ransom note warns"
+        if cue.group() == "call" and not (written and (written[-1][:1].isupper() or before[-1].endswith("s")
+                                                       or before[-1] in {"they", "we", "i", "you"})):
+            continue  # "Critics call it ...", not "a conference call on Monday"
         if cue.group() in lexicon.ISSUING_CUES and not ISSUED_APPEAL.match(m[cue.end():]):
             continue  # "issued a plea for people to ...", not "issued 300 permits"
         if before and (before[-1] in ADJECTIVAL_BEFORE and cue.group().endswith("ed") or before[-1] in NOUN_BEFORE):
