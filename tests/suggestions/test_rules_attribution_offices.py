@@ -99,6 +99,7 @@ def test_a_bare_plural_after_the_cue_and_an_opening_participle(text, source):
     ("Tom Hale (pictured) said he would appeal.", "Tom Hale"),
     ("Tom Hale from Leeds said he would appeal.", "Tom Hale"),
     ("Critics call it a “land grab.”", "Critics"),
+    ("Sources connected to the singer tell the paper she is fine.", "Sources connected to the singer"),
 ])
 def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     assert attributions(text)[-1].source == source

@@ -185,7 +185,7 @@ sentencing responding commenting reacting testifying concluding reached contacte
 # ("those surveyed", "insiders polled last week"), and plural nouns that
 # double as cue verbs when they end the slot ("Initial reports said").
 SLOT_PARTICIPLES = frozenset("surveyed polled interviewed contacted questioned asked quoted cited retired elected "
-                             "appointed based headquartered located pictured".split())
+                             "appointed based headquartered located pictured connected linked".split())
 SLOT_NOUNS = frozenset("reports claims estimates notes findings states shows warnings "
                         "note claim estimate forecast".split())
 
