@@ -100,6 +100,10 @@ def test_a_bare_plural_after_the_cue_and_an_opening_participle(text, source):
     ("Tom Hale from Leeds said he would appeal.", "Tom Hale"),
     ("Critics call it a “land grab.”", "Critics"),
     ("Sources connected to the singer tell the paper she is fine.", "Sources connected to the singer"),
+    # a stance denied by a group is held whichever apostrophe the page prints; a person's denied thought is a story
+    ("Officials don’t believe the fire was set deliberately.", "Officials"),
+    ("Officials don't believe the fire was set deliberately.", "Officials"),
+    ("Officials do not believe the fire was set deliberately.", "Officials"),
 ])
 def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     assert attributions(text)[-1].source == source
@@ -120,6 +124,8 @@ def test_time_words_bodies_titles_and_more_reporting_cues(text, source):
     "The report was long, describing the scene in detail.",
     "Police call on witnesses to come forward.",
     "The board held a conference call on the day of the vote, “to plan ahead.”",
+    "And when he ran, he didn’t think his chances of winning were high.",
+    "And when he ran, he didn't think his chances of winning were high.",
 ])
 def test_the_same_words_reporting_nothing(text):
     """A plan that calls for homes, a call for help, learning to swim, a progressive of adding or asking."""

@@ -63,10 +63,11 @@ def _stance_allowed(m: str, cue: re.Match, before: list[str]) -> bool:
     if not head or head.lower() in {"i", "we", "you"}:
         return False
     low = head.lower()
+    if set(w.lower() for w in WORD.findall(m[: cue.start()])[-3:]) & NEGATION and not _plural(low):
+        return False  # "The researchers don't think ..." is a stance held; "he didn't think his chances ..." a story
     if low in {"percent", "%"} or low.isdigit():
         return True  # "Democratic insiders surveyed, 97 percent, expect ...": a poll's share
-    if low in {"they", "experts", "analysts"} | lexicon.GROUP_NOUNS.keys() \
-            or len(low) > 4 and low.endswith("s") and not low.endswith(("ss", "us", "is")):
+    if _plural(low):
         return True
     named = head[:1].isupper() or low in lexicon.PERSON_PRONOUNS or tokens.is_role_word(low) \
         or low in lexicon.ORG_WORDS or low in lexicon.COLLECTIVE_NOUNS
@@ -85,9 +86,15 @@ def _stance_allowed(m: str, cue: re.Match, before: list[str]) -> bool:
     return any(tokens.is_verb_like(w) for w in tokens.words(rest)[1:8]) and not re.match(r"\s+(?:to|in)\b", rest)
 
 
+def _plural(low: str) -> bool:
+    """"they", "analysts", "Tunisians": a group that holds a stance."""
+    return low in {"they", "experts", "analysts"} | lexicon.GROUP_NOUNS.keys() \
+        or len(low) > 4 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+
+
 ISSUED_APPEAL = re.compile(r"^\s+(?:an?|the|its|his|her|their|a joint|a written)\s+(?:\w+\s+)?"
                            r"(?:statement|warning|plea|appeal|call|apology|advisory|alert|denial|rebuttal)\b")
-NEGATION = frozenset("not don't doesn't didn't do does did never no longer".split())
+NEGATION = frozenset("not don't doesn't didn't don’t doesn’t didn’t do does did never no longer".split())
 QUESTIONED_WHAT = re.compile(r"\s+(?:whether|if|why|how|the (?:need|wisdom|decision|claim|value)\b|[A-Z][\w.]*['’]s?\s+[a-z])")
 SPOKE_OF = re.compile(r"\s+(?:of|about)\b[^\x01]{0,40}\x01")
 WANTS_SOMEONE_TO = re.compile(r"\s+(?:the\s+)?[^\s\x01]+(?:\s+[^\s\x01]+){0,3}?\s+to\s+[a-z]")

@@ -271,7 +271,8 @@ def _between_subject_and_cue(words: list[str]) -> bool:
     """The last word before a cue is an auxiliary or adverb ("has since said",
     "quietly told"), not "May" in "Mrs May told" or "family" in "the family said"."""
     last, before = words[-1], words[-2] if len(words) > 1 else ""
-    return last.islower() and tokens.bare(last) in lexicon.AUX_ADVERBS or adverb(last, before)
+    negation = last.lower().replace("’", "'") in {"not", "don't", "doesn't", "didn't", "never"}  # a stance denied
+    return last.islower() and (tokens.bare(last) in lexicon.AUX_ADVERBS or negation) or adverb(last, before)
 
 
 HEARD_SAY = re.compile(r"\b(?:heard|overheard)\s+(?P<who>[\w’'. -]{2,60}?)\s+(?:say|yell|shout|scream|tell|ask)\b")
