@@ -24,9 +24,9 @@ def news():
 
 
 FLOORS = {
-    "heldout": {"source_acc": 0.738, "type_acc": 0.835, "cw_precision": 0.77, "cw_recall": 0.785,
+    "heldout": {"source_acc": 0.74, "type_acc": 0.837, "cw_precision": 0.77, "cw_recall": 0.785,
                 "boundary_f1": 0.996},
-    "dev": {"source_acc": 0.936, "type_acc": 0.942, "cw_precision": 0.789, "cw_recall": 0.778,
+    "dev": {"source_acc": 0.937, "type_acc": 0.944, "cw_precision": 0.789, "cw_recall": 0.778,
             "boundary_f1": 0.997},
 }
 # Held-out grew from 13 to 23 articles (4 + 4 + 2 drawn at random from three
@@ -44,10 +44,13 @@ FLOORS = {
 # source 0.942 -> 0.931, type 0.950 -> 0.941, chrome 6 -> 10, boundary F1
 # 0.999 -> 0.996. The rule work after it moved dev only (source 0.936, type
 # 0.943, chrome 6, boundary F1 0.997); held-out stayed where the batch left
-# it. The held-out misses are never read.
+# it. The held-out misses are never read. A further round written from general
+# conventions of news copy (single quotation marks, datelines, titles, court and
+# police copy, documents, chrome) and dev misses took dev to source 0.938, type
+# 0.944, chrome 5; held-out moved by one sentence each (source 0.741, type 0.837).
 CEILINGS = {
     "heldout": {"author_with_source": 0.03, "chrome_as_body_total": 26},
-    "dev": {"author_with_source": 0.011, "chrome_as_body_total": 6},
+    "dev": {"author_with_source": 0.011, "chrome_as_body_total": 5},
 }
 
 
