@@ -7,6 +7,7 @@ WEB_CONCURRENCY and THREADS. Requests longer than `timeout` are cut off, so long
 import, suggestions for a huge article) must not run inside a request.
 """
 import faulthandler
+import gc
 import os
 import sys
 
@@ -29,6 +30,23 @@ def post_fork(server, worker):
     The worker's threads hand the interpreter lock on every millisecond rather than every five: a request holding
     SQLite's write lock gives the interpreter up at each statement, and waited up to 5 ms to get it back from a
     thread busy rendering a page, with every other writer queued behind it (bench/load.py: the write lock's median
-    hold 4.9-5.6 ms at 5 ms, 3.3-3.4 ms at 1 ms; 0.5 ms was worse again)."""
+    hold 4.9-5.6 ms at 5 ms, 3.3-3.4 ms at 1 ms; 0.5 ms was worse again).
+
+    The worker collects garbage between requests rather than inside allocations (annotate.garbage)."""
     faulthandler.enable(all_threads=True)
     sys.setswitchinterval(0.001)
+    from annotate import garbage  # here, not at the top: the master process loads this file and not the app
+
+    garbage.collect_between_requests()
+
+
+def post_worker_init(worker):
+    """What the app loaded at start lives as long as the worker: the collector need not look at it again."""
+    gc.freeze()
+
+
+def post_request(worker, req, environ, resp):
+    """Collect garbage once a request is answered, not inside an allocation (annotate.garbage)."""
+    from annotate import garbage
+
+    garbage.collect_if_due()

@@ -12,7 +12,6 @@ workers found in the gunicorn log ("was sent SIG...", "exited with code", "WORKE
     python bench/soak.py                              # 8 clients x 600 s, SQLite
     python bench/soak.py --clients 8 --seconds 60     # a shorter run
     python bench/soak.py --database postgresql        # PostgreSQL at 127.0.0.1:5432
-    DISABLE_SQLALCHEMY_CEXT_RUNTIME=1 python bench/soak.py   # the server without SQLAlchemy's C extensions
 """
 import argparse
 import json
@@ -101,8 +100,7 @@ def main() -> int:
     os.environ["DATABASE_URL"] = env["DATABASE_URL"]
     workload = load.build_workload(arguments.sentences, 2)
     print(f"soak: {arguments.clients} clients x {arguments.seconds:.0f} s, {arguments.sentences}-sentence article "
-          f"with {len(workload['spans']) * 2} claims, {arguments.database}, the make-run server"
-          + (", no SQLAlchemy C extensions" if env.get("DISABLE_SQLALCHEMY_CEXT_RUNTIME") else ""))
+          f"with {len(workload['spans']) * 2} claims, {arguments.database}, the make-run server")
     port = load.free_port()
     base = f"http://127.0.0.1:{port}"
     process = load.start_server("make-run", port, env, folder / "server.log")

@@ -8,6 +8,7 @@ import time
 
 from flask import Flask
 
+from annotate import garbage
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.jobs import operations
@@ -28,6 +29,7 @@ class Progress:
         self.job_id, self.last = job_id, 0.0
 
     def __call__(self, done: int, total: int, step: str, force: bool = False) -> None:
+        garbage.collect_if_due()  # a long job's steps are safe points too, where the server turned collection off
         now = time.monotonic()
         if force or now - self.last >= 0.5:
             self.last = now
@@ -83,6 +85,7 @@ def work_forever(app: Flask, stop: threading.Event | None = None) -> None:
                 run_pending()
         except Exception:
             log.exception("the job worker hit an error; it goes on")
+        garbage.collect_if_due()
         _wake.wait(POLL_SECONDS)
         _wake.clear()
 
