@@ -209,5 +209,6 @@ def downgrade():
                                                     for event in ('insert', 'delete', 'update'))):
             op.execute(f"DROP TRIGGER {name}")
     op.drop_table('article_figures')
-    with op.batch_alter_table('sentence') as batch:
-        batch.drop_column('claim_count')
+    # Not batch_alter_table: on SQLite it copies the table and drops the old one, and dropping a table with foreign
+    # keys on deletes its rows first, cascading to every claim. SQLite drops a column in place since 3.35.
+    op.execute("ALTER TABLE sentence DROP COLUMN claim_count")
