@@ -6,11 +6,8 @@ from flask_migrate import upgrade
 from sqlalchemy import inspect
 from sqlalchemy import text
 
-from annotate import migrations
 from annotate.extensions import db
 from tests import apps
-from tests.apps import config_for
-from tests.apps import make_app
 from tests.conftest import BOTH_DATABASES
 
 CREATED = "'2026-01-01 10:00:00'"
@@ -54,28 +51,14 @@ def claim_row(claim_id: int, article_id: int, sentence_id: int) -> str:
 @pytest.fixture(params=BOTH_DATABASES)
 def database_at_0011(request, tmp_path):
     """An app on a database of its own, migrated as far as 0011 and holding rows written then."""
-    name = None
-    if request.param == "postgresql":
-        url, name = apps.create_database()
-        application = make_app(config_for(tmp_path, None, SQLALCHEMY_DATABASE_URI=url))
-    else:
-        application = make_app(config_for(tmp_path, tmp_path / "old.sqlite"))
-    try:
-        with application.app_context():
-            migrations.bind(application)
-            upgrade(revision="0011")
-            with db.engine.begin() as connection:
-                for statement in rows_before_0012():
-                    connection.execute(text(statement))
-                if db.engine.dialect.name == "postgresql":  # ids given by hand: move the sequences past them
-                    for table in ("article", "sentence", "claim", "suggestion"):
-                        connection.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), 100)"))
-            yield application
-            db.session.remove()
-            db.engine.dispose()
-    finally:
-        if name:
-            apps.drop_database(name)
+    with apps.app_at_revision(request.param, tmp_path, "0011") as application:
+        with db.engine.begin() as connection:
+            for statement in rows_before_0012():
+                connection.execute(text(statement))
+            if db.engine.dialect.name == "postgresql":  # ids given by hand: move the sequences past them
+                for table in ("article", "sentence", "claim", "suggestion"):
+                    connection.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), 100)"))
+        yield application
 
 
 def figures() -> dict[int, tuple]:
