@@ -320,3 +320,64 @@ def test_first_claims_marked_and_deleted_at_once_count_the_sentence_once(app):
         event.remove(db.engine, "after_cursor_execute", slow_claim_writes)
     assert_figures_exact("deleted at once")
     assert kept()[article_id][:2] == (9, 0)
+
+
+def slow_decisions(connection, cursor, statement, *args) -> None:
+    """Hold a suggestion's decision (and a merge's deletion) a little before what follows it, so a claim marked at
+    once lands between."""
+    if statement.startswith(("UPDATE suggestion SET state", "DELETE FROM sentence")):
+        time.sleep(0.03)
+
+
+def test_accepting_a_suggestion_while_a_claim_is_marked_in_its_sentence_waits_and_never_deadlocks(app):
+    """Both write the sentence's claim count and the article's figures: they take the sentence first, so one waits for
+    the other instead of each holding what the other needs (PostgreSQL would abort one as a deadlock)."""
+    make_user("ed", "editor")
+    make_article(" ".join(f"Officials said {n} homes were flooded in district {n}." for n in range(10)),
+                 title="Many")
+    rounds = db.session.execute(select(Suggestion.id, Sentence.id, Sentence.start, Sentence.end, Article.text)
+                                .join(Sentence, Sentence.id == Suggestion.sentence_id)
+                                .join(Article, Article.id == Sentence.article_id)).all()
+    assert len(rounds) == 10
+    event.listen(db.engine, "after_cursor_execute", slow_decisions)
+    try:
+        for suggestion_id, sentence_id, start, end, text in rounds:
+            word_start, word = _words(text[start:end])[0]  # "Officials": outside the suggested span's quote or not,
+            article_id = db.session.get(Sentence, sentence_id).article_id  # marking it settles nothing it decided
+
+            def act(client, n):
+                if n == 0:
+                    return client.post(f"/suggestions/{suggestion_id}/accept", headers=HX)
+                return client.post(f"/articles/{article_id}/claims", headers=HX, data={
+                    "sentence_id": sentence_id, "start16": word_start, "end16": word_start + len(word),
+                    "quote": word})
+
+            results = run_at_once(app, 2, act)
+            assert [r.status_code for r in results] == [200, 200]
+    finally:
+        event.remove(db.engine, "after_cursor_execute", slow_decisions)
+    assert_figures_exact("accepted and marked at once")
+
+
+def test_merging_while_a_claim_is_marked_further_on_waits_and_never_deadlocks(app):
+    """A merge counts (the sentence it deletes) and then renumbers the sentences after it; a first claim further on
+    locks its sentence and then counts. The merge takes the sentences from its own on first."""
+    make_user("ed", "editor")
+    article = make_article(" ".join(f"Sentence {n} is here." for n in range(30)), title="Long paragraph")
+    article_id, sentence_ids = article.id, [s.id for s in article.sentences]
+    event.listen(db.engine, "after_cursor_execute", slow_decisions)
+    try:
+        for n in range(0, 20, 2):  # merge sentence n with n + 1 (then numbered n // 2 + ...), mark the last one
+            merged, marked = sentence_ids[n], sentence_ids[-1 - n // 2]
+
+            def act(client, who):
+                if who == 0:
+                    return client.post(f"/sentences/{merged}/merge", headers=HX)
+                return client.post(f"/articles/{article_id}/claims", headers=HX, data={
+                    "sentence_id": marked, "start16": 0, "end16": 8, "quote": "Sentence", "whole": ""})
+
+            results = run_at_once(app, 2, act)
+            assert [r.status_code for r in results] == [200, 200], n
+    finally:
+        event.remove(db.engine, "after_cursor_execute", slow_decisions)
+    assert_figures_exact("merged and marked at once")
