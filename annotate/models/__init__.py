@@ -27,7 +27,7 @@ from annotate.models.review import verdict_evidence
 from annotate.models.suggestions import Suggestion
 
 __all__ = [
-    "MAX_INTEGER", "MIN_INTEGER", "ApiToken", "AppSetting", "Article", "ArticleFigures", "Assignment", "Audited", "Claim", "Comment",
-    "CommentRead", "Decision", "Evidence", "HistoryEvent", "Job", "Mention", "OrphanClaim", "Rating", "Sentence",
-    "Suggestion", "UTCDateTime", "User", "Verdict", "new_uuid", "utcnow", "verdict_evidence",
+    "MAX_INTEGER", "MIN_INTEGER", "ApiToken", "AppSetting", "Article", "ArticleFigures", "Assignment", "Audited",
+    "Claim", "Comment", "CommentRead", "Decision", "Evidence", "HistoryEvent", "Job", "Mention", "OrphanClaim",
+    "Rating", "Sentence", "Suggestion", "UTCDateTime", "User", "Verdict", "new_uuid", "utcnow", "verdict_evidence",
 ]

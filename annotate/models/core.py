@@ -136,7 +136,7 @@ class Sentence(Audited, db.Model):
     kind: Mapped[str] = mapped_column(String(20), default="body")
     paragraph: Mapped[int] = mapped_column(Integer, default=0)
     no_claim: Mapped[bool] = mapped_column(Boolean, default=False)
-    # How many claims the sentence holds: kept by the claim triggers of migration 0012 (never written by the ORM);
+    # How many claims the sentence holds: kept by the claim triggers of migration 0012 (the ORM only inserts the 0);
     # its row lock is what orders concurrent claims on one sentence, so the checked count moves exactly once.
     claim_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     article: Mapped[Article] = relationship(back_populates="sentences")
