@@ -11,13 +11,17 @@ path makes it (pages, API, import, merge and split, cascaded deletes, the CLI, b
 - suggestion inserted, deleted, or its state or edited changed: the same for the counts by state;
 - article inserted: its figures row, all zero.
 
+On PostgreSQL, rows inserted or deleted move the figures once per statement (a statement trigger counts its
+transition table per article), so creating a long article or deleting one costs a few updates of the figures row.
+
 Why this is exact under concurrent writers (PostgreSQL, READ COMMITTED): each figure is a sum over rows of a
 function of that row alone, and every change to such a row is an UPDATE (or INSERT/DELETE) of that row, which
 holds the row's lock until commit. A trigger sees the row as its own statement changed it (a waiting UPDATE
 re-reads the newest committed version before applying), so the contributions it moves are the row's real before
 and after, and the figures move by `n = n + delta` (atomic under the figures row's lock). Two first claims on one
 unchecked sentence: the second transaction's `claim_count + 1` waits for the first's commit and then reads 1, so
-it goes 1 -> 2 and only the first moved the sentence from unchecked to checked. SQLite has one writer at a time.
+it goes 1 -> 2 and only the first moved the sentence from unchecked to checked. A statement trigger's transition
+table holds the rows exactly as its statement wrote them, so the same holds for it. SQLite has one writer at a time.
 
 Deleting a sentence with claims: the sentence's own delete takes off its contribution as it was; the claims the
 cascade deletes afterwards find no sentence row to update (on both databases the row is gone by then).
@@ -128,34 +132,30 @@ END $$
 """
 
 
+PG_COUNTED = (('sentence', SENTENCE_COUNTS, 'kind, no_claim, claim_count, article_id'),
+              ('suggestion', SUGGESTION_COUNTS, 'state, edited, article_id'))
+PG_TRIGGERS = (('article', 'article_figures_row'), ('claim', 'claim_sentence_count'),
+               *((table, f"{table}_figures{kind}") for table, _, _ in PG_COUNTED
+                 for kind in ('', '_inserted', '_deleted')))
+
+
 def pg_figures_function(name: str, counts: dict) -> str:
-    """A trigger function moving one row's contributions: only when they changed, in one UPDATE when the article
-    stays the same."""
+    """A row trigger's function for UPDATE: it moves the row's contributions when they changed, in one UPDATE of the
+    figures while the article stays the same."""
     old, new = counted(counts, 'OLD', '::int'), counted(counts, 'NEW', '::int')
-    names = list(counts)
-    declare = ' '.join(f"o_{n} int := 0; n_{n} int := 0;" for n in names)
-    take_old = ' '.join(f"o_{n} := {old[n]};" for n in names)
-    take_new = ' '.join(f"n_{n} := {new[n]};" for n in names)
-    differs = ' OR '.join(f"o_{n} <> n_{n}" for n in names)
-    delta = ', '.join(f"{n} = {n} + n_{n} - o_{n}" for n in names)
-    minus = ', '.join(f"{n} = {n} - o_{n}" for n in names)
-    plus = ', '.join(f"{n} = {n} + n_{n}" for n in names)
+    differs = ' OR '.join(f"{old[n]} <> {new[n]}" for n in counts)
+    delta = ', '.join(f"{n} = {n} + {new[n]} - {old[n]}" for n in counts)
+    minus = ', '.join(f"{n} = {n} - {old[n]}" for n in counts)
+    plus = ', '.join(f"{n} = {n} + {new[n]}" for n in counts)
     return f"""
 CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE {declare}
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN {take_old} END IF;
-    IF TG_OP IN ('UPDATE', 'INSERT') THEN {take_new} END IF;
-    IF TG_OP = 'UPDATE' AND OLD.article_id = NEW.article_id THEN
+    IF OLD.article_id = NEW.article_id THEN
         IF {differs} THEN
             UPDATE article_figures SET {delta} WHERE article_id = NEW.article_id;
         END IF;
-        RETURN NULL;
-    END IF;
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    ELSE
         UPDATE article_figures SET {minus} WHERE article_id = OLD.article_id;
-    END IF;
-    IF TG_OP IN ('UPDATE', 'INSERT') THEN
         UPDATE article_figures SET {plus} WHERE article_id = NEW.article_id;
     END IF;
     RETURN NULL;
@@ -163,8 +163,27 @@ END $$
 """
 
 
+def pg_statement_function(name: str, counts: dict, sign: str) -> str:
+    """A statement trigger's function for INSERT (sign '+') or DELETE ('-'): the rows the statement wrote, counted
+    per article, move each article's figures once. Creating a 5,000-sentence article is then a few UPDATEs of its
+    figures, not 10,000 (PostgreSQL's cost of updating one row again and again in a transaction grows with the
+    count: 0.5 s at 5,000, 1.7 s at 10,000)."""
+    filters = ', '.join(f"count(*) FILTER (WHERE {condition}) AS {n}" for n, condition in counted(counts, 'r').items())
+    changes = ', '.join(f"{n} = article_figures.{n} {sign} changed.{n}" for n in counts)
+    nonzero = ' OR '.join(f"changed.{n} <> 0" for n in counts)
+    return f"""
+CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE article_figures SET {changes}
+    FROM (SELECT r.article_id, {filters} FROM written AS r GROUP BY r.article_id) AS changed
+    WHERE article_figures.article_id = changed.article_id AND ({nonzero});
+    RETURN NULL;
+END $$
+"""
+
+
 def postgresql_triggers() -> list[str]:
-    return [
+    statements = [
         "CREATE FUNCTION article_figures_row() RETURNS trigger LANGUAGE plpgsql AS $$ "
         "BEGIN INSERT INTO article_figures (article_id) VALUES (NEW.id); RETURN NULL; END $$",
         "CREATE TRIGGER article_figures_row AFTER INSERT ON article "
@@ -172,13 +191,20 @@ def postgresql_triggers() -> list[str]:
         PG_CLAIM_COUNT,
         "CREATE TRIGGER claim_sentence_count AFTER INSERT OR DELETE OR UPDATE OF sentence_id ON claim "
         "FOR EACH ROW EXECUTE FUNCTION claim_sentence_count()",
-        pg_figures_function('sentence_figures', SENTENCE_COUNTS),
-        "CREATE TRIGGER sentence_figures AFTER INSERT OR DELETE OR UPDATE OF kind, no_claim, claim_count, article_id "
-        "ON sentence FOR EACH ROW EXECUTE FUNCTION sentence_figures()",
-        pg_figures_function('suggestion_figures', SUGGESTION_COUNTS),
-        "CREATE TRIGGER suggestion_figures AFTER INSERT OR DELETE OR UPDATE OF state, edited, article_id "
-        "ON suggestion FOR EACH ROW EXECUTE FUNCTION suggestion_figures()",
     ]
+    for table, counts, columns in PG_COUNTED:
+        name = f"{table}_figures"
+        statements += [
+            pg_figures_function(name, counts),
+            f"CREATE TRIGGER {name} AFTER UPDATE OF {columns} ON {table} FOR EACH ROW EXECUTE FUNCTION {name}()",
+            pg_statement_function(f"{name}_inserted", counts, '+'),
+            f"CREATE TRIGGER {name}_inserted AFTER INSERT ON {table} REFERENCING NEW TABLE AS written "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION {name}_inserted()",
+            pg_statement_function(f"{name}_deleted", counts, '-'),
+            f"CREATE TRIGGER {name}_deleted AFTER DELETE ON {table} REFERENCING OLD TABLE AS written "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION {name}_deleted()",
+        ]
+    return statements
 
 
 def upgrade():
@@ -199,8 +225,7 @@ def upgrade():
 
 def downgrade():
     if op.get_bind().dialect.name == 'postgresql':
-        for table, name in (('article', 'article_figures_row'), ('claim', 'claim_sentence_count'),
-                            ('sentence', 'sentence_figures'), ('suggestion', 'suggestion_figures')):
+        for table, name in PG_TRIGGERS:
             op.execute(f"DROP TRIGGER {name} ON {table}")
             op.execute(f"DROP FUNCTION {name}()")
     else:
