@@ -260,8 +260,10 @@ def proposed_attribution(claim: Claim) -> tuple[dict[str, str] | None, bool]:
 
 def reject(suggestion: Suggestion, user: User | None) -> Suggestion:
     """Record that a reviewer turned the suggestion down (kept, to measure the rules)."""
+    sentence = owner_of(suggestion)
+    hold_sentence(sentence.id)  # before the decision: a claim marked there meanwhile would settle it
     _take_decision(suggestion, "rejected", user)
-    suggestion.sentence_id = owner_of(suggestion).id
+    suggestion.sentence_id = sentence.id
     db.session.flush()
     return suggestion
 

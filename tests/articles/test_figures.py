@@ -326,40 +326,45 @@ def test_first_claims_marked_and_deleted_at_once_count_the_sentence_once(app):
 
 
 def slow_decisions(connection, cursor, statement, *args) -> None:
-    """Hold a suggestion's decision (and a merge's deletion) a little before what follows it, so a claim marked at
-    once lands between."""
-    if statement.startswith(("UPDATE suggestion SET state", "DELETE FROM sentence")):
+    """Hold a suggestion's decision, a claim's insertion and a merge's deletion a little before what follows them, so
+    that a write made at once lands between."""
+    if statement.startswith(("UPDATE suggestion SET state", "INSERT INTO claim", "DELETE FROM sentence")):
         time.sleep(0.03)
 
 
-def test_accepting_a_suggestion_while_a_claim_is_marked_in_its_sentence_waits_and_never_deadlocks(app):
-    """Both write the sentence's claim count and the article's figures: they take the sentence first, so one waits for
-    the other instead of each holding what the other needs (PostgreSQL would abort one as a deadlock)."""
+def test_deciding_a_suggestion_while_a_claim_is_marked_in_its_sentence_waits_and_never_deadlocks(app):
+    """Accepting a suggestion writes it, then a claim in its sentence; marking a claim over a suggestion writes the
+    claim, then settles the suggestion; a rejection writes the suggestion. All move the article's figures: each takes
+    the sentence first, so one waits for the other instead of each holding what the other needs (PostgreSQL would
+    abort one as a deadlock). Of a rejection and a claim marked over the suggestion, whichever comes second finds
+    it decided: the rejection is refused (409) or the claim settles nothing."""
     make_user("ed", "editor")
     make_article(" ".join(f"Officials said {n} homes were flooded in district {n}." for n in range(10)),
                  title="Many")
-    rounds = db.session.execute(select(Suggestion.id, Sentence.id, Sentence.start, Sentence.end, Article.text)
+    rounds = db.session.execute(select(Suggestion.id, Suggestion.start, Suggestion.end, Sentence.id, Sentence.start,
+                                       Article.id, Article.text)
                                 .join(Sentence, Sentence.id == Suggestion.sentence_id)
-                                .join(Article, Article.id == Sentence.article_id)).all()
+                                .join(Article, Article.id == Sentence.article_id).order_by(Suggestion.id)).all()
     assert len(rounds) == 10
     event.listen(db.engine, "after_cursor_execute", slow_decisions)
     try:
-        for suggestion_id, sentence_id, start, end, text in rounds:
-            word_start, word = _words(text[start:end])[0]  # "Officials": outside the suggested span's quote or not,
-            article_id = db.session.get(Sentence, sentence_id).article_id  # marking it settles nothing it decided
+        for n, (suggestion_id, start, end, sentence_id, offset, article_id, text) in enumerate(rounds):
+            if n % 2:  # over the suggestion, while it is rejected
+                decision, quote, at = "reject", text[start:end], start - offset
+            else:  # "Officials", the source, outside the suggestion, while it is accepted
+                decision, quote, at = "accept", "Officials", 0
+            data = {"sentence_id": sentence_id, "start16": at, "end16": at + len(quote), "quote": quote}
 
-            def act(client, n):
-                if n == 0:
-                    return client.post(f"/suggestions/{suggestion_id}/accept", headers=HX)
-                return client.post(f"/articles/{article_id}/claims", headers=HX, data={
-                    "sentence_id": sentence_id, "start16": word_start, "end16": word_start + len(word),
-                    "quote": word})
+            def act(client, who):
+                if who == 0:
+                    return client.post(f"/suggestions/{suggestion_id}/{decision}", headers=HX)
+                return client.post(f"/articles/{article_id}/claims", headers=HX, data=data)
 
-            results = run_at_once(app, 2, act)
-            assert [r.status_code for r in results] == [200, 200]
+            decided, marked = [r.status_code for r in run_at_once(app, 2, act)]
+            assert (decided, marked) in ([(200, 200)] if decision == "accept" else [(200, 200), (409, 200)]), n
     finally:
         event.remove(db.engine, "after_cursor_execute", slow_decisions)
-    assert_figures_exact("accepted and marked at once")
+    assert_figures_exact("decided and marked at once")
 
 
 def test_merging_while_a_claim_is_marked_further_on_waits_and_never_deadlocks(app):
@@ -370,7 +375,7 @@ def test_merging_while_a_claim_is_marked_further_on_waits_and_never_deadlocks(ap
     article_id, sentence_ids = article.id, [s.id for s in article.sentences]
     event.listen(db.engine, "after_cursor_execute", slow_decisions)
     try:
-        for n in range(0, 20, 2):  # merge sentence n with n + 1 (then numbered n // 2 + ...), mark the last one
+        for n in range(0, 20, 2):  # merge sentence n with the next one, and mark a first claim near the end
             merged, marked = sentence_ids[n], sentence_ids[-1 - n // 2]
 
             def act(client, who):
