@@ -6,6 +6,7 @@ Unreachable PostgreSQL skips its tests, except in CI (CI=true), where it is a fa
 import getpass
 import os
 import uuid
+from contextlib import contextmanager
 
 import pytest
 from flask import Flask
@@ -139,3 +140,29 @@ def empty_database() -> None:
     ratings.ensure_default_vocabulary()
     db.session.commit()
     db.session.remove()
+
+
+@contextmanager
+def app_at_revision(database: str, folder, revision: str):
+    """An app, in its context, on a new database of its own (SQLite in `folder`, or a PostgreSQL one dropped
+    afterwards) migrated only as far as `revision`: where a migration's tests write the rows it will find."""
+    from flask_migrate import upgrade
+
+    from annotate import migrations
+
+    name = None
+    if database == "postgresql":
+        url, name = create_database()
+        application = make_app(config_for(folder, None, SQLALCHEMY_DATABASE_URI=url))
+    else:
+        application = make_app(config_for(folder, folder / "old.sqlite"))
+    try:
+        with application.app_context():
+            migrations.bind(application)
+            upgrade(revision=revision)
+            yield application
+            db.session.remove()
+            db.engine.dispose()
+    finally:
+        if name:
+            drop_database(name)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.models import Article
+from annotate.models import ArticleFigures
 from annotate.models import Claim
 from annotate.models import Sentence
 from annotate.models import User
@@ -114,7 +115,8 @@ class ArticleSummary:
 
 
 def checked_condition():
-    """A sentence counts as checked once it holds a claim or was marked 'no claim'."""
+    """A sentence counts as checked once it holds a claim or was marked 'no claim' (what the figures the database keeps
+    count, written as a query: the recount the tests hold them to)."""
     has_claim = select(Claim.id).where(Claim.sentence_id == Sentence.id).exists()
     return Sentence.no_claim | has_claim
 
@@ -127,11 +129,8 @@ def article_summaries(status: str | None = None) -> list[ArticleSummary]:
     newest_first = select(Article).order_by(Article.created_at.desc(), Article.id.desc())
     articles = db.session.scalars(newest_first.options(selectinload(Article.created_by))).all()  # shown per row
     rows = {a.id: ArticleSummary(a) for a in articles}
-    body = Sentence.kind == "body"
-    progress = select(
-        Sentence.article_id, func.count(Sentence.id), func.count(Sentence.id).filter(checked_condition())
-    ).where(body).group_by(Sentence.article_id)
-    for article_id, total, checked in db.session.execute(progress):
+    progress = select(ArticleFigures.article_id, ArticleFigures.body_sentences, ArticleFigures.checked_sentences)
+    for article_id, total, checked in db.session.execute(progress):  # kept by the database: a row an article
         if article_id in rows:
             rows[article_id].body_total, rows[article_id].body_checked = total, checked
     chip = func.coalesce(Claim.rating, Claim.workflow_state)  # ratings.chip, in SQL
@@ -150,10 +149,15 @@ def statuses_in_use() -> set[str]:
     return set(db.session.scalars(select(func.coalesce(Claim.rating, Claim.workflow_state)).distinct()))
 
 
+def progress_from(article: Article, figures: ArticleFigures | None) -> ArticleSummary:
+    """The progress of one article from its figures row, which the database keeps as sentences and claims change."""
+    if figures is None:
+        return ArticleSummary(article)
+    return ArticleSummary(article, figures.body_sentences, figures.checked_sentences)
+
+
 def article_progress(article: Article) -> ArticleSummary:
-    """The figures of one article (for the progress bar after each change)."""
-    query = select(func.count(Sentence.id), func.count(Sentence.id).filter(checked_condition())).where(
-        Sentence.article_id == article.id, Sentence.kind == "body"
-    )
-    total, checked = db.session.execute(query).one()
-    return ArticleSummary(article, total, checked)
+    """The progress of one article, read afresh (after a change, a write of this session may have moved it): one
+    row by its key, whatever the article's length."""
+    query = select(ArticleFigures).where(ArticleFigures.article_id == article.id)
+    return progress_from(article, db.session.scalars(query.execution_options(populate_existing=True)).first())

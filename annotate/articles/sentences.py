@@ -10,6 +10,8 @@ from annotate.extensions import db
 from annotate.models import Sentence
 from annotate.models import User
 from annotate.models import utcnow
+from annotate.row_locks import hold_sentence
+from annotate.row_locks import hold_sentences_from
 from annotate.text.offsets import nearest_word_boundary
 from annotate.text.offsets import trim_span
 
@@ -36,6 +38,7 @@ def set_no_claim(sentence: Sentence, value: bool, user: User | None) -> Sentence
     """Mark a sentence as checked and holding no claim (or undo that); one that holds claims is checked already."""
     if value and sentence.claims:
         raise InputError("This sentence holds claims, so it is already checked.", "sentence")
+    hold_sentence(sentence.id)  # before its suggestions
     if not value and sentence.no_claim and sentence.updated_at is not None:  # the suggestions it rejected return
         reopen_suggestions_rejected_at(sentence, sentence.updated_at)
     sentence.no_claim = value
@@ -61,6 +64,7 @@ def merge_with_next(sentence: Sentence, user: User | None) -> Sentence:
         raise InputError("This is the last sentence; there is nothing to merge it with.", "sentence")
     if following.paragraph != sentence.paragraph:
         raise InputError("The next sentence starts a new paragraph; sentences merge only within one.", "sentence")
+    hold_sentences_from(sentence.article_id, sentence.index)
     for claim in list(following.claims):
         claim.sentence = sentence
     sentence.end = following.end
@@ -93,6 +97,7 @@ def split_at(sentence: Sentence, offset: int, user: User | None) -> Sentence:
     if any(c.start < cut_start and c.end > cut_end for c in sentence.claims):
         raise InputError("A claim runs across that point; move or delete the claim first.", "offset")
     article = sentence.article
+    hold_sentences_from(article.id, sentence.index)
     _shift_indices(article.id, sentence.index, +1)
     second = Sentence(article=article, index=sentence.index + 1, start=cut_start, end=sentence.end,
                       kind=sentence.kind, paragraph=sentence.paragraph, no_claim=sentence.no_claim)

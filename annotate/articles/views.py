@@ -111,7 +111,8 @@ def upload_too_large(error):
 @bp.route("/articles/<int:article_id>")
 def show(article_id: int):
     """Read an article: its first window of sentences, or the window around ?claim=ID with that claim's panel open."""
-    article = get_or_404(Article, article_id, options=(joinedload(Article.created_by),))  # "added by" in the header
+    article = get_or_404(Article, article_id, options=(joinedload(Article.created_by),  # "added by" in the header
+                                                       joinedload(Article.figures)))  # progress, suggestion figures
     claim = reading.claim_to_open(article, request.args.get("claim", type=int))
     if claim is not None:
         win = reading.window_around(article, claim.sentence.index)
@@ -120,7 +121,7 @@ def show(article_id: int):
     current = next((v.sentence for v in win.views if claim is None or v.sentence.id == claim.sentence_id), None)
     tools_view = reading.sentence_view(current) if current is not None else None  # the toolbar, under it already
     return render_template("articles/page.html", article=article, win=win, tools_view=tools_view, claim=claim,
-                           progress=operations.article_progress(article))
+                           progress=operations.progress_from(article, article.figures))
 
 
 @bp.route("/articles/<int:article_id>/sentences")

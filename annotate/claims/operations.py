@@ -16,6 +16,7 @@ from annotate.models import utcnow
 from annotate.models.choices import ATTRIBUTION_TYPES
 from annotate.models.choices import STANCES
 from annotate.review.workflow import check_unlocked
+from annotate.row_locks import hold_sentence
 from annotate.text.offsets import OffsetError
 from annotate.text.offsets import snap_to_words
 from annotate.text.offsets import utf16_to_codepoint
@@ -167,6 +168,7 @@ def delete_claim(claim: Claim, user: User | None = None) -> None:
     require_change(user, claim)
     snapshot = history.claim_snapshot(claim) | {"evidence": [history.evidence_snapshot(e) for e in claim.evidence]}
     history.record("deleted", "claim", None, user, snapshot, None, claim.uuid, article_id=claim.article_id)
+    hold_sentence(claim.sentence_id)  # before its suggestions: the deletion counts on the sentence
     # A suggestion this claim only superseded (it was marked over it by hand) is open again: nobody decided it.
     db.session.execute(update(Suggestion).where(Suggestion.claim_id == claim.id, Suggestion.state == "superseded")
                        .values(state="open", claim_id=None, decided_by_id=None, decided_at=None)

@@ -12,6 +12,7 @@ from annotate.models.core import User
 from annotate.models.core import UTCDateTime
 from annotate.models.core import new_uuid
 from annotate.models.core import utcnow
+from annotate.models.figures import ArticleFigures
 from annotate.models.interchange import OrphanClaim
 from annotate.models.jobs import Job
 from annotate.models.review import Assignment
@@ -26,7 +27,7 @@ from annotate.models.review import verdict_evidence
 from annotate.models.suggestions import Suggestion
 
 __all__ = [
-    "MAX_INTEGER", "MIN_INTEGER", "ApiToken", "AppSetting", "Article", "Assignment", "Audited", "Claim", "Comment",
-    "CommentRead", "Decision", "Evidence", "HistoryEvent", "Job", "Mention", "OrphanClaim", "Rating", "Sentence",
-    "Suggestion", "UTCDateTime", "User", "Verdict", "new_uuid", "utcnow", "verdict_evidence",
+    "MAX_INTEGER", "MIN_INTEGER", "ApiToken", "AppSetting", "Article", "ArticleFigures", "Assignment", "Audited",
+    "Claim", "Comment", "CommentRead", "Decision", "Evidence", "HistoryEvent", "Job", "Mention", "OrphanClaim",
+    "Rating", "Sentence", "Suggestion", "UTCDateTime", "User", "Verdict", "new_uuid", "utcnow", "verdict_evidence",
 ]

@@ -118,6 +118,8 @@ class Article(Audited, db.Model):
     claims: Mapped[list["Claim"]] = relationship(
         back_populates="article", order_by="Claim.start", cascade="all, delete-orphan"
     )
+    # Its progress and suggestion figures, kept by the database (models/figures.py); read only.
+    figures: Mapped["ArticleFigures | None"] = relationship(viewonly=True)
 
 
 class Sentence(Audited, db.Model):
@@ -134,6 +136,9 @@ class Sentence(Audited, db.Model):
     kind: Mapped[str] = mapped_column(String(20), default="body")
     paragraph: Mapped[int] = mapped_column(Integer, default=0)
     no_claim: Mapped[bool] = mapped_column(Boolean, default=False)
+    # How many claims the sentence holds: kept by the claim triggers of migration 0012 (the ORM only inserts the 0);
+    # its row lock is what orders concurrent claims on one sentence, so the checked count moves exactly once.
+    claim_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     article: Mapped[Article] = relationship(back_populates="sentences")
     claims: Mapped[list["Claim"]] = relationship(back_populates="sentence", order_by="Claim.start")
 

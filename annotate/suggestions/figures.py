@@ -5,6 +5,7 @@ from sqlalchemy import func
 from sqlalchemy import select
 
 from annotate.extensions import db
+from annotate.models import ArticleFigures
 from annotate.models import Suggestion
 
 
@@ -48,14 +49,22 @@ def figures_of(suggestions: list[Suggestion]) -> Figures:
     return result
 
 
+def figures_from(row: ArticleFigures | None) -> Figures:
+    """Figures from an article's figures row, which the database keeps as suggestions change (no counting)."""
+    if row is None:
+        return Figures()
+    return Figures(open=row.suggestions_open, accepted=row.suggestions_accepted, rejected=row.suggestions_rejected,
+                   superseded=row.suggestions_superseded, edited=row.suggestions_edited)
+
+
 def figures(article_id: int | None = None) -> Figures:
-    """Figures of one article, or of every article, in one query."""
-    query = select(Suggestion.state, Suggestion.edited, func.count(Suggestion.id)).group_by(Suggestion.state,
-                                                                                          Suggestion.edited)
+    """Figures of one article (its figures row, read afresh: a write in this session may have moved it), or the sum
+    over every article; one query either way."""
     if article_id is not None:
-        query = query.where(Suggestion.article_id == article_id)
-    result = Figures()
-    for state, edited, count in db.session.execute(query):
-        setattr(result, state, getattr(result, state) + count)
-        result.edited += count if state == "accepted" and edited else 0
-    return result
+        query = select(ArticleFigures).where(ArticleFigures.article_id == article_id)
+        return figures_from(db.session.scalars(query.execution_options(populate_existing=True)).first())
+    columns = (ArticleFigures.suggestions_open, ArticleFigures.suggestions_accepted,
+               ArticleFigures.suggestions_rejected, ArticleFigures.suggestions_superseded,
+               ArticleFigures.suggestions_edited)
+    totals = db.session.execute(select(*(func.coalesce(func.sum(column), 0) for column in columns))).one()
+    return Figures(*totals)

@@ -22,6 +22,7 @@ from annotate.models import Sentence
 from annotate.models import Suggestion
 from annotate.models import User
 from annotate.models import utcnow
+from annotate.row_locks import hold_sentence
 from annotate.suggestions import rules as suggestions_rules
 from annotate.text.segment import Unit
 
@@ -225,6 +226,7 @@ def accept(suggestion: Suggestion, user: User | None, edits: dict | None = None)
     sentence = owner_of(suggestion)
     start, end, fields = _draft(suggestion, sentence, edits)
     edited = (start, end) != span_in(sentence, suggestion) or fields != proposed_fields(suggestion)
+    hold_sentence(sentence.id)  # before the decision: the claim it makes will count on the sentence
     _take_decision(suggestion, "accepted", user)
     known = {claim.id for claim in sentence.claims}
     claim = claim_ops.mark_claim(sentence, start, end, user)
@@ -258,8 +260,10 @@ def proposed_attribution(claim: Claim) -> tuple[dict[str, str] | None, bool]:
 
 def reject(suggestion: Suggestion, user: User | None) -> Suggestion:
     """Record that a reviewer turned the suggestion down (kept, to measure the rules)."""
+    sentence = owner_of(suggestion)
+    hold_sentence(sentence.id)  # before the decision: a claim marked there meanwhile would settle it
     _take_decision(suggestion, "rejected", user)
-    suggestion.sentence_id = owner_of(suggestion).id
+    suggestion.sentence_id = sentence.id
     db.session.flush()
     return suggestion
 
@@ -272,6 +276,8 @@ def reopen(suggestion: Suggestion, user: User | None) -> Sentence:
     if user is None or suggestion.decided_by_id != user.id:
         raise InputError("Only the person who decided on a suggestion can undo it.", "suggestion")
     made = suggestion.claim if suggestion.state == "accepted" else None
+    if made is not None:
+        hold_sentence(made.sentence_id)  # before the suggestion: the claim's deletion counts on the sentence
     suggestion.state, suggestion.claim_id, suggestion.edited = "open", None, False
     suggestion.decided_by_id, suggestion.decided_at = None, None
     db.session.flush()

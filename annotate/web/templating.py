@@ -49,8 +49,8 @@ def url_pattern(endpoint: str, param: str) -> str:
 
 
 def suggestion_figures(article) -> suggestion_figures_of.Figures:
-    """The article page's figures line (one query)."""
-    return suggestion_figures_of.figures(article.id)
+    """The article page's figures line: from the figures row the page loaded with the article."""
+    return suggestion_figures_of.figures_from(article.figures)
 
 
 def suggestions_hidden() -> bool:

@@ -6,14 +6,11 @@ from sqlalchemy import select
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from annotate import migrations
 from annotate.extensions import db
 from annotate.models import Claim
 from annotate.models import HistoryEvent
 from annotate.models import Verdict
 from tests import apps
-from tests.apps import config_for
-from tests.apps import make_app
 from tests.conftest import BOTH_DATABASES
 
 ROWS = """
@@ -50,22 +47,8 @@ INSERT INTO decision (id, uuid, claim_id, rating, explanation, method, decided_b
 @pytest.fixture(params=BOTH_DATABASES)
 def old_database_app(request, tmp_path):
     """An app on an empty database of its own, migrated only as far as 0007 (before the rating model)."""
-    name = None
-    if request.param == "postgresql":
-        url, name = apps.create_database()
-        application = make_app(config_for(tmp_path, None, SQLALCHEMY_DATABASE_URI=url))
-    else:
-        application = make_app(config_for(tmp_path, tmp_path / "old.sqlite"))
-    try:
-        with application.app_context():
-            migrations.bind(application)
-            upgrade(revision="0007")
-            yield application
-            db.session.remove()
-            db.engine.dispose()
-    finally:
-        if name:
-            apps.drop_database(name)
+    with apps.app_at_revision(request.param, tmp_path, "0007") as application:
+        yield application
 
 
 def test_hand_set_statuses_become_verdicts_flags_and_derived_statuses(old_database_app):
