@@ -11,8 +11,8 @@ each) died of SIGSEGV, each time somewhere else (a page read, a flush, a session
 corrupt. Their core files showed a dictionary whose values had been freed while the dictionary was in use, and
 pymalloc's free list broken. The crash was not SQLAlchemy's compiled extensions: it happened with its pure-Python
 modules too. No connection was shared between threads, and no memory was allocated without the interpreter lock.
-With collection moved here, the crashes stopped. The cause inside the interpreter is not proven; bench/soak.py is
-how to check again (README, "Crashes").
+With collection moved here, no worker crashed under the same load. The cause inside the interpreter is not proven;
+bench/soak.py, run while the cores are busy, is how to check again (README, "Crashes").
 
 A worker turns automatic collection off (server.post_fork) and collects, by the same thresholds, when a request
 has been answered (server.post_request) and at each step a job reports (annotate.jobs.runner). The CLI, the tests
