@@ -19,6 +19,7 @@ from annotate.models import Sentence
 from annotate.models import User
 from annotate.review import ratings
 from annotate.suggestions import operations as suggestion_ops
+from annotate.suggestions.figures import figures_row
 from annotate.text.segment import normalize_text
 from annotate.text.segment import segment
 from annotate.text.urls import check_http_url
@@ -159,5 +160,4 @@ def progress_from(article: Article, figures: ArticleFigures | None) -> ArticleSu
 def article_progress(article: Article) -> ArticleSummary:
     """The progress of one article, read afresh (after a change, a write of this session may have moved it): one
     row by its key, whatever the article's length."""
-    query = select(ArticleFigures).where(ArticleFigures.article_id == article.id)
-    return progress_from(article, db.session.scalars(query.execution_options(populate_existing=True)).first())
+    return progress_from(article, figures_row(article.id))

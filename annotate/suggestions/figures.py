@@ -49,6 +49,12 @@ def figures_of(suggestions: list[Suggestion]) -> Figures:
     return result
 
 
+def figures_row(article_id: int) -> ArticleFigures | None:
+    """An article's figures row read afresh, one row by its key: a write of this session may have moved it."""
+    query = select(ArticleFigures).where(ArticleFigures.article_id == article_id)
+    return db.session.scalars(query.execution_options(populate_existing=True)).first()
+
+
 def figures_from(row: ArticleFigures | None) -> Figures:
     """Figures from an article's figures row, which the database keeps as suggestions change (no counting)."""
     if row is None:
@@ -61,8 +67,7 @@ def figures(article_id: int | None = None) -> Figures:
     """Figures of one article (its figures row, read afresh: a write in this session may have moved it), or the sum
     over every article; one query either way."""
     if article_id is not None:
-        query = select(ArticleFigures).where(ArticleFigures.article_id == article_id)
-        return figures_from(db.session.scalars(query.execution_options(populate_existing=True)).first())
+        return figures_from(figures_row(article_id))
     columns = (ArticleFigures.suggestions_open, ArticleFigures.suggestions_accepted,
                ArticleFigures.suggestions_rejected, ArticleFigures.suggestions_superseded,
                ArticleFigures.suggestions_edited)
