@@ -1,4 +1,5 @@
 import logging
+from contextlib import contextmanager
 from logging.config import fileConfig
 
 from flask import current_app
@@ -92,14 +93,65 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
-        context.configure(
-            connection=connection,
-            target_metadata=get_metadata(),
-            **conf_args
-        )
+        if connection.dialect.name == 'sqlite':
+            with sqlite_foreign_keys_off(connection):
+                # One transaction for the whole run (SQLite's DDL is transactional, but the driver only opens a
+                # transaction before data changes): a failed check below takes every migration of the run back.
+                run_checked_migrations(connection, conf_args, transactional_ddl=True)
+        else:
+            run_checked_migrations(connection, conf_args)
 
-        with context.begin_transaction():
-            context.run_migrations()
+
+def run_checked_migrations(connection, conf_args, **options):
+    """Run the migrations, then refuse to commit a database whose rows are not whole."""
+    context.configure(
+        connection=connection,
+        target_metadata=get_metadata(),
+        **conf_args,
+        **options
+    )
+
+    with context.begin_transaction():
+        if connection.dialect.name == 'sqlite':
+            connection.exec_driver_sql('BEGIN')
+        context.run_migrations()
+        if connection.dialect.name == 'sqlite':
+            check_foreign_keys(connection)
+
+
+@contextmanager
+def sqlite_foreign_keys_off(connection):
+    """Foreign keys unenforced while the migrations run (Alembic's advice for batch mode), and enforced again after.
+
+    Batch mode rebuilds a table on SQLite: it copies it, drops the old one and renames the copy. With foreign keys
+    enforced, dropping article, sentence, claim or user deletes or refuses the rows that refer to it (dropping
+    article deleted every sentence and claim). SQLite ignores the PRAGMA inside a transaction, so it is set on the
+    driver's connection before the migrations' transaction begins, and read back.
+    """
+    driver = connection.connection.dbapi_connection
+    if driver.in_transaction:
+        raise RuntimeError('Migrations on SQLite: a transaction is already open, so foreign keys cannot be turned '
+                           'off for the migrations; nothing was migrated.')
+    enforced = driver.execute('PRAGMA foreign_keys').fetchone()[0]
+    driver.execute('PRAGMA foreign_keys=OFF')
+    if driver.execute('PRAGMA foreign_keys').fetchone()[0]:
+        raise RuntimeError('Migrations on SQLite: PRAGMA foreign_keys=OFF did not take; nothing was migrated.')
+    try:
+        yield
+    finally:
+        driver.execute(f'PRAGMA foreign_keys={"ON" if enforced else "OFF"}')
+        if driver.execute('PRAGMA foreign_keys').fetchone()[0] != enforced:
+            connection.invalidate()  # never hand the pool a connection whose foreign keys are off
+
+
+def check_foreign_keys(connection):
+    """Every row's foreign keys find their rows (SQLite, where the migrations ran without enforcing them)."""
+    broken = connection.exec_driver_sql('PRAGMA foreign_key_check').all()
+    if broken:
+        shown = '; '.join(f'{table} row {rowid} refers to a missing {parent} row' for table, rowid, parent, _ in
+                          broken[:10])
+        raise RuntimeError(f'Migrations on SQLite: PRAGMA foreign_key_check found {len(broken)} row(s) referring '
+                           f'to missing rows ({shown}); the migrations were rolled back.')
 
 
 if context.is_offline_mode():
