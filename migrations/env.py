@@ -3,6 +3,7 @@ from contextlib import contextmanager
 from logging.config import fileConfig
 
 from flask import current_app
+from sqlalchemy import text
 
 from alembic import context
 
@@ -103,7 +104,7 @@ def run_migrations_online():
 
 
 def run_checked_migrations(connection, conf_args, **options):
-    """Run the migrations, then refuse to commit a database whose rows are not whole."""
+    """Run the migrations, then refuse to commit a database whose rows or triggers are not whole."""
     context.configure(
         connection=connection,
         target_metadata=get_metadata(),
@@ -115,8 +116,11 @@ def run_checked_migrations(connection, conf_args, **options):
         if connection.dialect.name == 'sqlite':
             connection.exec_driver_sql('BEGIN')
         context.run_migrations()
+        if context.get_context().opts.get('dont_mutate'):  # `flask db current` only reads
+            return
         if connection.dialect.name == 'sqlite':
             check_foreign_keys(connection)
+        check_triggers(connection)
 
 
 @contextmanager
@@ -152,6 +156,31 @@ def check_foreign_keys(connection):
                           broken[:10])
         raise RuntimeError(f'Migrations on SQLite: PRAGMA foreign_key_check found {len(broken)} row(s) referring '
                            f'to missing rows ({shown}); the migrations were rolled back.')
+
+
+def check_triggers(connection):
+    """The triggers the schema should have at the revision the run ends at all exist.
+
+    A revision that creates triggers says which in `schema_triggers(dialect_name)`; the newest such revision at or
+    below the database's revision holds. On SQLite a table rebuilt by batch mode loses its triggers silently.
+    """
+    heads = context.get_context().get_current_heads()
+    for script in context.script.iterate_revisions(heads, 'base'):
+        named = getattr(script.module, 'schema_triggers', None)
+        if named is not None:
+            expected = set(named(connection.dialect.name))
+            break
+    else:
+        return
+    if connection.dialect.name == 'postgresql':
+        query = 'SELECT tgname FROM pg_trigger WHERE NOT tgisinternal'
+    else:
+        query = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    missing = expected - set(connection.scalars(text(query)))
+    if missing:
+        raise RuntimeError(f'Migrations: at revision {", ".join(heads)} the database lacks the triggers '
+                           f'{", ".join(sorted(missing))} (revision {script.revision} makes them; a migration '
+                           f'that rebuilds their tables must make them again); the migrations were rolled back.')
 
 
 if context.is_offline_mode():

@@ -1,10 +1,13 @@
 """Every migration keeps the data: a database holding rows in every table goes down one revision at a time and back up
 to head, and no table loses a row nor a claim its span on the way (SQLite and PostgreSQL); a run that would leave
-rows referring to missing rows is refused and taken back (migrations/env.py). The migrations of one revision's own
-data are tested beside the code they serve (tests/review/test_rating_migration.py,
-tests/articles/test_figures_migration.py)."""
+rows referring to missing rows, or the figures triggers (0012) missing, is refused and taken back (migrations/env.py).
+The migrations of one revision's own data are tested beside the code they serve
+(tests/review/test_rating_migration.py, tests/articles/test_figures_migration.py)."""
 import pytest
+import sqlalchemy as sa
+from alembic import op
 from alembic.migration import MigrationContext
+from alembic.operations import Operations
 from alembic.script import ScriptDirectory
 from flask_migrate import downgrade
 from flask_migrate import upgrade
@@ -26,6 +29,7 @@ from tests.conftest import BOTH_DATABASES
 from tests.factories import EMOJI_TEXT
 from tests.factories import build_rich_set
 from tests.factories import make_article
+from tests.factories import make_claim
 
 # The oldest revision with every table the populated database fills (job came in 0007); 0012's article_figures is
 # counted again from the rows when the upgrade passes it.
@@ -184,3 +188,37 @@ def test_a_run_leaving_rows_that_refer_to_missing_rows_fails_and_is_taken_back(t
         assert "article_figures" not in inspect(db.engine).get_table_names()  # 0012's DDL was rolled back too
         with db.engine.connect() as connection:  # and the pool's connections enforce foreign keys again
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+@pytest.mark.parametrize("database", BOTH_DATABASES)
+def test_a_run_ending_without_the_figures_triggers_fails(database, tmp_path, capsys):
+    with apps.app_at_revision(database, tmp_path, "head"):
+        lost = "sentence_figures_update" if database == "sqlite" else "sentence_figures"
+        with db.engine.begin() as connection:
+            connection.execute(text(f"DROP TRIGGER {lost}" + (" ON sentence" if database == "postgresql" else "")))
+        with pytest.raises(SystemExit):
+            upgrade()
+        assert f"lacks the triggers {lost} (revision 0012 makes them" in capsys.readouterr().err
+
+
+def test_a_later_rebuild_of_sentence_that_lifts_the_triggers_keeps_them_and_the_rows(tmp_path):
+    """The way 0012 tells a later migration to rebuild one of the counted tables on SQLite works."""
+    with apps.app_at_revision("sqlite", tmp_path, "head"):
+        article = make_article()
+        make_claim(article, "40 people were hurt")
+        figures_0012 = ScriptDirectory(str(migrations.DIRECTORY)).get_revision("0012").module
+        before = table_counts()
+        with db.engine.connect() as connection:
+            driver = connection.connection.dbapi_connection
+            driver.execute("PRAGMA foreign_keys=OFF")
+            with Operations.context(MigrationContext.configure(connection)):
+                figures_0012.drop_triggers()
+                with op.batch_alter_table("sentence", recreate="always") as batch_op:
+                    batch_op.add_column(sa.Column("spare", sa.Integer(), nullable=True))
+                figures_0012.create_triggers()
+            connection.commit()
+            driver.execute("PRAGMA foreign_keys=ON")
+        assert table_counts() == before
+        assert TRIGGERS["sqlite"] <= triggers()
+        make_claim(article, "Police have not named a suspect", sentence_index=2)
+        assert figures()[0][0][2] == 2  # checked sentences: both claimed ones
