@@ -1,7 +1,9 @@
 import logging
+from contextlib import contextmanager
 from logging.config import fileConfig
 
 from flask import current_app
+from sqlalchemy import text
 
 from alembic import context
 
@@ -92,14 +94,93 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
-        context.configure(
-            connection=connection,
-            target_metadata=get_metadata(),
-            **conf_args
-        )
+        if connection.dialect.name == 'sqlite':
+            with sqlite_foreign_keys_off(connection):
+                # One transaction for the whole run (SQLite's DDL is transactional, but the driver only opens a
+                # transaction before data changes): a failed check below takes every migration of the run back.
+                run_checked_migrations(connection, conf_args, transactional_ddl=True)
+        else:
+            run_checked_migrations(connection, conf_args)
 
-        with context.begin_transaction():
-            context.run_migrations()
+
+def run_checked_migrations(connection, conf_args, **options):
+    """Run the migrations, then refuse to commit a database whose rows or triggers are not whole."""
+    context.configure(
+        connection=connection,
+        target_metadata=get_metadata(),
+        **conf_args,
+        **options
+    )
+
+    with context.begin_transaction():
+        if connection.dialect.name == 'sqlite':
+            connection.exec_driver_sql('BEGIN')
+        context.run_migrations()
+        if context.get_context().opts.get('dont_mutate'):  # `flask db current` only reads
+            return
+        if connection.dialect.name == 'sqlite':
+            check_foreign_keys(connection)
+        check_triggers(connection)
+
+
+@contextmanager
+def sqlite_foreign_keys_off(connection):
+    """Foreign keys unenforced while the migrations run (Alembic's advice for batch mode), and enforced again after.
+
+    Batch mode rebuilds a table on SQLite: it copies it, drops the old one and renames the copy. With foreign keys
+    enforced, dropping article, sentence, claim or user deletes or refuses the rows that refer to it (dropping
+    article deleted every sentence and claim). SQLite ignores the PRAGMA inside a transaction, so it is set on the
+    driver's connection before the migrations' transaction begins, and read back.
+    """
+    driver = connection.connection.dbapi_connection
+    if driver.in_transaction:
+        raise RuntimeError('Migrations on SQLite: a transaction is already open, so foreign keys cannot be turned '
+                           'off for the migrations; nothing was migrated.')
+    enforced = driver.execute('PRAGMA foreign_keys').fetchone()[0]
+    driver.execute('PRAGMA foreign_keys=OFF')
+    if driver.execute('PRAGMA foreign_keys').fetchone()[0]:
+        raise RuntimeError('Migrations on SQLite: PRAGMA foreign_keys=OFF did not take; nothing was migrated.')
+    try:
+        yield
+    finally:
+        driver.execute(f'PRAGMA foreign_keys={"ON" if enforced else "OFF"}')
+        if driver.execute('PRAGMA foreign_keys').fetchone()[0] != enforced:
+            connection.invalidate()  # never hand the pool a connection whose foreign keys are off
+
+
+def check_foreign_keys(connection):
+    """Every row's foreign keys find their rows (SQLite, where the migrations ran without enforcing them)."""
+    broken = connection.exec_driver_sql('PRAGMA foreign_key_check').all()
+    if broken:
+        shown = '; '.join(f'{table} row {rowid} refers to a missing {parent} row' for table, rowid, parent, _ in
+                          broken[:10])
+        raise RuntimeError(f'Migrations on SQLite: PRAGMA foreign_key_check found {len(broken)} row(s) referring '
+                           f'to missing rows ({shown}); the migrations were rolled back.')
+
+
+def check_triggers(connection):
+    """The triggers the schema should have at the revision the run ends at all exist.
+
+    A revision that creates triggers says which in `schema_triggers(dialect_name)`; the newest such revision at or
+    below the database's revision holds. On SQLite a table rebuilt by batch mode loses its triggers silently.
+    """
+    heads = context.get_context().get_current_heads()
+    for script in context.script.iterate_revisions(heads, 'base'):
+        named = getattr(script.module, 'schema_triggers', None)
+        if named is not None:
+            expected = set(named(connection.dialect.name))
+            break
+    else:
+        return
+    if connection.dialect.name == 'postgresql':
+        query = 'SELECT tgname FROM pg_trigger WHERE NOT tgisinternal'
+    else:
+        query = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    missing = expected - set(connection.scalars(text(query)))
+    if missing:
+        raise RuntimeError(f'Migrations: at revision {", ".join(heads)} the database lacks the triggers '
+                           f'{", ".join(sorted(missing))} (revision {script.revision} makes them; a migration '
+                           f'that rebuilds their tables must make them again); the migrations were rolled back.')
 
 
 if context.is_offline_mode():

@@ -26,8 +26,17 @@ table holds the rows exactly as its statement wrote them, so the same holds for 
 Deleting a sentence with claims: the sentence's own delete takes off its contribution as it was; the claims the
 cascade deletes afterwards find no sentence row to update (on both databases the row is gone by then).
 
-SQLite's `batch_alter_table` recreates a table and drops its triggers: a later migration that batch-alters
-article, sentence, claim or suggestion must create these triggers again (sqlite_triggers below).
+SQLite's `batch_alter_table` recreates a table and drops its triggers, and cannot rename the copy back while another
+table's trigger names it (claim's triggers name sentence). A later migration that rebuilds article, sentence, claim or
+suggestion lifts the triggers around the rebuild, with this revision's functions (they make the triggers as this
+revision made them; a revision that changes the triggers brings its own `schema_triggers` and functions):
+
+    figures = context.script.get_revision('0012').module  # from alembic import context
+    figures.drop_triggers()
+    with op.batch_alter_table('sentence') as batch_op: ...
+    figures.create_triggers()
+
+migrations/env.py checks at the end of every run that the triggers `schema_triggers` names exist.
 
 Revision ID: 0012
 Revises: 0011
@@ -207,6 +216,38 @@ def postgresql_triggers() -> list[str]:
     return statements
 
 
+# ------------------------------------------------------------------------------------------------ both
+
+SQLITE_TRIGGERS = ('article_figures_row', 'claim_sentence_count_insert', 'claim_sentence_count_delete',
+                   'claim_sentence_count_move', *(f"{table}_figures_{event}" for table in ('sentence', 'suggestion')
+                                                  for event in ('insert', 'delete', 'update')))
+
+
+def schema_triggers(dialect_name: str) -> list[str]:
+    """The triggers the schema has from this revision on (migrations/env.py checks them after every run)."""
+    if dialect_name == 'postgresql':
+        return [name for _, name in PG_TRIGGERS]
+    return list(SQLITE_TRIGGERS)
+
+
+def create_triggers() -> None:
+    """Make every trigger (and on PostgreSQL its function) as this revision defines them."""
+    postgresql = op.get_bind().dialect.name == 'postgresql'
+    for statement in (postgresql_triggers() if postgresql else sqlite_triggers()):
+        op.execute(statement)
+
+
+def drop_triggers() -> None:
+    """Drop every trigger create_triggers made (and on PostgreSQL its function)."""
+    if op.get_bind().dialect.name == 'postgresql':
+        for table, name in PG_TRIGGERS:
+            op.execute(f"DROP TRIGGER {name} ON {table}")
+            op.execute(f"DROP FUNCTION {name}()")
+    else:
+        for name in SQLITE_TRIGGERS:
+            op.execute(f"DROP TRIGGER {name}")
+
+
 def upgrade():
     postgresql = op.get_bind().dialect.name == 'postgresql'
     if postgresql:  # no write lands between the counting and the triggers
@@ -219,20 +260,11 @@ def upgrade():
           for name in (*SENTENCE_COUNTS, *SUGGESTION_COUNTS)),
     )
     backfill()
-    for statement in (postgresql_triggers() if postgresql else sqlite_triggers()):
-        op.execute(statement)
+    create_triggers()
 
 
 def downgrade():
-    if op.get_bind().dialect.name == 'postgresql':
-        for table, name in PG_TRIGGERS:
-            op.execute(f"DROP TRIGGER {name} ON {table}")
-            op.execute(f"DROP FUNCTION {name}()")
-    else:
-        for name in ('article_figures_row', 'claim_sentence_count_insert', 'claim_sentence_count_delete',
-                     'claim_sentence_count_move', *(f"{table}_figures_{event}" for table in ('sentence', 'suggestion')
-                                                    for event in ('insert', 'delete', 'update'))):
-            op.execute(f"DROP TRIGGER {name}")
+    drop_triggers()
     op.drop_table('article_figures')
     # Not batch_alter_table: on SQLite it copies the table and drops the old one, and dropping a table with foreign
     # keys on deletes its rows first, cascading to every claim. SQLite drops a column in place since 3.35.
