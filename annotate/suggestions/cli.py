@@ -9,7 +9,6 @@ from annotate.models import Article
 from annotate.models import Suggestion
 from annotate.suggestions import figures as suggestion_figures
 from annotate.suggestions import operations as suggestion_ops
-from annotate.suggestions import rules as suggestion_rules
 from annotate.text.segment import Unit
 
 
@@ -23,6 +22,8 @@ def article_or_fail(article_id: int) -> Article:
 def analysis_dicts(article: Article, min_score: float) -> list[dict]:
     """The rules' analysis of every body sentence scoring at least min_score, on the stored sentences;
     sentence_index is the stored sentence's index. Nothing is stored."""
+    from annotate.suggestions import rules as suggestion_rules  # here: every CLI command would pay for loading them
+
     sentences = sorted(suggestion_ops.stored_sentences(article), key=lambda s: s.start)
     units = [Unit(s.start, s.end, s.kind, s.paragraph) for s in sentences]
     return [found.as_dict() | {"sentence_index": sentences[found.sentence_index].index}

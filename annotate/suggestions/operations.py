@@ -7,6 +7,7 @@ of the suggestions can be measured on real use. Operations flush, never commit.
 """
 import unicodedata
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete
 from sqlalchemy import select
@@ -23,8 +24,10 @@ from annotate.models import Suggestion
 from annotate.models import User
 from annotate.models import utcnow
 from annotate.row_locks import hold_sentence
-from annotate.suggestions import rules as suggestions_rules
 from annotate.text.segment import Unit
+
+if TYPE_CHECKING:
+    from annotate.suggestions import rules as suggestions_rules
 
 ATTRIBUTION_FIELDS = ("attr_source", "attr_role", "attr_cue", "attr_type")
 
@@ -94,6 +97,8 @@ def store_suggestions(article: Article, skip: set[tuple[int, int]] = frozenset()
     The units are the stored sentences: segment()'s output at import (so no second segmentation), and
     afterwards the sentences as a reviewer mended them by merging or splitting.
     """
+    from annotate.suggestions import rules as suggestions_rules  # here: compiling the rules is a quarter of start-up
+
     finder = SentenceFinder(article.sentences)
     units = [Unit(s.start, s.end, s.kind, s.paragraph) for s in finder.sentences]
     rows = []
@@ -247,6 +252,8 @@ def proposed_attribution(claim: Claim) -> tuple[dict[str, str] | None, bool]:
     if superseded is not None:
         fields = proposed_fields(superseded)
     else:
+        from annotate.suggestions import rules as suggestions_rules  # loaded on first use, not at start-up
+
         text = claim.sentence.text  # the sentence alone: the rules' cost must not grow with the article
         found = suggestions_rules.analyse(text, [Unit(0, len(text), "body", 0)])
         if not found:
@@ -288,8 +295,10 @@ def reopen(suggestion: Suggestion, user: User | None) -> Sentence:
 
 # ---------------------------------------------------------------- the CLI's shape
 
-def as_proposal(suggestion: Suggestion, sentence_index: int | None) -> suggestions_rules.Suggestion:
+def as_proposal(suggestion: Suggestion, sentence_index: int | None) -> "suggestions_rules.Suggestion":
     """The stored row as the rules' value object (its as_dict() is the CLI's JSON shape)."""
+    from annotate.suggestions import rules as suggestions_rules  # loaded on first use, not at start-up
+
     attribution = suggestions_rules.Attribution(source=suggestion.source, role=suggestion.role, cue=suggestion.cue,
                                      type=suggestion.type)
     return suggestions_rules.Suggestion(sentence_index=sentence_index, start=suggestion.start, end=suggestion.end,
