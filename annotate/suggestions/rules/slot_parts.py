@@ -52,7 +52,8 @@ def source_parts(region: str) -> tuple[str, ...]:
         if not ws or all(w.isdigit() for w in ws) or SHARE.match(part.strip()) or PARTY_STATE.match(part.strip()):
             continue  # "Democratic insiders surveyed, 97 percent, expect": the share is not the source; nor "R-Ohio"
         if place_follows and len(ws) <= 2 and tokens.is_proper(part) and parts[k + 1:k + 2] \
-                and parts[k + 1][:1].isupper():
+                and parts[k + 1][:1].isupper() and not _role_phrase(parts[k + 1]):
+            # not "Despite the concern from New Yorkers, Eric Durr, Director of X": a role names a person
             place_follows = False
             continue
         place_follows = not kept and bool(IN_PLACE.search(part))
@@ -90,6 +91,13 @@ def source_parts(region: str) -> tuple[str, ...]:
             continue  # participial phrase: "released in a report by ..."
         kept.append(part)
     return tuple(kept)
+
+
+def _role_phrase(part: str) -> bool:
+    """"Director of Public Affairs at the Guard": a title and its office, no name ("Chief Executive Satya
+    Nadella" has one)."""
+    ws = tokens.words(part)
+    return bool(ws) and tokens.is_role_word(ws[0]) and any(w.islower() for w in ws[1:])
 
 
 def _capitalised_name(ws: list[str]) -> bool:

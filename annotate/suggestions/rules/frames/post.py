@@ -2,9 +2,11 @@
 import re
 
 from annotate.suggestions.rules import lexicon
+from annotate.suggestions.rules import names
 from annotate.suggestions.rules import slot_parts
 from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.frames.frame import Frame
+from annotate.suggestions.rules.name_kinds import name_kind
 from annotate.suggestions.rules.frames.frame import QUOTED
 from annotate.suggestions.rules.frames.pre import HEARD_BEFORE
 from annotate.suggestions.rules.frames.pre import HEARD_CUES
@@ -68,6 +70,14 @@ def post(m: str, cue: re.Match) -> Frame | None:
         if cue.group() in PERFECT_REPORTS and not tokens.words(between)[:1] == ["and"]:
             between = AUX_BEFORE_CUE.sub("", between)  # "..., researchers have said"
         between = between.strip(" ,")
+        named = _name_and_role(head, boundary, between) if boundary != qb else None
+        if named:  # "..., Jim Cantrell, Vector Space Systems CEO, told NBC": the name before the role speaks
+            start, between, boundary = named
+            frame = _post_frame(m, cue, between, start, boundary, False) \
+                if np_like(between, limit) and not subordinate(between) else None
+            if frame:
+                return frame
+            continue
         if boundary != qb and _name_then_appositive(head[:boundary], between):
             continue  # "Roxanne Delgado, founder of X, said ...": the subject, not a claim before the cue
         if boundary != qb and _appositive_like(between) and _name_before(head[:boundary]):
@@ -137,6 +147,24 @@ def _name_before(head: str) -> bool:
         return False
     part = head.rsplit(",", 1)[-1].strip()
     return 0 < len(tokens.words(part)) <= 4 and tokens.is_proper(part)
+
+
+def _name_and_role(head: str, boundary: int, between: str) -> tuple[int, str, int] | None:
+    """(start, slot, new boundary) when the slot before a cue is a role alone and the comma part before
+    it a person's name: "..., a space company, Jim Cantrell, Vector Space Systems CEO, told NBC"."""
+    phrase = names.parse(between) if between and QUOTED not in between else None
+    if phrase is None or phrase.kind not in ("description", "anaphor") or not _name_before(head[:boundary]):
+        return None
+    ws = tokens.words(between)
+    if not (_appositive_like(between) or ws[0][:1].islower() or any(tokens.is_role_word(w) for w in ws)):
+        return None
+    name_comma = head.rfind(",", 0, boundary)
+    name = head[name_comma + 1: boundary]
+    name_words = tokens.words(name)
+    if len(name_words) < 2 or name_words[0].lower() in lexicon.INTRO_WORDS or name_kind(name.strip()) != "person":
+        return None
+    start = name_comma + 1 + len(name) - len(name.lstrip())
+    return start, name.strip() + ", " + between, name_comma
 
 
 def _appositive_like(part: str) -> bool:
