@@ -33,3 +33,28 @@ def test_the_pronoun_after_it_follows_the_name():
     got = attributions("“It went well,” said Bo Reed, a spokesman. Delays are common, Ann Lowe, an analyst "
                        "at Acme, told the Times. “This one was hard,” she said.")
     assert [a.source for a in got] == ["Bo Reed", "Ann Lowe", "Ann Lowe"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Oil demand is already falling — the International Energy Agency says producers must cut output.",
+     "International Energy Agency"),
+    ("The mayor wants more buses, but transit analysts say that would slow the trams.", "transit analysts"),
+    ("Governor-elect Ann Lowe apologised on Monday. “I regret it,” the future Governor said.", "Ann Lowe"),
+    ("Ann Lowe spoke in Leeds. She also mentioned her government would cut the tax.", "Ann Lowe"),
+])
+def test_a_cue_in_a_second_clause_and_a_title_alone(text, source):
+    got = [a.source for a in attributions(text) if a.source]
+    assert got[-1] == source
+
+
+@pytest.mark.parametrize("text", [
+    "Western states — a stronghold for coal — are using more gas.",
+    "Smith allegedly shot Jones when the officer asked to see his hands.",
+    "Delays have cost the firm dearly -- a program Iran says it needs for fuel.",
+])
+def test_no_report_in_a_noun_a_request_or_a_reduced_relative(text):
+    assert attributions(text)[0].source is None
+
+
+def test_an_inverted_concluded_names_the_speaker():
+    assert attributions("“This closes a painful chapter,” concluded Ann Lowe.")[0].source == "Ann Lowe"

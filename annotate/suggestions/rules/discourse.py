@@ -107,6 +107,8 @@ class Discourse:
                 found = None  # but "Powers" after "Bill Powers" is he
         elif phrase.kind in {"person", "org", "group"}:
             found = self.expand(phrase.text, pos)
+            if found is None and phrase.text.lower() in lexicon.TITLES:  # "the future President said"
+                found = definite(self, names.Phrase(phrase.text, phrase.role, "anaphor", phrase.text.lower()), pos)
         elif phrase.kind == "anaphor":
             found = self._surname(phrase.text, pos) or definite(self, phrase, pos)
         else:

@@ -132,7 +132,9 @@ def cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
     if cue.group() in DENIALS and (ACCUSATION_OBJECT.match(rest) or re.match(r"\s+[a-z]{3,}ing\b", rest)):
         return True  # "The White House has denied any wrongdoing", "Moscow has cited technical reasons", "denied seeking"
     following = tokens.words(rest)[:1]
-    noun_use = cue.group() in lexicon.SLOT_NOUNS and bool(following) and tokens.is_verb_like(following[0])
+    dash_after = bool(re.match(r"\s*(?:[—–]|--)\s", rest))  # "Western states — a stronghold —"
+    noun_use = cue.group() in lexicon.SLOT_NOUNS and (bool(following) and tokens.is_verb_like(following[0])
+                                                      or dash_after)
     clause = re.split(r"\band then\b|,\s*(?:and|though|although|while|because)\b|\bbut\b", rest)[0]  # not "announced a resignation ... and then persuaded"
     if not noun_use and _named_subject(region) \
             and any(tokens.is_verb_like(w) for w in tokens.words(clause)[:8]) \
