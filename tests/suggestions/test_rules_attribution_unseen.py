@@ -58,3 +58,17 @@ def test_no_report_in_a_noun_a_request_or_a_reduced_relative(text):
 
 def test_an_inverted_concluded_names_the_speaker():
     assert attributions("“This closes a painful chapter,” concluded Ann Lowe.")[0].source == "Ann Lowe"
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lowe is grieving. This is another photo Ann Lowe posted on Sunday. It says, “We miss him so much.”",
+    "Ann Lowe is grieving. On Sunday Ann Lowe shared a photo of her son. It reads: “We miss him so much.”",
+])
+def test_it_after_a_posted_message_is_its_author(text):
+    assert attributions(text)[-1].source == "Ann Lowe"
+
+
+def test_it_is_never_a_titled_person():
+    got = attributions("The widow of Saint Louis County Police Officer Blake Snyder spoke. It said the fund was "
+                       "growing.")
+    assert got[-1].source != "Saint Louis County Police Officer Blake Snyder"
