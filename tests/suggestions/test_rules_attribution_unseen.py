@@ -72,3 +72,14 @@ def test_it_is_never_a_titled_person():
     got = attributions("The widow of Saint Louis County Police Officer Blake Snyder spoke. It said the fund was "
                        "growing.")
     assert got[-1].source != "Saint Louis County Police Officer Blake Snyder"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The plan will cost more, said Bo Reed, who is Acme's director of transport. The transport executive "
+     "believes the bus lanes will help.", "Bo Reed"),
+    ("The two are held in the county jail, according to the AG's office.", "AG's office"),
+    ("Authorities identified the suspects after a card was traced to Bristol.", None),
+    ("The report also identified 14 districts where coverage fell.", "report"),
+])
+def test_descriptions_by_field_and_owner(text, source):
+    assert attributions(text)[-1].source == source

@@ -15,6 +15,7 @@ from annotate.suggestions.rules.titles import TIME_WORDS
 from annotate.suggestions.rules.titles import office_chain
 
 CLAUSE_CUT = re.compile(r"\s(?:who|whose|which|where|whom|who['’]s)\s[^,]*|\sthat\s[^,]*(?=,)")
+WHO_IS = re.compile(r",\s+who\s+(?:is|was)\s+(?=(?:the|a|an|[A-Z][\w.&-]*['’]s)\s+[\w-]+(?:\s+of\b|\s*,|\s*$))")
 CONJUNCTIONS = frozenset("but and so yet still as".split())
 FLOATING = re.compile(r"\s+(?:all|both|each|themselves|himself|herself)$")
 # One space between the words, not an optional one: "(?:[A-Z]\w*\s?)+" could cut a capitalised run
@@ -43,6 +44,7 @@ PARTY_STATE = re.compile(r"^[RDI]-[A-Z][\w. ]*$")  # "Rep. Jim Jordan, R-Ohio, s
 @functools.lru_cache(maxsize=8192)
 def source_parts(region: str) -> tuple[str, ...]:
     """Comma parts of a slot, minus adjuncts, ages, clauses and participles."""
+    region = WHO_IS.sub(", ", region)  # "John Wicker, who is SDSU's director of athletics": an appositive
     region = CLAUSE_CUT.sub("", ASIDE.sub("", region).strip().rstrip(".?!").strip())
     parts = [p.strip(" \t\n—–-:;") for p in re.split(r",(?!\d{3}\b)|:|\s(?:[—–]|--)\s", region)]  # not "1,000"
     kept = []

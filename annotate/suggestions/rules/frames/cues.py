@@ -136,10 +136,17 @@ def cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
     noun_use = cue.group() in lexicon.SLOT_NOUNS and (bool(following) and tokens.is_verb_like(following[0])
                                                       or dash_after)
     clause = re.split(r"\band then\b|,\s*(?:and|though|although|while|because)\b|\bbut\b", rest)[0]  # not "announced a resignation ... and then persuaded"
+    if cue.group() in {"identified", "identifies"} and not _document(region):
+        return False  # "Authorities identified the suspects": no report without "as", "that" or a document
     if not noun_use and _named_subject(region) \
             and any(tokens.is_verb_like(w) for w in tokens.words(clause)[:8]) \
             and not re.match(r"\s+(?:to|for|on|in|of|with)\b", rest):
         return True  # "the company claims its new prices have saved", "Moscow announced Friday it will"
+    return _document(region)
+
+
+def _document(region: str) -> bool:
+    """"The report", "a new study": a document reports what it finds."""
     return any(tokens.bare(w) in lexicon.DOC_NOUNS for w in tokens.words(region))
 
 
