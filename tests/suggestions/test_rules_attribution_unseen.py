@@ -83,3 +83,12 @@ def test_it_is_never_a_titled_person():
 ])
 def test_descriptions_by_field_and_owner(text, source):
     assert attributions(text)[-1].source == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Parents were angry. The union, which represents 3,000 teachers, said it would fight the plan.", "union"),
+    ("Meta Platforms Inc. unveiled a model. The Menlo Park, California-based company said it would be free.",
+     "Meta Platforms Inc"),
+])
+def test_a_number_in_a_relative_clause_and_a_place_based_description(text, source):
+    assert attributions(text)[-1].source == source

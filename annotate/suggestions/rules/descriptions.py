@@ -56,6 +56,7 @@ def definite(discourse: "Discourse", phrase: names.Phrase, pos: int) -> Entity |
         if found is None and POSSESSED.search(phrase.text):
             return None  # "the AG's office": named by its owner, not the subject just before
         named = discourse.previous_subject(pos, None) if found is None and head not in PUBLIC_BODIES else None
+        named = None if named and named.kind == "group" and head not in named.name.lower() else named  # not "Parents"
         return named if named and named.kind != "person" or named and name_kinds.lone_name(named.name) else found
     if head in DESCRIPTORS or head.endswith(("ian", "an", "ese", "ine")) and phrase.text[:1].isupper():
         return discourse.previous_subject(pos, True)  # "Sen. Elizabeth Warren ... The Massachusetts Democrat said"

@@ -14,8 +14,10 @@ from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.titles import TIME_WORDS
 from annotate.suggestions.rules.titles import office_chain
 
-CLAUSE_CUT = re.compile(r"\s(?:who|whose|which|where|whom|who['’]s)\s[^,]*|\sthat\s[^,]*(?=,)")
+CLAUSE_CUT = re.compile(r"\s(?:who|whose|which|where|whom|who['’]s)\s(?:[^,]|,(?=\d{3}\b))*"
+                        r"|\sthat\s(?:[^,]|,(?=\d{3}\b))*(?=,)")  # "which represents 3,000 teachers"
 WHO_IS = re.compile(r",\s+who\s+(?:is|was)\s+(?=(?:the|a|an|[A-Z][\w.&-]*['’]s)\s+[\w-]+(?:\s+of\b|\s*,|\s*$))")
+PLACE_BASED = re.compile(r",\s+(?=[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*)?-(?:based|headquartered)\b)")
 CONJUNCTIONS = frozenset("but and so yet still as".split())
 FLOATING = re.compile(r"\s+(?:all|both|each|themselves|himself|herself)$")
 # One space between the words, not an optional one: "(?:[A-Z]\w*\s?)+" could cut a capitalised run
@@ -45,6 +47,7 @@ PARTY_STATE = re.compile(r"^[RDI]-[A-Z][\w. ]*$")  # "Rep. Jim Jordan, R-Ohio, s
 def source_parts(region: str) -> tuple[str, ...]:
     """Comma parts of a slot, minus adjuncts, ages, clauses and participles."""
     region = WHO_IS.sub(", ", region)  # "John Wicker, who is SDSU's director of athletics": an appositive
+    region = PLACE_BASED.sub(" ", region)  # "The Menlo Park, California-based company": one description
     region = CLAUSE_CUT.sub("", ASIDE.sub("", region).strip().rstrip(".?!").strip())
     parts = [p.strip(" \t\n—–-:;") for p in re.split(r",(?!\d{3}\b)|:|\s(?:[—–]|--)\s", region)]  # not "1,000"
     kept = []
