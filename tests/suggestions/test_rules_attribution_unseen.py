@@ -92,3 +92,14 @@ def test_descriptions_by_field_and_owner(text, source):
 ])
 def test_a_number_in_a_relative_clause_and_a_place_based_description(text, source):
     assert attributions(text)[-1].source == source
+
+
+def test_a_body_described_in_apposition_is_what_the_description_names_later():
+    got = attributions("Pacific Gas & Electric Co. cut power. Big Machine Records, the label that owns her "
+                       "masters, said it had offered a deal. The label said her claims were false. They insisted "
+                       "they had acted in good faith.")
+    assert [a.source for a in got][-3:] == ["Big Machine Records"] * 3
+
+
+def test_an_opening_adverbial_is_no_claim_before_its_cue():
+    assert attributions("Then, last week, Taylor Swift posted a long message on Tumblr.")[0].source is None

@@ -52,6 +52,9 @@ def definite(discourse: "Discourse", phrase: names.Phrase, pos: int) -> Entity |
             return Entity(named, None, "org", pos)
         return discourse.last_body_source if head in {"report", "reports", "statement"} else None  # "the figures"
     if head in lexicon.ORG_WORDS or head in COMPANY_HEADS or head in BODY_DESCRIPTIONS:
+        described = _body_described_as(discourse, head)
+        if described is not None:
+            return described  # "Big Machine Records, the label that owns her masters, said ... The label said"
         found = _org_named(discourse, head, pos, len(tokens.words(tokens.strip_determiners(phrase.text))) == 1)
         if found is None and POSSESSED.search(phrase.text):
             return None  # "the AG's office": named by its owner, not the subject just before
@@ -104,6 +107,15 @@ def _org_named(discourse: "Discourse", head: str, pos: int, bare: bool = True) -
     best = max(counts.values())
     m = next(m for m in fits if counts[m.start] == best)  # most recent first: the later on ties
     return discourse.expand(m.run, pos) or Entity(m.run, None, "org", m.start)
+
+
+def _body_described_as(discourse: "Discourse", head: str) -> Entity | None:
+    """The last body that spoke with an appositive headed by the same word ("Acme, the Ohio retailer")."""
+    for entity in discourse.sources[:-LOOKBACK - 1:-1]:
+        if entity.kind != "person" and entity.role \
+                and head in {tokens.bare(w).lower() for w in tokens.words(entity.role)}:
+            return entity
+    return None
 
 
 def _speaker_with_head(discourse: "Discourse", head: str) -> Entity | None:

@@ -31,6 +31,10 @@ SHORT_ADJUNCT = re.compile(
     r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|yesterday|tonight|earlier|later|last\s+\w+|this\s+\w+|in\s+an?\s+\w+|on\s+Twitter))?"
     r"(?=,\s*[^\s\x01])")
+ADVERBIAL_ONLY = re.compile(r"^\W*(?:(?:then|now|later|earlier|meanwhile|last|this|next|on|in|at|early|late|"
+                            r"week|month|year|weekend|night|morning|afternoon|evening|today|yesterday|"
+                            r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ago|days?|\d+)[\s,]*)+$",
+                            re.IGNORECASE)
 PERFECT_REPORTS = frozenset("said reported stated noted warned claimed confirmed learned learnt found".split())
 PARENTHETICAL_GO_ON = re.compile(r"^,\s*[^\s\x01]")
 AUX_BEFORE_CUE = re.compile(r"\s+(?:has|have|had)(?:\s+(?:also|since|long|already))?\s*$")
@@ -103,6 +107,8 @@ def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
     """What may follow a post-position cue: adjuncts only, the rest of an
     interrupted quotation, ", adding that ..." (both halves kept), or the
     rest of a sentence the frame interrupts ("Businesses, Hoenig said, are")."""
+    if not after_quote and ADVERBIAL_ONLY.match(m[:boundary]) and not PARENTHETICAL_GO_ON.match(m[cue.end():]):
+        return None  # "Then, last week, Taylor Swift posted a message": an opening adverbial is no claim
     rest = m[cue.end():]
     bare_subject = len(tokens.words(m[:boundary])) < 3 and QUOTED not in m[:boundary]
     if after_quote and RESUMED.match(rest):
