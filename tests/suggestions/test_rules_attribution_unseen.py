@@ -103,3 +103,13 @@ def test_a_body_described_in_apposition_is_what_the_description_names_later():
 
 def test_an_opening_adverbial_is_no_claim_before_its_cue():
     assert attributions("Then, last week, Taylor Swift posted a long message on Tumblr.")[0].source is None
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Her rival, businessman Ade Bello, dismissed the pledge. The 61-year-old tycoon told supporters that the "
+     "plan had failed.", "Ade Bello"),
+    ("Its founder, Kemi Adeyemi, said the money would fund expansion. “We are just getting started,” the "
+     "32-year-old said.", "Kemi Adeyemi"),
+])
+def test_an_age_or_a_description_is_the_person_named_in_apposition_before(text, source):
+    assert attributions(text)[-1].source == source
