@@ -113,3 +113,12 @@ def test_an_opening_adverbial_is_no_claim_before_its_cue():
 ])
 def test_an_age_or_a_description_is_the_person_named_in_apposition_before(text, source):
     assert attributions(text)[-1].source == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The WHO expressed concern that cases could rise.", "WHO"),
+    ("Two donors tell ABC News that she made the claim at a party, at which she expressed her gratitude.",
+     "Two donors"),
+])
+def test_expressed_reports_a_concern_that_and_nothing_else(text, source):
+    assert attributions(text)[0].source == source

@@ -34,7 +34,7 @@ quipped quips joked jokes hopes hoped blasted blasts slammed slams lambasted dec
 speculated speculates touted touts read understands understood disagree
 learnt learned learns related relates reminded reminds issued issues complaining grumbling grumbled grumble
 chanted shouted screamed whispered exclaimed muttered projected commented highlighted highlights
-allege suspect suspects ruled clarified clarifies call mentioned mentions
+allege suspect suspects ruled clarified clarifies call mentioned mentions expressed expresses
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
@@ -98,7 +98,7 @@ THAT_CUES = frozenset(
     "cited cites described describes revealed reveals agreed disputed objected show suggest "
     "indicated indicates affirmed affirms posted posts responded responds tweeted tweets "
     "maintains maintained declared declares touted touts learnt learned learns related relates reminded reminds"
-    " highlighted highlights ruled clarified clarifies".split())
+    " highlighted highlights ruled clarified clarifies expressed expresses".split())
 
 # Words that, just before a bare cue ("to say", "would say"), mean it is not a report.
 MODALS = frozenset("to would could will may might should can must did does do".split())

@@ -44,6 +44,8 @@ def find_cues(m: str) -> list[re.Match]:
             continue
         if cue.group() in {"questioned", "questions"} and not QUESTIONED_WHAT.match(m[cue.end():]):
             continue  # "questioned whether ...", "questioned Gates' concern"; not "police questioned him"
+        if cue.group() in {"expressed", "expresses"} and not EXPRESSED_THAT.match(m[cue.end():]):
+            continue  # "expressed concern that ...", not "expressed her gratitude to donors"
         if cue.group() in {"spoke", "speaks"} and not SPOKE_OF.match(m[cue.end():]):
             continue  # "Gates spoke of "anxiety" ...", not "spoke to reporters"
         found.append(cue)
@@ -96,6 +98,7 @@ ISSUED_APPEAL = re.compile(r"^\s+(?:an?|the|its|his|her|their|a joint|a written)
                            r"(?:statement|warning|plea|appeal|call|apology|advisory|alert|denial|rebuttal)\b")
 NEGATION = frozenset("not don't doesn't didn't don’t doesn’t didn’t do does did never no longer".split())
 QUESTIONED_WHAT = re.compile(r"\s+(?:whether|if|why|how|the (?:need|wisdom|decision|claim|value)\b|[A-Z][\w.]*['’]s?\s+[a-z])")
+EXPRESSED_THAT = re.compile(r"(?:\s+[\w’'-]+){1,4}?\s+(?:that|about|over)\s")
 SPOKE_OF = re.compile(r"\s+(?:of|about)\b[^\x01]{0,40}\x01")
 WANTS_SOMEONE_TO = re.compile(r"\s+(?:the\s+)?[^\s\x01]+(?:\s+[^\s\x01]+){0,3}?\s+to\s+[a-z]")
 FIGURE = re.compile(r"[\d%$€£]|\b(?:percent|million|billion|trillion)\b")
