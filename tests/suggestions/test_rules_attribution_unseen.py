@@ -122,3 +122,9 @@ def test_an_age_or_a_description_is_the_person_named_in_apposition_before(text, 
 ])
 def test_expressed_reports_a_concern_that_and_nothing_else(text, source):
     assert attributions(text)[0].source == source
+
+
+def test_a_capitalised_plural_opening_a_sentence_is_a_group_not_a_person_in_view():
+    got = attributions("Analysts who have done the calculations say the tariffs will cost $40 billion. The "
+                       "company's chief executive has since said the cuts were necessary.")
+    assert got[-1].source == "company's chief executive"

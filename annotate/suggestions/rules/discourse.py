@@ -213,7 +213,7 @@ class Discourse:
         if not tokens.is_proper(name) or name.lower() in lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS:
             return None
         role, name = titles.split_title(name)  # "Rep. Adam Schiff"
-        found = self.expand(name, pos) or Entity(name, role, name_kinds.name_kind(name), start)
+        found = self.expand(name, pos) or Entity(name, role, _kind_of_subject(name), start)
         if person is not None and (person != (found.kind == "person") or person and name_kinds.lone_name(found.name)):
             return None
         return Entity(found.name, self.subject_roles.get(start) or found.role, found.kind, start)
@@ -252,6 +252,13 @@ class Discourse:
         if short in self.expansions:
             return self.expansions[short]
         return self.index.longest_name(text, short, pos)
+
+
+def _kind_of_subject(name: str) -> str:
+    """"Analysts" opening a sentence is a group, though capitalised; "Hale" a person."""
+    kind = name_kinds.name_kind(name)
+    plural = len(name.split()) == 1 and name.endswith("s") and name[1:].islower() and len(name) > 4
+    return "group" if kind == "person" and plural else kind
 
 
 def _titled_person(run: str) -> bool:
