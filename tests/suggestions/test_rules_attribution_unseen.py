@@ -128,3 +128,9 @@ def test_a_capitalised_plural_opening_a_sentence_is_a_group_not_a_person_in_view
     got = attributions("Analysts who have done the calculations say the tariffs will cost $40 billion. The "
                        "company's chief executive has since said the cuts were necessary.")
     assert got[-1].source == "company's chief executive"
+
+
+def test_a_body_named_inside_another_bodys_name_stays_itself():
+    got = attributions("The Administrative Tribunal of the World Bank found that he had harassed staff. "
+                       "The World Bank acknowledged that his conduct fit its definition.")
+    assert [a.source for a in got] == ["Administrative Tribunal of the World Bank", "World Bank"]

@@ -101,8 +101,8 @@ class Discourse:
         tokens = name_tokens(entity.name)[:MAX_NAME_WORDS]
         for i in range(len(tokens)):
             for j in range(i + 1, len(tokens) + 1):
-                if j - i < len(tokens):
-                    self.expansions[tokens[i:j]] = entity
+                if j - i < len(tokens) and tokens[i - 1:i] not in (("of",), ("the",), ("for",), ("at",)):
+                    self.expansions[tokens[i:j]] = entity  # not "World Bank" for "Tribunal of the World Bank"
 
     def resolve(self, phrase: names.Phrase, pos: int) -> Entity:
         """The fullest entity the article gives for a parsed source slot."""
