@@ -74,7 +74,8 @@ PROMO_SENTENCE = re.compile(
     r"|\bjournalism is more (?:crucial|important|vital|essential|needed) than ever\b"
     r"|\b(?:we will|we['’]ll) never (?:share|sell) your\b|\byou agree to (?:our|the) (?:privacy|terms|cookie)"
     r"|\bunsubscribe at any time\b|\benable javascript\b|^comments (?:are|have been) (?:closed|disabled)\b"
-    r"|(?:^|[·|]\s*)(?:posted|updated|published|last updated|first published)\s*"
+    r"|^\(?opens in (?:a )?new (?:tab|window)\)?\.?$"  # a link's label for screen readers
+    r"|(?:^|[·|]\s*)(?:posted|updated|update|published|last updated|first published)\s*"
     r"(?::\s*(?:on\s+)?(?:" + _WEEKDAY + r",?\s+)?(?:" + _MONTH + r"|\d)"
     r"|\s+(?:on\s+)?(?:" + _WEEKDAY + r",?\s+)?(?:" + _MONTH + r")\s+\d)",
     re.IGNORECASE,
@@ -129,6 +130,7 @@ CAPTION_CREDIT_END = re.compile(
     r"|[.!?”]\s+\[?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*" + _CAPWORDS + r"\]?\s*$"
     r"|[.!?”]\s+\((?=[^)]*[a-z])(?!(?:Reuters|Bloomberg|Xinhua|Kyodo|Yonhap|Interfax)\))"
     r"(?:[A-Z][\w'’&.-]*\s?){1,4}\)\s*$"  # not a reporter's initials, "(BA)", nor a wire's name
+    r"|[.!?”]\s+(?:BY|By|Photo by|PHOTO BY)\s+[A-Z][A-Z.'’&]*(?:\s+[A-Z][A-Z.'’&]*){0,6}\s*$"  # "By U.S. CUSTOMS"
 )
 
 # A topic tag in the list that closes a page: a bullet and a few words, no

@@ -139,7 +139,8 @@ def is_caption(line: str) -> bool:
                 or _short_caption(line) and chrome.CAPTION_CREDIT_END.search(line)
                 or chrome.CREDIT_WORD_AT_END.search(line)
                 or rules.CAPTION_DATE_END.search(line) or rules.PHOTO_CREDIT.search(line)
-                or rules.EMBED_TEXT.search(line) or rules.CREDIT_AT_END.search(line))
+                or rules.EMBED_TEXT.search(line) or rules.CREDIT_AT_END.search(line)
+                or _is_short(line) and IMAGE_FILE.search(line))  # an image's file name left by the extractor
 
 
 def _short_caption(line: str) -> bool:
@@ -153,7 +154,12 @@ def _continues_caption(line: str, previous: tuple[str, str] | None) -> bool:
         return False
     if rules.CAPTION_LABEL.match(previous[0]):
         return True
+    if IMAGE_FILE.search(previous[0]) and _is_short(line, 40, 300) and len(re.findall(r"[.!?](?:\s|$)", line)) <= 2:
+        return True  # "cash and cards.jpg" / "Cash and cards seized during the arrest ...": the image's caption
     return len(line) >= 20 and (line in previous[0] or previous[0] in line)
+
+
+IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp)$", re.IGNORECASE)
 
 
 def _ending(line: str) -> str:

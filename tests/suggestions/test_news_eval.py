@@ -24,10 +24,10 @@ def news():
 
 
 FLOORS = {
-    "heldout": {"source_acc": 0.74, "type_acc": 0.837, "cw_precision": 0.77, "cw_recall": 0.785,
-                "boundary_f1": 0.996},
-    "dev": {"source_acc": 0.937, "type_acc": 0.944, "cw_precision": 0.789, "cw_recall": 0.778,
-            "boundary_f1": 0.997},
+    "heldout": {"source_acc": 0.743, "type_acc": 0.838, "cw_precision": 0.767, "cw_recall": 0.771,
+                "boundary_f1": 0.995},
+    "dev": {"source_acc": 0.936, "type_acc": 0.944, "cw_precision": 0.786, "cw_recall": 0.779,
+            "boundary_f1": 0.996},
 }
 # Held-out grew from 13 to 23 articles (4 + 4 + 2 drawn at random from three
 # later batches, labelled before any rule was run on them), then to 27 (4 of a
@@ -48,9 +48,18 @@ FLOORS = {
 # conventions of news copy (single quotation marks, datelines, titles, court and
 # police copy, documents, chrome) and dev misses took dev to source 0.938, type
 # 0.944, chrome 5; held-out moved by one sentence each (source 0.741, type 0.837).
+# A batch of 12 more (4 drawn into held-out with random.Random(17), 8 dev) was
+# labelled and committed before any rule was run on it; on its 8 dev articles
+# the rules reached source 0.640, type 0.895 (the held-out pattern: type right,
+# source wrong), and dev fell to source 0.916, type 0.941, chrome 20. The round
+# that followed took dev to source 0.937, type 0.944, chrome 5 (the new dev
+# articles to 0.907 / 0.930). Held-out, run once at the end on its 35 articles:
+# source 0.744, type 0.839, author 0.023, check-worthiness 0.768 / 0.772,
+# chrome 28 in all, boundary F1 0.996; the floors are set just under those
+# printed figures.
 CEILINGS = {
-    "heldout": {"author_with_source": 0.03, "chrome_as_body_total": 26},
-    "dev": {"author_with_source": 0.011, "chrome_as_body_total": 5},
+    "heldout": {"author_with_source": 0.024, "chrome_as_body_total": 28},
+    "dev": {"author_with_source": 0.013, "chrome_as_body_total": 5},
 }
 
 

@@ -240,3 +240,23 @@ def test_a_reporters_initials_closing_a_paragraph_are_a_credit():
 ])
 def test_prose_beside_a_follow_prompt_or_a_copyright_word_stays_body(paragraph):
     assert "body" in line_kinds(paragraph)
+
+
+@pytest.mark.parametrize("line", [
+    "(opens in a new tab)",
+    "Opens in new window",
+    "UPDATE: Dec. 22, 2016, 2:16 p.m. EST Updated with further clarification from the station.",
+    "Agents found 400 pounds of cocaine inside a boat at the ramp. By U.S. CUSTOMS AND BORDER PROTECTION",
+])
+def test_link_labels_update_notes_and_upper_case_photo_credits_are_not_body(line):
+    assert "body" not in line_kinds(line)
+
+
+def test_the_line_under_an_image_file_name_is_its_caption():
+    found = kinds(f"{LEAD}\n\nseized cash and cards.jpg\n\nCash and cards seized during the arrest on Wednesday.\n\n"
+                  "(Jane Roe/jroe@example.com)\n\nThe vote was 7 to 2.")
+    assert [k for k, _ in found] == ["body", "caption", "caption", "boilerplate", "body"]
+
+
+def test_an_update_in_prose_stays_body():
+    assert line_kinds("An update on the plan is due in May, the mayor said.") == {"body"}

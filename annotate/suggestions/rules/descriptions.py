@@ -7,6 +7,7 @@ body that spoke, the organisation the recent text names most, the person
 holding that office, the last group subject.  Kept apart from discourse.py,
 which reads names and pronouns and calls `definite` for the rest.
 """
+import re
 from typing import TYPE_CHECKING
 
 from annotate.suggestions.rules import lexicon
@@ -51,13 +52,19 @@ def definite(discourse: "Discourse", phrase: names.Phrase, pos: int) -> Entity |
             return Entity(named, None, "org", pos)
         return discourse.last_body_source if head in {"report", "reports", "statement"} else None  # "the figures"
     if head in lexicon.ORG_WORDS or head in COMPANY_HEADS or head in BODY_DESCRIPTIONS:
+        described = _body_described_as(discourse, head)
+        if described is not None:
+            return described  # "Big Machine Records, the label that owns her masters, said ... The label said"
         found = _org_named(discourse, head, pos, len(tokens.words(tokens.strip_determiners(phrase.text))) == 1)
+        if found is None and POSSESSED.search(phrase.text):
+            return None  # "the AG's office": named by its owner, not the subject just before
         named = discourse.previous_subject(pos, None) if found is None and head not in PUBLIC_BODIES else None
+        named = None if named and named.kind == "group" and head not in named.name.lower() else named  # not "Parents"
         return named if named and named.kind != "person" or named and name_kinds.lone_name(named.name) else found
     if head in DESCRIPTORS or head.endswith(("ian", "an", "ese", "ine")) and phrase.text[:1].isupper():
         return discourse.previous_subject(pos, True)  # "Sen. Elizabeth Warren ... The Massachusetts Democrat said"
     if head in lexicon.TITLES or head in tokens.ROLE_NOUNS:
-        found = _office_holder(discourse, head, pos)
+        found = _office_holder(discourse, head, pos) or _speaker_in_that_field(discourse, phrase)
         subject = discourse.previous_subject(pos, True) if found is None else None
         if subject and (head in lexicon.TITLES and len(phrase.text.split()) >= 2
                         or subject.role and _holds(head, subject.role)):
@@ -102,6 +109,15 @@ def _org_named(discourse: "Discourse", head: str, pos: int, bare: bool = True) -
     return discourse.expand(m.run, pos) or Entity(m.run, None, "org", m.start)
 
 
+def _body_described_as(discourse: "Discourse", head: str) -> Entity | None:
+    """The last body that spoke with an appositive headed by the same word ("Acme, the Ohio retailer")."""
+    for entity in discourse.sources[:-LOOKBACK - 1:-1]:
+        if entity.kind != "person" and entity.role \
+                and head in {tokens.bare(w).lower() for w in tokens.words(entity.role)}:
+            return entity
+    return None
+
+
 def _speaker_with_head(discourse: "Discourse", head: str) -> Entity | None:
     """The last body that spoke under a name ending in the head ("the transport ministry"), named or not."""
     for entity in discourse.sources[:-LOOKBACK - 1:-1]:
@@ -121,6 +137,24 @@ def _office_holder(discourse: "Discourse", head: str, pos: int) -> Entity | None
         if _holds(head, m.role):
             return Entity(m.name, m.role, "person", m.start)
     return None
+
+
+def _speaker_in_that_field(discourse: "Discourse", phrase: names.Phrase) -> Entity | None:
+    """"The athletics executive" after "John David Wicker, SDSU's director of athletics": the last
+    speaker whose role names the field the description names."""
+    fields = {tokens.bare(w) for w in tokens.words(phrase.text)[:-1]} - FIELD_STOP
+    fields = {w for w in fields if len(w) > 3 and w.islower()}
+    if not fields:
+        return None
+    for entity in discourse.sources[:-LOOKBACK - 1:-1]:
+        if entity.kind == "person" and entity.role \
+                and fields & {tokens.bare(w).lower() for w in tokens.words(entity.role)}:
+            return entity
+    return None
+
+
+FIELD_STOP = frozenset("former current senior junior chief deputy acting assistant interim future then".split())
+POSSESSED = re.compile(r"\w['’]s\s")
 
 
 def _group(discourse: "Discourse", head: str, pos: int) -> Entity | None:

@@ -29,6 +29,15 @@ from annotate.suggestions.rules.mentions import name_tokens
 MAX_NAME_WORDS = 8  # longer capitalised runs are titles of works, not names
 
 
+_MESSAGE = r"(?:image|photo|picture|post|message|letter|note|sign|tweet|status|video)"
+_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+_POSTED = r"(?:posted|wrote|shared|sent|tweeted|published|put\s+up)"
+# "another image Elizabeth Snyder posted", "Jane Doe shared a photo": a message and who made it.
+POSTED_MESSAGE = re.compile(r"\b" + _MESSAGE + r"\s+(?:that\s+)?(?P<name>" + _NAME + r")\s+" + _POSTED + r"\b"
+                            r"|(?P<author>" + _NAME + r")\s+" + _POSTED + r"\s+(?:an?|the|this|another)\s+(?:\w+\s+)?"
+                            + _MESSAGE + r"\b")
+MESSAGE_WINDOW = 240
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 HONORIFIC = re.compile(r"\s*(Mr|Mrs|Ms|Miss)\b\.?\s+[A-Z]")
 
 
@@ -92,12 +101,14 @@ class Discourse:
         tokens = name_tokens(entity.name)[:MAX_NAME_WORDS]
         for i in range(len(tokens)):
             for j in range(i + 1, len(tokens) + 1):
-                if j - i < len(tokens):
-                    self.expansions[tokens[i:j]] = entity
+                if j - i < len(tokens) and tokens[i - 1:i] not in (("of",), ("the",), ("for",), ("at",)):
+                    self.expansions[tokens[i:j]] = entity  # not "World Bank" for "Tribunal of the World Bank"
 
     def resolve(self, phrase: names.Phrase, pos: int) -> Entity:
         """The fullest entity the article gives for a parsed source slot."""
-        if phrase.kind == "pronoun":
+        if phrase.kind == "pronoun" and phrase.head == "it" and self._message_author(pos):
+            found = self._message_author(pos)  # "... an image Jane Doe posted on Sunday. It says, ..."
+        elif phrase.kind == "pronoun":
             found = self._agreeing(phrase.head, self._last_speaker(phrase.head, pos) or self.last_mention(phrase.head, pos))
             if found is not None and found.kind == "person" and phrase.head in lexicon.PERSON_PRONOUNS:
                 self.pronoun_of.setdefault(found.name, phrase.head)
@@ -107,6 +118,8 @@ class Discourse:
                 found = None  # but "Powers" after "Bill Powers" is he
         elif phrase.kind in {"person", "org", "group"}:
             found = self.expand(phrase.text, pos)
+            if found is None and phrase.text.lower() in lexicon.TITLES:  # "the future President said"
+                found = definite(self, names.Phrase(phrase.text, phrase.role, "anaphor", phrase.text.lower()), pos)
         elif phrase.kind == "anaphor":
             found = self._surname(phrase.text, pos) or definite(self, phrase, pos)
         else:
@@ -116,6 +129,21 @@ class Discourse:
                 and not _person_role(phrase.role) else phrase.kind  # not "her mother, Fiona,"
             return self._honorific(Entity(phrase.text, phrase.role, kind, pos))
         return self._honorific(Entity(found.name, phrase.role or found.role, found.kind, pos))
+
+    def _message_author(self, pos: int) -> Entity | None:
+        """"It says" right after a sentence about a post, an image or a letter someone posted or wrote:
+        the message speaks for its author."""
+        window = self.text[max(0, pos - MESSAGE_WINDOW):pos]
+        found = None
+        for found in POSTED_MESSAGE.finditer(window):
+            pass
+        if found is None or ". " in window[found.end():].strip()[:-1]:
+            return None
+        words = (found.group("name") or found.group("author")).split()
+        while len(words) > 1 and (words[0].lower() in lexicon.INTRO_WORDS or words[0] in WEEKDAYS):
+            words.pop(0)  # "On Sunday Ann Lowe shared a photo"
+        name = " ".join(words)
+        return self.expand(name, pos) or Entity(name, None, name_kinds.name_kind(name), pos)
 
     def _honorific(self, entity: Entity) -> Entity:
         """"Mr. Hale said" makes Hale a "he", "Ms Lee" a "she", for the pronouns that follow."""
@@ -185,7 +213,7 @@ class Discourse:
         if not tokens.is_proper(name) or name.lower() in lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS:
             return None
         role, name = titles.split_title(name)  # "Rep. Adam Schiff"
-        found = self.expand(name, pos) or Entity(name, role, name_kinds.name_kind(name), start)
+        found = self.expand(name, pos) or Entity(name, role, _kind_of_subject(name), start)
         if person is not None and (person != (found.kind == "person") or person and name_kinds.lone_name(found.name)):
             return None
         return Entity(found.name, self.subject_roles.get(start) or found.role, found.kind, start)
@@ -195,7 +223,7 @@ class Discourse:
         "he said" before anyone spoke: the last person named."""
         if pronoun in lexicon.PERSON_PRONOUNS:
             return self._last_person_subject(pos)
-        mention = next(self.index.recent_orgs(pos), None)
+        mention = next((m for m in self.index.recent_orgs(pos) if not _titled_person(m.run)), None)
         return Entity(mention.run, None, "org", mention.start) if mention else None
 
     def _last_person_subject(self, pos: int) -> Entity | None:
@@ -224,6 +252,19 @@ class Discourse:
         if short in self.expansions:
             return self.expansions[short]
         return self.index.longest_name(text, short, pos)
+
+
+def _kind_of_subject(name: str) -> str:
+    """"Analysts" opening a sentence is a group, though capitalised; "Hale" a person."""
+    kind = name_kinds.name_kind(name)
+    plural = len(name.split()) == 1 and name.endswith("s") and name[1:].islower() and len(name) > 4
+    return "group" if kind == "person" and plural else kind
+
+
+def _titled_person(run: str) -> bool:
+    """"Saint Louis County Police Officer Blake Snyder": a title, then a person's name, is no "it"."""
+    role, name = titles.split_title(run)
+    return bool(role) and len(name.split()) >= 2 and name_kinds.name_kind(name) == "person"
 
 
 def _person_role(role: str | None) -> bool:

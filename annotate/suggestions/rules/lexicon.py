@@ -34,7 +34,7 @@ quipped quips joked jokes hopes hoped blasted blasts slammed slams lambasted dec
 speculated speculates touted touts read understands understood disagree
 learnt learned learns related relates reminded reminds issued issues complaining grumbling grumbled grumble
 chanted shouted screamed whispered exclaimed muttered projected commented highlighted highlights
-allege suspect suspects ruled clarified clarifies call
+allege suspect suspects ruled clarified clarifies call mentioned mentions expressed expresses
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:
@@ -80,7 +80,7 @@ said says added adds asked asks wrote writes tweeted explained explains noted no
 recalled recalls replied replies warned warns insisted insists continued argued
 observed answered began declared predicted says adds instructed
 quipped quips joked jokes read reads reported reports
-chanted shouted screamed whispered exclaimed muttered
+chanted shouted screamed whispered exclaimed muttered concluded concludes
 """.split())
 
 # Participles that hang a reported clause on the main subject:
@@ -98,7 +98,7 @@ THAT_CUES = frozenset(
     "cited cites described describes revealed reveals agreed disputed objected show suggest "
     "indicated indicates affirmed affirms posted posts responded responds tweeted tweets "
     "maintains maintained declared declares touted touts learnt learned learns related relates reminded reminds"
-    " highlighted highlights ruled clarified clarifies".split())
+    " highlighted highlights ruled clarified clarifies expressed expresses".split())
 
 # Words that, just before a bare cue ("to say", "would say"), mean it is not a report.
 MODALS = frozenset("to would could will may might should can must did does do".split())
@@ -205,7 +205,7 @@ went made took gave got came saw left met held ran began brought built
 bought paid sent spent led kept lost won fell rose grew knew thought told
 said found became struck hit set put cut shut sought fought stood sat wrote
 spoke broke chose drove flew threw tore wore swore drew heard felt meant caught
-taught fled sank shook stole swept is are was were has have had will would
+taught fled sank shook stole swept shot sold is are was were has have had will would
 can could did does do shall should may might must
 """.split())
 

@@ -142,7 +142,8 @@ class MentionIndex:
             starts, best, current = [], [], None
             for m in self.by_token.get(rarest, []):
                 n = len(short)
-                if len(m.tokens) > n and (m.tokens[-n:] == short or m.tokens[:n] == short):  # not "X Fan Club"
+                part_of = m.tokens[-n - 1:-n] in (("of",), ("the",), ("for",), ("at",))  # "Tribunal of the World Bank"
+                if len(m.tokens) > n and (m.tokens[-n:] == short and not part_of or m.tokens[:n] == short):
                     if current is None or len(m.tokens) > len(current.tokens):  # the first introduced on ties
                         current = m
                     starts.append(m.start)

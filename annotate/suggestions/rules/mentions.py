@@ -32,6 +32,8 @@ def clean_run(run: str) -> str:
     while len(ws) > 1 and (ws[0].lower() in RUN_STOP or ws[1] in lexicon.NAME_CONNECTORS
                            and ws[0].lower() in QUANTITIES or OPENING_PARTICIPLE.match(ws[0]) and ws[1] == "the"):
         ws = ws[2:] if ws[1] in lexicon.NAME_CONNECTORS and ws[0].lower() in QUANTITIES else ws[1:]
+    if len(ws) > 1 and ws[0] in WEEKDAYS and run.split()[0].lower() in {"on", "last", "this", "next", "by"}:
+        ws = ws[1:]  # "On Sunday Ann Lowe shared": the day is when, not who; not "the Sunday Times"
     while len(ws) > 2 and ws[-1].rstrip(".,") in WEEKDAYS:
         ws = ws[:-1]  # "Governor John Rankin Thursday called": the day is when, not who
     for i, w in enumerate(ws):

@@ -81,6 +81,8 @@ def parse(region: str) -> Phrase | None:
     low = tokens.strip_determiners(parts[0]).lower()
     if low in lexicon.PERSON_PRONOUNS or low in lexicon.GROUP_PRONOUNS:
         return Phrase(low, None, "pronoun", low)
+    if re.fullmatch(r"\d+-year-old", low):  # "the 32-year-old said": a description of the person in view
+        return Phrase(low, None, "anaphor", low)
     if office_chain(tokens.strip_determiners(parts[0])):  # "Minister in the Ministry of Finance Brian Manning"
         role, name = split_title(tokens.strip_determiners(parts[0]))
         return Phrase(name, _appositive(parts[1:]) or role, "person", tokens.bare(name.split()[-1]))

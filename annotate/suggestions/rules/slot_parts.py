@@ -14,7 +14,10 @@ from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.titles import TIME_WORDS
 from annotate.suggestions.rules.titles import office_chain
 
-CLAUSE_CUT = re.compile(r"\s(?:who|whose|which|where|whom|who['’]s)\s[^,]*|\sthat\s[^,]*(?=,)")
+CLAUSE_CUT = re.compile(r"\s(?:who|whose|which|where|whom|who['’]s)\s(?:[^,]|,(?=\d{3}\b))*"
+                        r"|\sthat\s(?:[^,]|,(?=\d{3}\b))*(?=,)")  # "which represents 3,000 teachers"
+WHO_IS = re.compile(r",\s+who\s+(?:is|was)\s+(?=(?:the|a|an|[A-Z][\w.&-]*['’]s)\s+[\w-]+(?:\s+of\b|\s*,|\s*$))")
+PLACE_BASED = re.compile(r",\s+(?=[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*)?-(?:based|headquartered)\b)")
 CONJUNCTIONS = frozenset("but and so yet still as".split())
 FLOATING = re.compile(r"\s+(?:all|both|each|themselves|himself|herself)$")
 # One space between the words, not an optional one: "(?:[A-Z]\w*\s?)+" could cut a capitalised run
@@ -43,6 +46,8 @@ PARTY_STATE = re.compile(r"^[RDI]-[A-Z][\w. ]*$")  # "Rep. Jim Jordan, R-Ohio, s
 @functools.lru_cache(maxsize=8192)
 def source_parts(region: str) -> tuple[str, ...]:
     """Comma parts of a slot, minus adjuncts, ages, clauses and participles."""
+    region = WHO_IS.sub(", ", region)  # "John Wicker, who is SDSU's director of athletics": an appositive
+    region = PLACE_BASED.sub(" ", region)  # "The Menlo Park, California-based company": one description
     region = CLAUSE_CUT.sub("", ASIDE.sub("", region).strip().rstrip(".?!").strip())
     parts = [p.strip(" \t\n—–-:;") for p in re.split(r",(?!\d{3}\b)|:|\s(?:[—–]|--)\s", region)]  # not "1,000"
     kept = []
@@ -52,7 +57,8 @@ def source_parts(region: str) -> tuple[str, ...]:
         if not ws or all(w.isdigit() for w in ws) or SHARE.match(part.strip()) or PARTY_STATE.match(part.strip()):
             continue  # "Democratic insiders surveyed, 97 percent, expect": the share is not the source; nor "R-Ohio"
         if place_follows and len(ws) <= 2 and tokens.is_proper(part) and parts[k + 1:k + 2] \
-                and parts[k + 1][:1].isupper():
+                and parts[k + 1][:1].isupper() and not _role_phrase(parts[k + 1]):
+            # not "Despite the concern from New Yorkers, Eric Durr, Director of X": a role names a person
             place_follows = False
             continue
         place_follows = not kept and bool(IN_PLACE.search(part))
@@ -90,6 +96,13 @@ def source_parts(region: str) -> tuple[str, ...]:
             continue  # participial phrase: "released in a report by ..."
         kept.append(part)
     return tuple(kept)
+
+
+def _role_phrase(part: str) -> bool:
+    """"Director of Public Affairs at the Guard": a title and its office, no name ("Chief Executive Satya
+    Nadella" has one)."""
+    ws = tokens.words(part)
+    return bool(ws) and tokens.is_role_word(ws[0]) and any(w.islower() for w in ws[1:])
 
 
 def _capitalised_name(ws: list[str]) -> bool:

@@ -9,7 +9,9 @@ import re
 from annotate.suggestions.rules import lexicon
 from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.slot_parts import source_parts
+from annotate.suggestions.rules.titles import trailing_name
 
+OWNED_ROLE = re.compile(r"^(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")  # "Her rival"
 POSSESSED_ROLE = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$")  # "Bush's transportation secretary"
 
 
@@ -18,9 +20,11 @@ def subject(clause: str) -> str | None:
     parts = source_parts(clause)
     if not parts:
         return None
-    if len(parts) > 1 and POSSESSED_ROLE.search(parts[0]) and tokens.is_proper(parts[1]) \
+    if len(parts) > 1 and (POSSESSED_ROLE.search(parts[0]) or OWNED_ROLE.match(parts[0])) \
+            and (tokens.is_proper(parts[1]) or OWNED_ROLE.match(parts[0]) and trailing_name(parts[1])) \
             and not any(tokens.is_verb_like(w) for w in tokens.words(parts[0])):
-        return parts[1]  # "Bush's transportation secretary, Mary E. Peters, praised": Peters, not Bush
+        return parts[1]  # "Bush's transportation secretary, Mary E. Peters, praised": Peters, not Bush;
+        # "Her rival, businessman Ade Bello, dismissed": Bello
     out = []
     for w in parts[0].split():
         if tokens.is_verb_like(w) or out and w.islower() and out[-1].lower() not in tokens.DETERMINERS \

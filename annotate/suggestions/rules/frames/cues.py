@@ -44,6 +44,8 @@ def find_cues(m: str) -> list[re.Match]:
             continue
         if cue.group() in {"questioned", "questions"} and not QUESTIONED_WHAT.match(m[cue.end():]):
             continue  # "questioned whether ...", "questioned Gates' concern"; not "police questioned him"
+        if cue.group() in {"expressed", "expresses"} and not EXPRESSED_THAT.match(m[cue.end():]):
+            continue  # "expressed concern that ...", not "expressed her gratitude to donors"
         if cue.group() in {"spoke", "speaks"} and not SPOKE_OF.match(m[cue.end():]):
             continue  # "Gates spoke of "anxiety" ...", not "spoke to reporters"
         found.append(cue)
@@ -96,6 +98,7 @@ ISSUED_APPEAL = re.compile(r"^\s+(?:an?|the|its|his|her|their|a joint|a written)
                            r"(?:statement|warning|plea|appeal|call|apology|advisory|alert|denial|rebuttal)\b")
 NEGATION = frozenset("not don't doesn't didn't don’t doesn’t didn’t do does did never no longer".split())
 QUESTIONED_WHAT = re.compile(r"\s+(?:whether|if|why|how|the (?:need|wisdom|decision|claim|value)\b|[A-Z][\w.]*['’]s?\s+[a-z])")
+EXPRESSED_THAT = re.compile(r"(?:\s+[\w’'-]+){1,4}?\s+(?:that|about|over)\s")
 SPOKE_OF = re.compile(r"\s+(?:of|about)\b[^\x01]{0,40}\x01")
 WANTS_SOMEONE_TO = re.compile(r"\s+(?:the\s+)?[^\s\x01]+(?:\s+[^\s\x01]+){0,3}?\s+to\s+[a-z]")
 FIGURE = re.compile(r"[\d%$€£]|\b(?:percent|million|billion|trillion)\b")
@@ -132,12 +135,21 @@ def cue_allowed(cue: re.Match, region: str, rest: str) -> bool:
     if cue.group() in DENIALS and (ACCUSATION_OBJECT.match(rest) or re.match(r"\s+[a-z]{3,}ing\b", rest)):
         return True  # "The White House has denied any wrongdoing", "Moscow has cited technical reasons", "denied seeking"
     following = tokens.words(rest)[:1]
-    noun_use = cue.group() in lexicon.SLOT_NOUNS and bool(following) and tokens.is_verb_like(following[0])
+    dash_after = bool(re.match(r"\s*(?:[—–]|--)\s", rest))  # "Western states — a stronghold —"
+    noun_use = cue.group() in lexicon.SLOT_NOUNS and (bool(following) and tokens.is_verb_like(following[0])
+                                                      or dash_after)
     clause = re.split(r"\band then\b|,\s*(?:and|though|although|while|because)\b|\bbut\b", rest)[0]  # not "announced a resignation ... and then persuaded"
+    if cue.group() in {"identified", "identifies"} and not _document(region):
+        return False  # "Authorities identified the suspects": no report without "as", "that" or a document
     if not noun_use and _named_subject(region) \
             and any(tokens.is_verb_like(w) for w in tokens.words(clause)[:8]) \
             and not re.match(r"\s+(?:to|for|on|in|of|with)\b", rest):
         return True  # "the company claims its new prices have saved", "Moscow announced Friday it will"
+    return _document(region)
+
+
+def _document(region: str) -> bool:
+    """"The report", "a new study": a document reports what it finds."""
     return any(tokens.bare(w) in lexicon.DOC_NOUNS for w in tokens.words(region))
 
 

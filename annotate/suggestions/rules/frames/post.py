@@ -2,9 +2,11 @@
 import re
 
 from annotate.suggestions.rules import lexicon
+from annotate.suggestions.rules import names
 from annotate.suggestions.rules import slot_parts
 from annotate.suggestions.rules import tokens
 from annotate.suggestions.rules.frames.frame import Frame
+from annotate.suggestions.rules.name_kinds import name_kind
 from annotate.suggestions.rules.frames.frame import QUOTED
 from annotate.suggestions.rules.frames.pre import HEARD_BEFORE
 from annotate.suggestions.rules.frames.pre import HEARD_CUES
@@ -29,6 +31,10 @@ SHORT_ADJUNCT = re.compile(
     r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|yesterday|tonight|earlier|later|last\s+\w+|this\s+\w+|in\s+an?\s+\w+|on\s+Twitter))?"
     r"(?=,\s*[^\s\x01])")
+ADVERBIAL_ONLY = re.compile(r"^\W*(?:(?:then|now|later|earlier|meanwhile|last|this|next|on|in|at|early|late|"
+                            r"week|month|year|weekend|night|morning|afternoon|evening|today|yesterday|"
+                            r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ago|days?|\d+)[\s,]*)+$",
+                            re.IGNORECASE)
 PERFECT_REPORTS = frozenset("said reported stated noted warned claimed confirmed learned learnt found".split())
 PARENTHETICAL_GO_ON = re.compile(r"^,\s*[^\s\x01]")
 AUX_BEFORE_CUE = re.compile(r"\s+(?:has|have|had)(?:\s+(?:also|since|long|already))?\s*$")
@@ -68,6 +74,14 @@ def post(m: str, cue: re.Match) -> Frame | None:
         if cue.group() in PERFECT_REPORTS and not tokens.words(between)[:1] == ["and"]:
             between = AUX_BEFORE_CUE.sub("", between)  # "..., researchers have said"
         between = between.strip(" ,")
+        named = _name_and_role(head, boundary, between) if boundary != qb else None
+        if named:  # "..., Jim Cantrell, Vector Space Systems CEO, told NBC": the name before the role speaks
+            start, between, boundary = named
+            frame = _post_frame(m, cue, between, start, boundary, False) \
+                if np_like(between, limit) and not subordinate(between) else None
+            if frame:
+                return frame
+            continue
         if boundary != qb and _name_then_appositive(head[:boundary], between):
             continue  # "Roxanne Delgado, founder of X, said ...": the subject, not a claim before the cue
         if boundary != qb and _appositive_like(between) and _name_before(head[:boundary]):
@@ -93,6 +107,8 @@ def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
     """What may follow a post-position cue: adjuncts only, the rest of an
     interrupted quotation, ", adding that ..." (both halves kept), or the
     rest of a sentence the frame interrupts ("Businesses, Hoenig said, are")."""
+    if not after_quote and ADVERBIAL_ONLY.match(m[:boundary]) and not PARENTHETICAL_GO_ON.match(m[cue.end():]):
+        return None  # "Then, last week, Taylor Swift posted a message": an opening adverbial is no claim
     rest = m[cue.end():]
     bare_subject = len(tokens.words(m[:boundary])) < 3 and QUOTED not in m[:boundary]
     if after_quote and RESUMED.match(rest):
@@ -137,6 +153,24 @@ def _name_before(head: str) -> bool:
         return False
     part = head.rsplit(",", 1)[-1].strip()
     return 0 < len(tokens.words(part)) <= 4 and tokens.is_proper(part)
+
+
+def _name_and_role(head: str, boundary: int, between: str) -> tuple[int, str, int] | None:
+    """(start, slot, new boundary) when the slot before a cue is a role alone and the comma part before
+    it a person's name: "..., a space company, Jim Cantrell, Vector Space Systems CEO, told NBC"."""
+    phrase = names.parse(between) if between and QUOTED not in between else None
+    if phrase is None or phrase.kind not in ("description", "anaphor") or not _name_before(head[:boundary]):
+        return None
+    ws = tokens.words(between)
+    if not (_appositive_like(between) or ws[0][:1].islower() or any(tokens.is_role_word(w) for w in ws)):
+        return None
+    name_comma = head.rfind(",", 0, boundary)
+    name = head[name_comma + 1: boundary]
+    name_words = tokens.words(name)
+    if len(name_words) < 2 or name_words[0].lower() in lexicon.INTRO_WORDS or name_kind(name.strip()) != "person":
+        return None
+    start = name_comma + 1 + len(name) - len(name.lstrip())
+    return start, name.strip() + ", " + between, name_comma
 
 
 def _appositive_like(part: str) -> bool:

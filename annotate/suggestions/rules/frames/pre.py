@@ -35,11 +35,12 @@ BUT_SAID = frozenset("said says told tells added adds insisted insists warned wa
 # -ing cues that report in the progressive ("Researchers are warning of ..."); not "was adding seats".
 PROGRESSIVE_REPORTS = frozenset("warning saying claiming arguing insisting alleging urging telling accusing "
                                 "suggesting predicting complaining grumbling".split())
-REQUEST = re.compile(r"^\s+(?:[\w’'-]+\s+){1,3}?to\s+[a-z]")
+REQUEST = re.compile(r"^\s+(?:[\w’'-]+\s+){0,3}?to\s+[a-z]")  # "asked to see his hands"
 CONTINUES_TO = re.compile(r"\s+(?:has |have )?(?:continues|continued|continue|went on|goes on|keeps|kept)\s+to$")
 TELLS_A_STORY = re.compile(r"^\s+(?:the|a|an|its|their|his|her)\s+(?:\w+\s+)?(?:story|stories|tale|history)\b")
 DOCUMENT_BEFORE = re.compile(r"\b(?:statement|letter|release|post|tweet|message|email|memo|note)$")
-COORDINATOR = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+|\s+and\s+(?=(?:a|an|the)\s)|"
+SECOND_CLAUSE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+|\s(?:[—–]|--)\s+")
+COORDINATOR = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+|\s(?:[—–]|--)\s+|\s+and\s+(?=(?:a|an|the)\s)|"
                          r"(?:^|\s)(?i:after|when|while|as|because|since|although|though|before|once|until)\s+")
 
 
@@ -61,6 +62,8 @@ def pre(m: str, cue: re.Match) -> Frame | None:
     if region and not np_like(region) and not embedded(region) and pronoun_subject(region):
         region = pronoun_subject(region)
         region_start = m.rindex(region, 0, cue.start())
+    if _second_clause(region):
+        return None  # "Trump wants more gas, but analysts say ...": clause_tail reads the second clause
     clause = _clause_subject(m, region, cue.start())
     if clause:
         region, region_start = clause  # "It goes to the House, where Speaker Nancy Pelosi has said ..."
@@ -110,6 +113,14 @@ def _clause_subject(m: str, region: str, cue_at: int) -> tuple[str, int] | None:
     return sub, m.rindex(sub, 0, cue_at)
 
 
+def _second_clause(region: str) -> bool:
+    """The slot holds a whole clause and then a second one that the cue belongs to."""
+    cut = None
+    for cut in SECOND_CLAUSE.finditer(region):
+        pass
+    return cut is not None and any(tokens.is_verb_like(w) for w in tokens.words(region[: cut.start()]))
+
+
 CALLED_FOR = re.compile(r"^\s+for\s+(?!(?:a |an |the )?(?:ride|help|backup|an ambulance|taxi)\b)\S")
 
 
@@ -133,13 +144,14 @@ def clause_tail(m: str, cue: re.Match) -> Frame | None:
         pass
     if cut is None or QUOTED in head[cut.end():]:
         return None
-    if cut.group().strip() == "and" and not any(tokens.is_verb_like(w) for w in tokens.words(head[: cut.start()])):
+    if cut.group().strip() in {"and", "—", "–", "--"} \
+            and not any(tokens.is_verb_like(w) for w in tokens.words(head[: cut.start()])):
         return None  # "Experts from NOAA and the Interior Department said": one subject, not two clauses
     words = head[cut.end():].split()
     while words and _between_subject_and_cue(words):
         words.pop()
     region = " ".join(words)
-    if not region or not np_like(region, 8) or embedded(region):
+    if not region or not np_like(region, 8) or embedded(region) or _reduced_relative(words):
         return None
     rest = m[cue.end():]
     if cue.group() in lexicon.PARTICIPLE_CUES | lexicon.QUOTE_ONLY_CUES | lexicon.NAMING_CUES \
@@ -151,6 +163,14 @@ def clause_tail(m: str, cue: re.Match) -> Frame | None:
     if re.match(r"\s*(?:[—–]|--|,)", rest):
         return None  # "— about five hours before Meadows announced — Bennett posted": no content follows
     return Frame(cue.group(), region, cut.end() + head[cut.end():].index(words[0]), (offset, len(m)), "pre")
+
+
+def _reduced_relative(words: list[str]) -> bool:
+    """"-- a program Iran says it needs": a noun, then the subject of a relative clause without "that"."""
+    if not words or words[0].lower() not in {"a", "an", "the"}:
+        return False
+    return any(a.islower() and a not in lexicon.NAME_CONNECTORS | {"or"} and b[:1].isupper()
+               for a, b in zip(words[1:], words[2:]))  # not "the UN nuclear watchdog and U.S. officials"
 
 
 def participle(m: str, cue: re.Match) -> Frame | None:
