@@ -3,11 +3,15 @@ import re
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import datetime
+from functools import cache
 
 from markupsafe import Markup
 from markupsafe import escape
+from sqlalchemy import bindparam
 from sqlalchemy import func
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import joinedload
 
 from annotate.accounts.permissions import NotAllowed
@@ -141,15 +145,23 @@ def last_read(user: User, claim: Claim) -> datetime | None:
 
 
 def mark_read(user: User, claim: Claim, moment: datetime | None = None) -> None:
-    """Remember that the user has seen the discussion up to now."""
-    moment = moment or utcnow()
-    row = db.session.scalar(select(CommentRead).where(CommentRead.user_id == user.id,
-                                                      CommentRead.claim_id == claim.id))
-    if row is None:
-        db.session.add(CommentRead(user_id=user.id, claim_id=claim.id, last_read_at=moment))
-    elif row.last_read_at < moment:
-        row.last_read_at = moment
-    db.session.flush()
+    """Remember that the user has seen the discussion up to now, in one statement (an upsert) that never moves the
+    mark back. Reading the mark first and inserting it after let two tabs that found none both insert one:
+    PostgreSQL refused the second with a unique violation, a 500."""
+    statement = _read_mark_upsert(db.session.get_bind().dialect.name)
+    db.session.execute(statement, {"user_id": user.id, "claim_id": claim.id, "last_read_at": moment or utcnow()})
+
+
+@cache
+def _read_mark_upsert(dialect: str):
+    """The upsert, built once per dialect (building it took as long as running it)."""
+    table = CommentRead.__table__
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(table).values(user_id=bindparam("user_id"), claim_id=bindparam("claim_id"),
+                                     last_read_at=bindparam("last_read_at", type_=table.c.last_read_at.type))
+    return statement.on_conflict_do_update(index_elements=[table.c.user_id, table.c.claim_id],
+                                           set_={"last_read_at": statement.excluded.last_read_at},
+                                           where=table.c.last_read_at < statement.excluded.last_read_at)
 
 
 def is_unread(comment: Comment, user: User, seen: datetime | None) -> bool:

@@ -1,14 +1,21 @@
 """Discussion: comments, replies, @mentions into My work, resolve, polling that answers 204, unread marks."""
 import re
+import threading
+import time
+from datetime import timedelta
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy import select
 
 from annotate.review import discussion
 from annotate.errors import InputError
 from annotate.extensions import db
+from annotate.models import CommentRead
 from annotate.models import Mention
 from tests.conftest import HX
 from tests.factories import claim_on_article
+from tests.factories import PASSWORD
 from tests.factories import login
 
 
@@ -114,3 +121,47 @@ def test_a_comment_can_link_an_evidence_item_of_the_claim(client, team, claim):
     other = claim_on_article(title="Other")
     response = client.post(f"/claims/{other.id}/comments", data={"body": "x", "evidence_id": item.id}, headers=HX)
     assert response.status_code == 422
+
+
+
+def test_two_tabs_marking_a_discussion_read_at_once_both_succeed_and_the_mark_never_moves_back(app, team, claim):
+    """The read mark is one upsert: requests that all find no mark yet cannot each insert one (on PostgreSQL the
+    later inserts broke the unique constraint, a 500), and an older moment never replaces a newer one."""
+    count, claim_id, bob = 6, claim.id, team["bob"]
+    clients = [app.test_client() for _ in range(count)]
+    for client in clients:  # logged in side by side (a logout would end the others' sessions)
+        assert client.post("/login", data={"username": "bob", "password": PASSWORD}).status_code == 303
+    db.session.commit()
+    start, statuses = threading.Barrier(count), [None] * count
+
+    def read_slowly(connection, cursor, statement, *args):  # every request reads before any of them writes
+        if statement.lstrip().upper().startswith(("SELECT", "INSERT")) and "comment_read" in statement:
+            time.sleep(0.05)
+
+    def work(n):
+        start.wait()
+        statuses[n] = clients[n].post(f"/claims/{claim_id}/read", headers=HX).status_code
+
+    event.listen(db.engine, "before_cursor_execute", read_slowly)
+    try:
+        threads = [threading.Thread(target=work, args=(n,)) for n in range(count)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", read_slowly)
+    assert statuses == [204] * count
+
+    def mark():
+        db.session.expire_all()
+        return db.session.scalars(select(CommentRead.last_read_at).where(CommentRead.claim_id == claim_id)).all()
+
+    [newest] = mark()
+    discussion.mark_read(bob, claim, newest - timedelta(hours=1))
+    db.session.commit()
+    assert mark() == [newest]
+    later = newest + timedelta(minutes=1)
+    discussion.mark_read(bob, claim, later)
+    db.session.commit()
+    assert mark() == [later]
