@@ -9,6 +9,7 @@ figures. SQLite has one writer at a time and needs none of this: there the helpe
 from sqlalchemy import select
 
 from annotate.extensions import db
+from annotate.models import Article
 from annotate.models import Sentence
 
 
@@ -30,3 +31,11 @@ def hold_sentences_from(article_id: int, index: int) -> None:
     holds a key-share lock on it, so taking only part of the lock now would leave the merge waiting on that claim
     while the claim's count waits on the merge."""
     _lock(select(Sentence.id).where(Sentence.article_id == article_id, Sentence.index >= index))
+
+
+def hold_article(article_id: int) -> None:
+    """Lock an article's row before a write that looks for one of its rows and adds it when missing (an assignment),
+    so that two such writers take turns instead of both adding it. FOR NO KEY UPDATE: claims written meanwhile take
+    only a key-share lock on the article and go on."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        db.session.execute(select(Article.id).where(Article.id == article_id).with_for_update(key_share=True))

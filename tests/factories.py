@@ -3,6 +3,7 @@
 The pytest fixtures built from these (`user`, `logged_in`, `team`, `claim`, ...) live in conftest.py.
 """
 import re
+import threading
 
 from sqlalchemy import select
 
@@ -198,3 +199,24 @@ def assert_json_error(response, status: int, field: str | None = "__any__") -> d
     if field != "__any__":
         assert error["field"] == field, error
     return error
+
+
+def run_at_once(app, count: int, request, username: str = "ed") -> list:
+    """`request(client, n)` from `count` threads, each with its own client (and so its own session and connection)
+    logged in as `username`, released together; their results in order."""
+    clients = [app.test_client() for _ in range(count)]
+    for client in clients:  # logged in side by side (a logout would end the others' sessions)
+        assert client.post("/login", data={"username": username, "password": PASSWORD}).status_code == 303
+    db.session.commit()  # end this thread's read, so the writers meet a quiet database
+    start, results = threading.Barrier(count), [None] * count
+
+    def work(n: int) -> None:
+        start.wait()
+        results[n] = request(clients[n], n)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    return results

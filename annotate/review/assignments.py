@@ -17,6 +17,7 @@ from annotate.models import Comment
 from annotate.models import CommentRead
 from annotate.models import Mention
 from annotate.models import User
+from annotate.row_locks import hold_article
 from annotate.models import Verdict
 
 
@@ -39,6 +40,7 @@ def assign(article: Article, reviewer_id, by: User, claim: Claim | None = None) 
     if claim is not None and claim.article_id != article.id:
         raise InputError("That claim belongs to another article.", "claim_id")
     claim_id = claim.id if claim is not None else None
+    hold_article(article.id)  # PostgreSQL: another editor assigning now waits, then finds this assignment
     existing = db.session.scalar(select(Assignment).where(
         Assignment.article_id == article.id, Assignment.reviewer_id == person.id,
         Assignment.claim_id.is_(None) if claim_id is None else Assignment.claim_id == claim_id))

@@ -5,7 +5,6 @@ statements and deletions; and under concurrent writers (threads adding and delet
 import hashlib
 import random
 import re
-import threading
 import time
 import uuid
 
@@ -23,12 +22,12 @@ from annotate.models import Claim
 from annotate.models import Sentence
 from annotate.models import Suggestion
 from tests.conftest import HX
-from tests.factories import PASSWORD
 from tests.factories import bearer
 from tests.factories import login
 from tests.factories import make_article
 from tests.factories import make_token
 from tests.factories import make_user
+from tests.factories import run_at_once
 
 # A heading, attributed statements (the rules suggest claims on them), and paragraphs of several sentences to merge.
 STORY = (
@@ -268,27 +267,6 @@ def test_a_deleted_sentence_takes_its_claims_off_once(app):
 
 
 # ---------------------------------------------------------------- concurrent writers
-
-def run_at_once(app, count: int, request) -> list:
-    """`request(client, n)` from `count` threads, each with its own client (and so its own session and connection),
-    released together."""
-    clients = [app.test_client() for _ in range(count)]
-    for client in clients:  # logged in side by side (a logout would end the others' sessions)
-        assert client.post("/login", data={"username": "ed", "password": PASSWORD}).status_code == 303
-    db.session.commit()  # end this thread's read, so the writers meet a quiet database
-    start, results = threading.Barrier(count), [None] * count
-
-    def work(n: int) -> None:
-        start.wait()
-        results[n] = request(clients[n], n)
-
-    threads = [threading.Thread(target=work, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    return results
-
 
 def slow_claim_writes(connection, cursor, statement, *args) -> None:
     """Hold each transaction a little after it wrote a claim, so the others write theirs before it commits."""

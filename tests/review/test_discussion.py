@@ -1,6 +1,5 @@
 """Discussion: comments, replies, @mentions into My work, resolve, polling that answers 204, unread marks."""
 import re
-import threading
 import time
 from datetime import timedelta
 
@@ -15,8 +14,8 @@ from annotate.models import CommentRead
 from annotate.models import Mention
 from tests.conftest import HX
 from tests.factories import claim_on_article
-from tests.factories import PASSWORD
 from tests.factories import login
+from tests.factories import run_at_once
 
 
 def stamp_in(html: str) -> str:
@@ -128,27 +127,15 @@ def test_two_tabs_marking_a_discussion_read_at_once_both_succeed_and_the_mark_ne
     """The read mark is one upsert: requests that all find no mark yet cannot each insert one (on PostgreSQL the
     later inserts broke the unique constraint, a 500), and an older moment never replaces a newer one."""
     count, claim_id, bob = 6, claim.id, team["bob"]
-    clients = [app.test_client() for _ in range(count)]
-    for client in clients:  # logged in side by side (a logout would end the others' sessions)
-        assert client.post("/login", data={"username": "bob", "password": PASSWORD}).status_code == 303
-    db.session.commit()
-    start, statuses = threading.Barrier(count), [None] * count
 
     def read_slowly(connection, cursor, statement, *args):  # every request reads before any of them writes
         if statement.lstrip().upper().startswith(("SELECT", "INSERT")) and "comment_read" in statement:
             time.sleep(0.05)
 
-    def work(n):
-        start.wait()
-        statuses[n] = clients[n].post(f"/claims/{claim_id}/read", headers=HX).status_code
-
     event.listen(db.engine, "before_cursor_execute", read_slowly)
     try:
-        threads = [threading.Thread(target=work, args=(n,)) for n in range(count)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(60)
+        statuses = run_at_once(app, count, lambda client, n: client.post(f"/claims/{claim_id}/read",
+                                                                         headers=HX).status_code, "bob")
     finally:
         event.remove(db.engine, "before_cursor_execute", read_slowly)
     assert statuses == [204] * count

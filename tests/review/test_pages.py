@@ -1,12 +1,16 @@
 """Pages: the disputed queue with its filters and nav count, My work, the Team page, admin accounts and vocabulary."""
 import re
+import time
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy import select
 
 from annotate.review import assignments
 from annotate.review import discussion
 from annotate.review import workflow
 from annotate.extensions import db
+from annotate.models import Assignment
 from annotate.models import User
 from annotate.review.ratings import rating_by_key
 from tests.factories import claim_on_article
@@ -14,6 +18,7 @@ from tests.conftest import HX
 from tests.factories import login
 from tests.factories import make_article
 from tests.factories import make_claim
+from tests.factories import run_at_once
 
 
 @pytest.fixture
@@ -241,3 +246,32 @@ def test_assign_menus_start_on_no_one_and_an_empty_choice_is_refused(client, tea
         assert not re.search(r'<option value="\d+" selected', menu)  # nobody, not even the editor, is pre-chosen
     refused = client.post(f"/articles/{claim.article_id}/team", data={"action": "assign", "reviewer_id": ""})
     assert refused.status_code == 422 and "Choose an active teammate" in refused.get_data(as_text=True)
+
+
+def test_editors_assigning_the_same_reviewer_at_once_make_one_assignment_and_no_error(app, team):
+    """Assigning looks for the assignment, then adds it: two editors at once both found none. On PostgreSQL an
+    article-wide assignment was stored twice (its claim is NULL, which a unique key does not compare) and a claim's
+    second one broke the unique key (a 500); the article's row lock makes them wait for each other."""
+    claim = claim_on_article()
+    article_id, claim_id, bob_id, ann_id = claim.article_id, claim.id, team["bob"].id, team["ann"].id
+    count = 4
+
+    def look_slowly(connection, cursor, statement, *args):  # every request looks before any of them adds
+        if statement.lstrip().upper().startswith("SELECT") and "FROM assignment" in statement:
+            time.sleep(0.05)
+
+    def assign(client, n):
+        if n < count:
+            return client.post(f"/articles/{article_id}/team", data={"action": "assign", "reviewer_id": bob_id})
+        return client.post(f"/claims/{claim_id}/assign", data={"reviewer_id": ann_id}, headers=HX)
+
+    event.listen(db.engine, "before_cursor_execute", look_slowly)
+    try:
+        statuses = [response.status_code for response in run_at_once(app, 2 * count, assign)]
+    finally:
+        event.remove(db.engine, "before_cursor_execute", look_slowly)
+    assert statuses == [303] * count + [200] * count
+    db.session.expire_all()
+    rows = db.session.execute(select(Assignment.reviewer_id, Assignment.claim_id)
+                              .where(Assignment.article_id == article_id)).all()
+    assert sorted(rows, key=str) == sorted([(bob_id, None), (ann_id, claim_id)], key=str)
