@@ -25,6 +25,7 @@ from annotate.suggestions.rules.mention_index import LOOKBACK
 from annotate.suggestions.rules.mention_index import MentionIndex
 from annotate.suggestions.rules.mentions import clean_run
 from annotate.suggestions.rules.mentions import name_tokens
+from annotate.suggestions.rules.mentions import named_inside
 
 MAX_NAME_WORDS = 8  # longer capitalised runs are titles of works, not names
 
@@ -101,13 +102,13 @@ class Discourse:
         tokens = name_tokens(entity.name)[:MAX_NAME_WORDS]
         for i in range(len(tokens)):
             for j in range(i + 1, len(tokens) + 1):
-                if j - i < len(tokens) and tokens[i - 1:i] not in (("of",), ("the",), ("for",), ("at",)):
-                    self.expansions[tokens[i:j]] = entity  # not "World Bank" for "Tribunal of the World Bank"
+                if j - i < len(tokens) and not named_inside(tokens[:i]):
+                    self.expansions[tokens[i:j]] = entity
 
     def resolve(self, phrase: names.Phrase, pos: int) -> Entity:
         """The fullest entity the article gives for a parsed source slot."""
-        if phrase.kind == "pronoun" and phrase.head == "it" and self._message_author(pos):
-            found = self._message_author(pos)  # "... an image Jane Doe posted on Sunday. It says, ..."
+        if phrase.kind == "pronoun" and phrase.head == "it" and (author := self._message_author(pos)):
+            found = author  # "... an image Jane Doe posted on Sunday. It says, ..."
         elif phrase.kind == "pronoun":
             found = self._agreeing(phrase.head, self._last_speaker(phrase.head, pos) or self.last_mention(phrase.head, pos))
             if found is not None and found.kind == "person" and phrase.head in lexicon.PERSON_PRONOUNS:

@@ -18,6 +18,7 @@ from annotate.suggestions.rules.mentions import contains
 from annotate.suggestions.rules.mentions import doc_mentions
 from annotate.suggestions.rules.mentions import initials
 from annotate.suggestions.rules.mentions import mention_at
+from annotate.suggestions.rules.mentions import named_inside
 
 NAME_WORD = r"(?:[A-Z][\w.&'’-]*|and|of|for|the|on|in)"
 SPELLED_OUT = re.compile(r"(?P<name>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,9})\s+\((?P<acronym>[A-Z]{2,6})\)")
@@ -142,7 +143,7 @@ class MentionIndex:
             starts, best, current = [], [], None
             for m in self.by_token.get(rarest, []):
                 n = len(short)
-                part_of = m.tokens[-n - 1:-n] in (("of",), ("the",), ("for",), ("at",))  # "Tribunal of the World Bank"
+                part_of = named_inside(m.tokens[:-n])
                 if len(m.tokens) > n and (m.tokens[-n:] == short and not part_of or m.tokens[:n] == short):
                     if current is None or len(m.tokens) > len(current.tokens):  # the first introduced on ties
                         current = m

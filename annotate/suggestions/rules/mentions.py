@@ -78,6 +78,12 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(tokens.bare(w) for w in name.split())
 
 
+def named_inside(tokens_before: tuple[str, ...]) -> bool:
+    """Whether a name that follows these words is part of a longer body's name ("Tribunal of the World Bank"): a body
+    named inside another's name is a different body, so "World Bank" never grows into the tribunal."""
+    return tokens_before[-1:] in (("of",), ("the",), ("for",), ("at",))
+
+
 def contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     """Whether `shorter` occurs as a contiguous run of words in `longer`."""
     n = len(shorter)
