@@ -140,7 +140,7 @@ def _sqlite_begin(connection) -> None:
     request (CLI) keep the driver's behaviour: reads never block each other in WAL mode.
     """
     if (connection.dialect.name == "sqlite" and has_request_context() and request.method in WRITE_METHODS
-            and not g.get("reading_who_asks") and not g.get("write_committed")):
+            and not g.get("reading_before_the_lock") and not g.get("write_committed")):
         wait_turn = getattr(connection.connection.dbapi_connection, "wait_turn", None)
         if wait_turn is not None:  # queue behind the other app processes' writers (annotate.sqlite_writers)
             wait_turn()
@@ -187,16 +187,20 @@ def _no_write_after_the_commit(connection, cursor, statement, parameters, contex
 
 @contextmanager
 def read_before_the_write_lock(session):
-    """Who is asking (the session's user, a token's owner) is read before a write request takes SQLite's write
-    lock, so writers queue for the lock only with the work that needs it. Their transaction ends here, keeping
-    what they loaded (a token's new last-used time is written then, without the queue: SQLite's wait)."""
+    """What a write request reads to find its way is read before it takes SQLite's write lock, so writers queue
+    for the lock only with the work that needs it: who is asking (the session's user, a token's owner) and the
+    rows the write goes against (an article, a sentence, a claim). Whatever of those another writer could change
+    meanwhile, the write checks again inside the lock, in the statement that depends on it (claims.operations.
+    mark_claim, add_evidence; review.workflow.hold_claim). The read transaction ends here, keeping what it loaded
+    (a token's new last-used time is written then, without the queue: SQLite's wait). On PostgreSQL the request
+    stays one transaction."""
     if not (session.get_bind().dialect.name == "sqlite" and request.method in WRITE_METHODS):
         yield
         return
-    g.reading_who_asks = True
+    g.reading_before_the_lock = True
     try:
         yield
     finally:
-        g.reading_who_asks = False
+        g.reading_before_the_lock = False
     if session.in_transaction():
         commit_keeping_loaded(session)  # the next statement begins the request's write transaction, with the lock

@@ -92,10 +92,10 @@ def make_claim(article: Article, quote: str | None = None, sentence_index: int =
     it, and `status` puts it where the review would (see review_to)."""
     sentence = article.sentences[sentence_index]
     if quote is None:
-        claim = claims_operations.mark_sentence(sentence, user)
+        claim, _ = claims_operations.mark_sentence(sentence, user)
     else:
         start = article.text.index(quote, sentence.start)
-        claim = claims_operations.mark_claim(sentence, start, start + len(quote), user, quote=quote)
+        claim, _ = claims_operations.mark_claim(sentence, start, start + len(quote), user, quote=quote)
     if fields:
         claims_operations.update_claim(claim, fields, user, None)
     if status not in (None, "unverified"):

@@ -71,10 +71,10 @@ def build_article(sentence_count: int, claim_count: int, people: list[User]):
         sentence = article.sentences[n % sentence_count]
         author, editor = people[n % len(people)], people[(n + 1) % len(people)]
         if n < sentence_count:
-            claim = claim_ops.mark_sentence(sentence, author)
+            claim, _ = claim_ops.mark_sentence(sentence, author)
         else:
             start = article.text.index("says", sentence.start)
-            claim = claim_ops.mark_claim(sentence, start, sentence.end, author)
+            claim, _ = claim_ops.mark_claim(sentence, start, sentence.end, author)
         claim_ops.update_claim(claim, {"status": ("supported", "refuted", "disputed")[n % 3],
                                        "attr_source": f"Source {n}"}, editor, None)
         if n % 2:

@@ -7,6 +7,7 @@ from annotate.articles.sentences import sentence_at_index
 from annotate.articles.sentences import sentence_at_offset
 from annotate.claims import operations as claim_ops
 from annotate.config import commit_then_respond
+from annotate.config import read_before_the_write_lock
 from annotate.extensions import db
 from annotate.models import Article
 from annotate.models import Claim
@@ -43,6 +44,9 @@ def refuse_status_change(data: dict, current: str) -> None:
 
 def sentence_for(article: Article, data: dict) -> Sentence:
     """The sentence a new claim goes in: by index, or the one holding the start offset (one indexed query)."""
+    if "sentence_index" not in data and not ("start" in data and "end" in data):
+        raise ApiError(422, "Give start and end offsets, or a sentence_index for a whole sentence.",
+                       "end" if "start" in data else "start")
     if "sentence_index" in data:
         sentence = sentence_at_index(article.id, data["sentence_index"])
         if sentence is None:
@@ -57,28 +61,19 @@ def sentence_for(article: Article, data: dict) -> Sentence:
     return sentence
 
 
-def mark(article: Article, data: dict) -> tuple[Claim, bool]:
-    """Mark a span or a whole sentence; (claim, whether it is new)."""
-    has_span = "start" in data and "end" in data
-    if not has_span and "sentence_index" not in data:
-        raise ApiError(422, "Give start and end offsets, or a sentence_index for a whole sentence.",
-                       "end" if "start" in data else "start")
-    sentence = sentence_for(article, data)
-    before = len(sentence.claims)
-    if has_span:
-        claim = claim_ops.mark_claim(sentence, data["start"], data["end"], api_user(), data.get("quote"))
-    else:
-        claim = claim_ops.mark_sentence(sentence, api_user())
-    return claim, len(sentence.claims) > before
-
-
 @bp.post("/articles/<article_id>/claims")
 def create_claim(article_id: str):
-    """Mark a claim, optionally describing it at once; a span already marked answers 409 with that claim."""
-    data = json_body(schemas.CLAIM_CREATE)  # checked before the first read: a write's transaction begins there
+    """Mark a claim, optionally describing it at once; a span already marked answers 409 with that claim.
+    The article and the sentence are found before the write lock; mark_claim checks the sentence again in it."""
+    data = json_body(schemas.CLAIM_CREATE)  # checked before the first read
     refuse_status_change(data, "unverified")
-    article = by_uuid(Article, article_id, "article")
-    claim, is_new = mark(article, data)
+    with read_before_the_write_lock(db.session()):
+        article = by_uuid(Article, article_id, "article")
+        sentence = sentence_for(article, data)
+    if "start" in data and "end" in data:
+        claim, is_new = claim_ops.mark_claim(sentence, data["start"], data["end"], api_user(), data.get("quote"))
+    else:
+        claim, is_new = claim_ops.mark_sentence(sentence, api_user())
     if not is_new:
         raise ApiError(409, "This span is already marked as a claim; update that one instead.", "start",
                        "claim_exists", claim=claim_json(claim))
@@ -126,7 +121,8 @@ def delete_claim(claim_id: str):
 def add_evidence(claim_id: str):
     """Attach a source (http or https) to a claim."""
     data = json_body(schemas.EVIDENCE_CREATE)
-    claim = by_uuid(Claim, claim_id, "claim")
+    with read_before_the_write_lock(db.session()):  # add_evidence's write checks the claim again
+        claim = by_uuid(Claim, claim_id, "claim")
     item = claim_ops.add_evidence(claim, data["url"], api_user(), data.get("title", ""), data.get("excerpt", ""),
                                   data.get("stance", "context"))
     commit_then_respond(db.session())

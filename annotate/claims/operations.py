@@ -1,5 +1,7 @@
 """Claims: marking a span of a sentence, describing it, and the evidence that bears on it."""
+from sqlalchemy import select
 from sqlalchemy import update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from annotate.accounts.permissions import require_change
 from annotate.claims import history
@@ -16,6 +18,7 @@ from annotate.models import utcnow
 from annotate.models.choices import ATTRIBUTION_TYPES
 from annotate.models.choices import STANCES
 from annotate.review.workflow import check_unlocked
+from annotate.review.workflow import gone_or_locked
 from annotate.row_locks import hold_sentence
 from annotate.text.offsets import OffsetError
 from annotate.text.offsets import snap_to_words
@@ -47,8 +50,15 @@ def span_from_browser(sentence: Sentence, start16: int, end16: int) -> tuple[int
     return sentence.start + start, sentence.start + end
 
 
-def mark_claim(sentence: Sentence, start: int, end: int, user: User | None, quote: str | None = None) -> Claim:
-    """Create a claim on article offsets [start, end) inside the sentence, snapped to words."""
+def mark_claim(sentence: Sentence, start: int, end: int, user: User | None,
+               quote: str | None = None) -> tuple[Claim, bool]:
+    """Create a claim on article offsets [start, end) inside the sentence, snapped to words: (the claim, True), or
+    (the claim already on that span, False).
+
+    The sentence may have been read before the write lock (config.read_before_the_write_lock); what another
+    writer could have changed since, its bounds and its claims, is read again here, inside the lock, by one
+    statement: a sentence merged, split or deleted meanwhile refuses the mark, and a span marked meanwhile answers
+    with that claim. On PostgreSQL the sentence's row is locked first, so two writers of one sentence take turns."""
     text = sentence.article.text
     if not (sentence.start <= start < end <= sentence.end):
         raise InputError("The selection must lie inside one sentence.", "start")
@@ -58,17 +68,30 @@ def mark_claim(sentence: Sentence, start: int, end: int, user: User | None, quot
     start, end = snap_to_words(text, start, end, sentence.start, sentence.end)
     if start >= end:
         raise InputError("Select at least one word.", "start")
+    hold_sentence(sentence.id)
+    now = db.session.execute(sentence_now(sentence.id, start, end)).one_or_none()
+    if now is None or (now.start, now.end) != (sentence.start, sentence.end):
+        raise InputError("The article's sentences changed while you were marking (merged or split). "
+                         "Reload the page and select again.", "start")
+    if now.same_span is not None:
+        return db.session.get(Claim, now.same_span), False
+    set_committed_value(sentence, "no_claim", now.no_claim)  # as it is now, so that the line below is written if due
     sentence.no_claim = False  # a sentence holding a claim is no longer "checked, no claim", whoever marks it
-    for existing in sentence.claims:
-        if (existing.start, existing.end) == (start, end):
-            return existing
     claim = Claim(article=sentence.article, sentence=sentence, start=start, end=end, quote=text[start:end])
     claim.created_by = claim.updated_by = user
     db.session.add(claim)
     db.session.flush()
     history.record("created", "claim", claim, user, None, history.claim_snapshot(claim), claim.uuid)
     settle_suggestions(sentence, user, "superseded", claim)
-    return claim
+    return claim, True
+
+
+def sentence_now(sentence_id: int, start: int, end: int):
+    """The sentence's bounds and 'no claim' mark as stored, and the id of a claim on [start, end) in it (or None)."""
+    same_span = (select(Claim.id).where(Claim.sentence_id == sentence_id, Claim.start == start, Claim.end == end)
+                 .limit(1).scalar_subquery())
+    return (select(Sentence.start, Sentence.end, Sentence.no_claim, same_span.label("same_span"))
+            .where(Sentence.id == sentence_id))
 
 
 def settle_suggestions(sentence: Sentence, user: User | None, state: str, claim: Claim | None = None,
@@ -79,7 +102,8 @@ def settle_suggestions(sentence: Sentence, user: User | None, state: str, claim:
              Suggestion.start >= sentence.start, Suggestion.start < sentence.end]
     if claim is not None:
         where += [Suggestion.start < claim.end, Suggestion.end > claim.start]
-    db.session.execute(update(Suggestion).where(*where).execution_options(synchronize_session=False).values(
+    db.session.flush()  # what the sentence's own writes lock comes first (annotate.row_locks)
+    db.session.execute(update(Suggestion.__table__).where(*where).values(  # the table's: no ORM bookkeeping
         state=state, claim_id=claim.id if claim is not None else None, decided_at=at or utcnow(),
         decided_by_id=user.id if user is not None else None))
 
@@ -92,13 +116,14 @@ def reopen_suggestions_rejected_at(sentence: Sentence, at) -> None:
     ).values(state="open", decided_by_id=None, decided_at=None).execution_options(synchronize_session=False))
 
 
-def mark_sentence(sentence: Sentence, user: User | None) -> Claim:
-    """The whole sentence as one claim."""
+def mark_sentence(sentence: Sentence, user: User | None) -> tuple[Claim, bool]:
+    """The whole sentence as one claim (mark_claim)."""
     return mark_claim(sentence, sentence.start, sentence.end, user)
 
 
 def mark_selection(article: Article, sentence: Sentence, user: User | None, whole: bool = False,
-                   start16: int | None = None, end16: int | None = None, quote: str | None = None) -> Claim:
+                   start16: int | None = None, end16: int | None = None,
+                   quote: str | None = None) -> tuple[Claim, bool]:
     """Mark what the reviewer selected in the article page: the whole sentence, or words given by the browser's
     UTF-16 offsets into it (with the text the browser saw there, to catch a stale page)."""
     if sentence.article_id != article.id:
@@ -179,13 +204,16 @@ def delete_claim(claim: Claim, user: User | None = None) -> None:
 
 def add_evidence(claim: Claim, url: str, user: User | None, title: str = "", excerpt: str = "",
                  stance: str = "context") -> Evidence:
-    """Attach a source to a claim; only http(s) links are accepted."""
+    """Attach a source to a claim; only http(s) links are accepted. The claim may have been read before the write
+    lock: who changed it last is written only while it is still there and unlocked, or nothing is (ClaimGone,
+    ClaimLocked)."""
     check_unlocked(claim)
     url = check_http_url(url.strip(), "url")
-    evidence = Evidence(claim=claim, url=url, title=title.strip(), excerpt=excerpt.strip(),
-                        stance=_choice(stance, STANCES, "stance"))
+    stance = _choice(stance, STANCES, "stance")
+    change_if(claim, Claim.locked.is_(False), lambda: gone_or_locked(claim),
+              updated_by_id=user.id if user is not None else None, updated_at=utcnow())
+    evidence = Evidence(claim=claim, url=url, title=title.strip(), excerpt=excerpt.strip(), stance=stance)
     evidence.created_by = evidence.updated_by = user
-    claim.updated_by, claim.updated_at = user, utcnow()
     db.session.add(evidence)
     db.session.flush()
     history.record("added", "evidence", claim, user, None, history.evidence_snapshot(evidence), evidence.uuid)

@@ -3,6 +3,7 @@ from flask import Blueprint
 from flask import redirect
 from flask import url_for
 from flask_login import current_user
+from sqlalchemy.orm import joinedload
 
 from annotate.articles.fragments import is_checked
 from annotate.articles.fragments import moved_progress
@@ -18,6 +19,7 @@ from annotate.claims.fragments import panel_fragment
 from annotate.claims.fragments import panel_response
 from annotate.claims.operations import StaleEdit
 from annotate.config import commit_then_respond
+from annotate.config import read_before_the_write_lock
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.extensions import htmx
@@ -25,6 +27,7 @@ from annotate.models import Article
 from annotate.models import Claim
 from annotate.models import Evidence
 from annotate.models import Sentence
+from annotate.review.workflow import ClaimGone
 from annotate.review.workflow import ClaimLocked
 from annotate.review.workflow import check_unlocked
 from annotate.suggestions import operations as suggestion_ops
@@ -40,22 +43,22 @@ bp = Blueprint("claims", __name__)
 @bp.route("/articles/<int:article_id>/claims", methods=["POST"])
 def mark(article_id: int):
     """Mark the selected words (or the whole sentence) as a claim and open its panel."""
-    form = MarkForm()  # checked before the first read: a write's transaction, and its lock, begin there
+    form = MarkForm()  # checked before the first read
     if not form.validate():
         return toast(form_errors(form))
-    article = get_or_404(Article, article_id)
-    sentence = get_or_404(Sentence, form.sentence_id.data)
-    was_checked = is_checked(sentence)
-    known = {c.id for c in sentence.claims}  # loaded by is_checked; a span marked before answers with its claim
+    with read_before_the_write_lock(db.session()):  # mark_selection checks the sentence again inside the lock
+        article = get_or_404(Article, article_id)
+        sentence = get_or_404(Sentence, form.sentence_id.data, (joinedload(Sentence.claims),))  # one query
+        was_checked = is_checked(sentence)
     try:
-        claim = operations.mark_selection(article, sentence, current_user, form.whole.data, form.start16.data,
+        claim, is_new = operations.mark_selection(article, sentence, current_user, form.whole.data, form.start16.data,
                                           form.end16.data, form.quote.data or None)
     except InputError as error:
         db.session.rollback()
         return toast(error.message, 404 if isinstance(error, operations.ElsewhereError) else 422)
     commit_then_respond(db.session())
     extra = ()
-    if claim.id in known:
+    if not is_new:  # a span marked before answers with its claim
         panel = panel_fragment(claim, oob=True)
     else:  # marked by hand: its attribution comes pre-filled from what the rules read there, as a suggestion
         proposal, settled = suggestion_ops.proposed_attribution(claim)
@@ -120,7 +123,8 @@ def evidence_section(claim: Claim, form: EvidenceForm | None = None, status: int
 @bp.route("/claims/<int:claim_id>/evidence", methods=["POST"])
 def add_evidence(claim_id: int):
     """Add an evidence item to a claim."""
-    claim = get_or_404(Claim, claim_id)
+    with read_before_the_write_lock(db.session()):  # add_evidence's write checks the claim again
+        claim = get_or_404(Claim, claim_id)
     form = EvidenceForm(prefix="evidence")
     try:
         check_unlocked(claim)  # before the form, as for the panel
@@ -128,8 +132,9 @@ def add_evidence(claim_id: int):
             return evidence_section(claim, form, 422)
         operations.add_evidence(claim, form.url.data, current_user, form.title.data or "", form.excerpt.data or "",
                                form.stance.data)
-    except ClaimLocked as error:
-        return toast(error.message, 409)
+    except (ClaimLocked, ClaimGone) as error:
+        db.session.rollback()
+        return toast(error.message, error.status)
     except InputError as error:
         db.session.rollback()
         getattr(form, error.field).errors.append(error.message)

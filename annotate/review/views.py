@@ -16,6 +16,7 @@ from annotate.accounts.permissions import role_required
 from annotate.claims.fragments import PANEL_LOADS
 from annotate.claims.fragments import panel_response
 from annotate.config import commit_then_respond
+from annotate.config import read_before_the_write_lock
 from annotate.errors import InputError
 from annotate.extensions import db
 from annotate.models import Article
@@ -42,9 +43,11 @@ from annotate.review.fragments import team_page
 from annotate.review.fragments import thread_fragment
 from annotate.review.fragments import vocabulary_page
 from annotate.review.panel import review_panel
+from annotate.review.workflow import ClaimGone
 from annotate.web.forms import Form
 from annotate.web.responses import get_or_404
 from annotate.web.responses import hx_fragments
+from annotate.web.responses import toast
 
 bp = Blueprint("review", __name__)
 
@@ -150,11 +153,15 @@ def vocabulary_css():
 @bp.route("/claims/<int:claim_id>/comments", methods=["POST"])
 def post(claim_id: int):
     """Post a comment or a reply; @name mentions a teammate."""
-    claim = get_or_404(Claim, claim_id)
+    with read_before_the_write_lock(db.session()):  # add_comment checks the claim again inside the lock
+        claim = get_or_404(Claim, claim_id)
     form = CommentForm()
     try:
         form.check()
         discussion.add_comment(claim, current_user, form.body.data, form.parent_id.data, form.evidence_id.data)
+    except ClaimGone as error:
+        db.session.rollback()
+        return toast(error.message, 404)
     except InputError as error:
         db.session.rollback()
         return section_fragment(claim, 422, error.message, form.submitted())

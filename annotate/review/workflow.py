@@ -9,6 +9,7 @@ from dataclasses import field
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from annotate.accounts.permissions import NotAllowed
 from annotate.accounts.permissions import can_unflag
@@ -41,6 +42,33 @@ class ClaimLocked(InputError):
         decision = current_decision(claim)
         who = decision.decided_by.username if decision else "an editor"
         super().__init__(f"This claim was signed off by {who} and is locked. An editor can reopen it.", "claim")
+
+
+class ClaimGone(InputError):
+    """The claim was deleted after the request read it (a write reads its claim before SQLite's write lock)."""
+
+    status, code = 404, "claim_gone"
+
+    def __init__(self):
+        super().__init__("This claim was deleted meanwhile. Reload the article.", "claim")
+
+
+def gone_or_locked(claim: Claim) -> InputError:
+    """Why a write that needed the claim present and unlocked matched no row (change_if's refusal)."""
+    locked = db.session.scalar(select(Claim.locked).where(Claim.id == claim.id))
+    if locked is None:
+        return ClaimGone()
+    set_committed_value(claim, "locked", locked)
+    return ClaimLocked(claim)
+
+
+def hold_claim(claim: Claim) -> None:
+    """Make sure a claim read before the write lock is still there, and keep it there until the commit: on
+    PostgreSQL its row is share-locked against a delete (FOR KEY SHARE); on SQLite the write lock keeps the other
+    writers out already. Else ClaimGone, before anything is written that would break its foreign key."""
+    held = select(Claim.id).where(Claim.id == claim.id).with_for_update(read=True, key_share=True)
+    if db.session.scalar(held) is None:
+        raise ClaimGone()
 
 
 class VerdictChanged(InputError):

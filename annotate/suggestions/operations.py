@@ -233,11 +233,10 @@ def accept(suggestion: Suggestion, user: User | None, edits: dict | None = None)
     edited = (start, end) != span_in(sentence, suggestion) or fields != proposed_fields(suggestion)
     hold_sentence(sentence.id)  # before the decision: the claim it makes will count on the sentence
     _take_decision(suggestion, "accepted", user)
-    known = {claim.id for claim in sentence.claims}
-    claim = claim_ops.mark_claim(sentence, start, end, user)
-    _fill_claim(claim, fields, user, claim.id not in known)
+    claim, is_new = claim_ops.mark_claim(sentence, start, end, user)
+    _fill_claim(claim, fields, user, is_new)
     suggestion.claim_id, suggestion.sentence_id, suggestion.edited = claim.id, sentence.id, edited
-    if claim.id in known:  # someone had marked that span already: settled, but the rules get no credit for it
+    if not is_new:  # someone had marked that span already: settled, but the rules get no credit for it
         suggestion.state = "superseded"
     db.session.flush()
     return claim
