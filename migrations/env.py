@@ -104,7 +104,8 @@ def run_migrations_online():
 
 
 def run_checked_migrations(connection, conf_args, **options):
-    """Run the migrations, then refuse to commit a database whose rows or triggers are not whole."""
+    """Run the migrations, then refuse to commit a database whose rows, triggers or expression indexes are not
+    whole."""
     context.configure(
         connection=connection,
         target_metadata=get_metadata(),
@@ -121,6 +122,7 @@ def run_checked_migrations(connection, conf_args, **options):
         if connection.dialect.name == 'sqlite':
             check_foreign_keys(connection)
         check_triggers(connection)
+        check_expression_indexes(connection)
 
 
 @contextmanager
@@ -159,26 +161,37 @@ def check_foreign_keys(connection):
 
 
 def check_triggers(connection):
-    """The triggers the schema should have at the revision the run ends at all exist.
+    """The triggers the schema should have at the revision the run ends at all exist (0012's figures).
 
     A revision that creates triggers says which in `schema_triggers(dialect_name)`; the newest such revision at or
     below the database's revision holds. On SQLite a table rebuilt by batch mode loses its triggers silently.
     """
+    check_made(connection, 'schema_triggers', 'triggers', {
+        'postgresql': 'SELECT tgname FROM pg_trigger WHERE NOT tgisinternal',
+        'sqlite': "SELECT name FROM sqlite_master WHERE type = 'trigger'"})
+
+
+def check_expression_indexes(connection):
+    """The indexes on expressions the schema should have exist (0013's lower(username)): batch mode cannot
+    reflect them, so on SQLite a rebuilt table loses them silently too. Declared as `schema_expression_indexes`."""
+    check_made(connection, 'schema_expression_indexes', 'indexes', {
+        'postgresql': 'SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()',
+        'sqlite': "SELECT name FROM sqlite_master WHERE type = 'index'"})
+
+
+def check_made(connection, declaration, kind, queries):
+    """What the newest revision at or below the database's that declares `declaration` names all exists."""
     heads = context.get_context().get_current_heads()
     for script in context.script.iterate_revisions(heads, 'base'):
-        named = getattr(script.module, 'schema_triggers', None)
+        named = getattr(script.module, declaration, None)
         if named is not None:
             expected = set(named(connection.dialect.name))
             break
     else:
         return
-    if connection.dialect.name == 'postgresql':
-        query = 'SELECT tgname FROM pg_trigger WHERE NOT tgisinternal'
-    else:
-        query = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
-    missing = expected - set(connection.scalars(text(query)))
+    missing = expected - set(connection.scalars(text(queries[connection.dialect.name])))
     if missing:
-        raise RuntimeError(f'Migrations: at revision {", ".join(heads)} the database lacks the triggers '
+        raise RuntimeError(f'Migrations: at revision {", ".join(heads)} the database lacks the {kind} '
                            f'{", ".join(sorted(missing))} (revision {script.revision} makes them; a migration '
                            f'that rebuilds their tables must make them again); the migrations were rolled back.')
 

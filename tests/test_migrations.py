@@ -222,3 +222,26 @@ def test_a_later_rebuild_of_sentence_that_lifts_the_triggers_keeps_them_and_the_
         assert TRIGGERS["sqlite"] <= triggers()
         make_claim(article, "Police have not named a suspect", sentence_index=2)
         assert figures()[0][0][2] == 2  # checked sentences: both claimed ones
+
+
+@pytest.mark.parametrize("database", BOTH_DATABASES)
+def test_a_missing_username_index_fails_the_next_run_and_two_names_in_one_case_refuse_0013(database, tmp_path, capsys):
+    """0013's index on lower(username) is checked after every run like 0012's triggers (a table rebuilt on SQLite
+    loses it silently); and 0013 refuses a database holding two usernames that differ only in case, naming them."""
+    with apps.app_at_revision(database, tmp_path, "head"):
+        db.session.execute(text("DROP INDEX uq_user_username_lower"))
+        db.session.commit()
+        with pytest.raises(SystemExit):
+            upgrade()
+        assert "lacks the indexes uq_user_username_lower (revision 0013 makes them" in capsys.readouterr().err
+    with apps.app_at_revision(database, tmp_path / "clash", "0012"):
+        for name in ("Alice", "alice"):
+            db.session.execute(text("INSERT INTO \"user\" (username, password_hash, role, active, created_at, "
+                                    "session_generation) VALUES (:name, 'x', 'reviewer', true, '2026-12-07', 0)"),
+                               {"name": name})
+        db.session.commit()
+        with pytest.raises(SystemExit):
+            upgrade()
+        assert "differ only in case must be renamed before this upgrade: alice" in capsys.readouterr().err
+        db.session.rollback()
+        assert MigrationContext.configure(db.session.connection()).get_current_revision() == "0012"

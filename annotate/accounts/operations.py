@@ -10,6 +10,7 @@ from flask import current_app
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash
 from werkzeug.security import generate_password_hash
 
@@ -72,8 +73,11 @@ def create_user(username: str, role: str = "reviewer", password: str | None = No
         raise InputError(f"The username {username!r} is taken.", "username")
     password = secrets.token_urlsafe(12) if password is None else check_password(password)
     user = User(username=username, role=role, active=active, password_hash=hash_password(password))
-    db.session.add(user)
-    db.session.flush()
+    try:
+        with db.session.begin_nested():  # another admin may create the same name, in any case, at the same moment
+            db.session.add(user)
+    except IntegrityError:
+        raise InputError(f"The username {username!r} is taken.", "username") from None
     return user, password
 
 

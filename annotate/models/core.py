@@ -16,6 +16,8 @@ from sqlalchemy import Text
 from sqlalchemy import TypeDecorator
 from sqlalchemy import UniqueConstraint
 from sqlalchemy import false
+from sqlalchemy import func
+from sqlalchemy import literal_column
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import declared_attr
 from sqlalchemy.orm import mapped_column
@@ -57,6 +59,8 @@ class User(UserMixin, db.Model):
     """A person who logs in; the role decides what they may do."""
 
     __tablename__ = "user"
+    # Usernames are told apart without case (login, the taken check): unique so in the database too (0013).
+    __table_args__ = (Index("uq_user_username_lower", func.lower(literal_column("username")), unique=True),)
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))

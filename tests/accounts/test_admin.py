@@ -1,10 +1,14 @@
 """The admin's account forms and the site settings: bounded values, the rules of accounts.operations, admins only."""
 import pytest
+from sqlalchemy import func
+from sqlalchemy import select
 
 from annotate.accounts import settings
 from annotate.extensions import db
 from annotate.models import User
+from tests.conftest import BOTH_DATABASES
 from tests.factories import login
+from tests.factories import run_at_once
 
 
 @pytest.mark.parametrize("data, marked", [
@@ -61,3 +65,19 @@ def test_the_admin_tab_of_the_page_is_marked(client, team, path, tab):
 def test_the_import_menu_item_is_for_editors_and_admins(client, team):
     assert b"Import annotation set" not in login(client, "ann").get("/").data
     assert b"Import annotation set" in login(client, "ed").get("/").data
+
+
+@pytest.mark.parametrize("database", BOTH_DATABASES, indirect=True)
+def test_admins_creating_one_name_in_different_cases_at_once_make_one_account(database, app, team):
+    """Usernames are unique whatever their case, in the database too (0013's index): of four admins creating
+    'Dana', 'dana', 'DANA' and 'dAna' at the same moment, one makes the account and three are told the name is
+    taken (422), never a 500. Before, PostgreSQL let several through the taken check and kept them all."""
+    names = ["Dana", "dana", "DANA", "dAna"]
+    responses = run_at_once(app, len(names), lambda client, n: client.post(
+        "/admin/users", data={"username": names[n], "role": "reviewer", "password": "a long enough password"}),
+        username="root")
+    statuses = sorted(response.status_code for response in responses)
+    assert statuses == [200, 422, 422, 422], statuses
+    assert all("is taken" in r.get_data(as_text=True) for r in responses if r.status_code == 422)
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count(User.id)).where(func.lower(User.username) == "dana")) == 1
