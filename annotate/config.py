@@ -191,7 +191,7 @@ def read_before_the_write_lock(session):
     for the lock only with the work that needs it: who is asking (the session's user, a token's owner) and the
     rows the write goes against (an article, a sentence, a claim). Whatever of those another writer could change
     meanwhile, the write checks again inside the lock, in the statement that depends on it (claims.operations.
-    mark_claim, add_evidence; review.workflow.hold_claim). The read transaction ends here, keeping what it loaded
+    mark_claim, add_evidence). The read transaction ends here, keeping what it loaded
     (a token's new last-used time is written then, without the queue: SQLite's wait). On PostgreSQL the request
     stays one transaction."""
     if not (session.get_bind().dialect.name == "sqlite" and request.method in WRITE_METHODS):

@@ -182,3 +182,27 @@ def test_bad_input_on_postgres_is_refused_not_a_500(app, logged_in):
     assert db.session.scalar(select(Article.text).where(Article.title == "Nul")) == "Nul  inside."
     assert db.session.get(Claim, claim.id).attr_source == "ab"
     assert db.session.get(Claim, claim.id).evidence[0].title == "t"
+
+
+def test_a_claim_deleted_after_a_comment_read_it_answers_claim_gone(app):
+    """On PostgreSQL a comment's claim is read without a lock, so another request can delete it before the comment
+    is written: add_comment holds the claim first (FOR KEY SHARE) and answers ClaimGone (404), where the comment's
+    foreign key failed with a 500. (SQLite reads the claim inside its write lock.)"""
+    from sqlalchemy import delete
+    from sqlalchemy import func
+
+    from annotate.models import Comment
+    from annotate.review import discussion
+    from annotate.review.workflow import ClaimGone
+    from tests.factories import make_claim
+    from tests.factories import make_user
+
+    user = make_user("reader", "reviewer")
+    claim = make_claim(make_article())
+    db.session.commit()
+    with db.engine.begin() as other_request:
+        other_request.execute(delete(Claim).where(Claim.id == claim.id))
+    with pytest.raises(ClaimGone):
+        discussion.add_comment(claim, user, "Checked the report.")
+    db.session.rollback()
+    assert db.session.scalar(select(func.count(Comment.id))) == 0

@@ -2,7 +2,6 @@
 from annotate.review import discussion
 from annotate.review import workflow
 from annotate.config import commit_then_respond
-from annotate.config import read_before_the_write_lock
 from annotate.extensions import db
 from annotate.models import Claim
 from annotate.models import Comment
@@ -52,10 +51,9 @@ def comment_target(claim: Claim, data: dict, key: str, model, name: str):
 def add_comment(claim_id: str):
     """Post a comment, or a reply to one, in the claim's discussion; @username mentions are recorded."""
     data = json_body(schemas.COMMENT_CREATE)
-    with read_before_the_write_lock(db.session()):  # add_comment checks the claim again inside the lock
-        claim = by_uuid(Claim, claim_id, "claim")
-        parent = comment_target(claim, data, "parent_id", Comment, "a comment")
-        evidence = comment_target(claim, data, "evidence_id", Evidence, "evidence")
+    claim = by_uuid(Claim, claim_id, "claim")
+    parent = comment_target(claim, data, "parent_id", Comment, "a comment")
+    evidence = comment_target(claim, data, "evidence_id", Evidence, "evidence")
     comment = discussion.add_comment(claim, api_user(), data["body"], parent, evidence)
     commit_then_respond(db.session())
     return created(comment_json(comment))

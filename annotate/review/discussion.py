@@ -58,8 +58,8 @@ def mentioned_users(body: str) -> list[User]:
 
 
 def add_comment(claim: Claim, user: User, body: str, parent_id=None, evidence_id=None) -> Comment:
-    """Post a comment or a reply (replies attach to the thread's first comment); mentions are recorded. The claim
-    may have been read before the write lock: it is checked again (hold_claim) before anything is written."""
+    """Post a comment or a reply (replies attach to the thread's first comment); mentions are recorded. On
+    PostgreSQL the claim is held first (hold_claim): it may have been deleted since it was read."""
     require_role(user, "reviewer")
     body = (body or "").strip()
     if not body:

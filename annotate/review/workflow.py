@@ -63,9 +63,12 @@ def gone_or_locked(claim: Claim) -> InputError:
 
 
 def hold_claim(claim: Claim) -> None:
-    """Make sure a claim read before the write lock is still there, and keep it there until the commit: on
-    PostgreSQL its row is share-locked against a delete (FOR KEY SHARE); on SQLite the write lock keeps the other
-    writers out already. Else ClaimGone, before anything is written that would break its foreign key."""
+    """On PostgreSQL, make sure the claim is still there and keep it there until the commit (FOR KEY SHARE, which
+    a delete waits for): it was read without a lock, and another request may have deleted it since; then
+    ClaimGone, rather than a foreign key error on the first row written for it. On SQLite the claim was read
+    inside the write lock, and nothing is sent."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        return
     held = select(Claim.id).where(Claim.id == claim.id).with_for_update(read=True, key_share=True)
     if db.session.scalar(held) is None:
         raise ClaimGone()
