@@ -9,8 +9,10 @@ as `make serve` does (or Flask's development server with --server dev, for compa
    a span marked twice), errors (5xx, refused connections, any other status) and latency p50/p95;
 2. mixed: 8 clients, 80% article page reads (logged-in browser session) / 20% claim adds; prints
    requests/s and read p95;
-3. the server's peak RSS (all its processes) over the run, and its cold start (launch to first answer) and a CLI
-   command's.
+3. the server's CPU per request in each phase (all its processes) and how busy the machine was, which tells a
+   phase bound by the CPU (the mixed one: about 96% busy) from one bound by waiting (the writers queue for
+   SQLite's write lock: about 78%); its peak RSS (all its processes) over the run, and its cold
+   start (launch to first answer) and a CLI command's.
 
     python bench/load.py                       # SQLite, the make-run server, 16 writers x 60 s
     python bench/load.py --server dev          # the same against `flask run` (the old make run)
@@ -145,6 +147,45 @@ class RssSampler(threading.Thread):
                     continue
             self.peak = max(self.peak, total)
             time.sleep(0.5)
+
+
+def group_cpu_seconds(group: int) -> float:
+    """User and system CPU seconds spent so far by the processes of the server's process group (live ones)."""
+    tick, total = os.sysconf("SC_CLK_TCK"), 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if os.getpgid(int(entry.name)) != group:
+                continue
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, IndexError, ValueError, ProcessLookupError):
+            continue
+    return total / tick
+
+
+def machine_ticks() -> tuple[int, int]:
+    """(busy, all) CPU ticks of the machine so far, from /proc/stat."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return sum(values) - values[3] - values[4], sum(values)  # idle and iowait are not busy
+
+
+class CpuShare:
+    """The server's CPU per request over a phase, and how busy the whole machine was: whether the phase is bound
+    by the CPU or by waiting (on a shared machine whose speed swings by a third between runs, CPU per request
+    swings with it)."""
+
+    def __init__(self, group: int):
+        self.group = group
+        self.server, self.machine, self.began = group_cpu_seconds(group), machine_ticks(), time.perf_counter()
+
+    def report(self, requests: int, what: str) -> str:
+        server = group_cpu_seconds(self.group) - self.server
+        busy, every = (now - then for now, then in zip(machine_ticks(), self.machine))
+        seconds = time.perf_counter() - self.began
+        return (f"  server CPU {server * 1000 / max(requests, 1):.2f} ms per {what} ({server / seconds:.2f} cores); "
+                f"the machine {100 * busy / max(every, 1):.0f}% busy of {os.cpu_count()} cores")
 
 
 class Client:
@@ -317,8 +358,11 @@ def main() -> None:
     sampler.start()
     try:
         tally = Tally()
+        share = CpuShare(process.pid)
         elapsed = run_writers(base, workload, tally, arguments.writers, arguments.seconds)
+        cpu = share.report(tally.requests, "write request")
         report_writers(arguments, base, workload, tally, elapsed)
+        print(cpu)
         if arguments.mixed_seconds > 0:
             mixed = Tally()
             sessions = []
@@ -327,11 +371,14 @@ def main() -> None:
                 session.login(workload["username"])
                 session.token = workload["token"]
                 sessions.append(session)
+            share = CpuShare(process.pid)
             elapsed = run_mixed(sessions, workload, mixed, arguments.mixed_seconds)
+            cpu = share.report(mixed.requests, "request")
             errors = len(mixed.errors)
             print(f"mixed 80/20, {len(sessions)} clients x {arguments.mixed_seconds:.0f} s: "
                   f"{mixed.requests / elapsed:.1f} req/s, read p50 {percentile(mixed.read_latencies, 0.5):.0f} ms, "
                   f"read p95 {percentile(mixed.read_latencies, 0.95):.0f} ms, errors {errors}")
+            print(cpu)
     finally:
         sampler.running = False
         stop_server(process)
