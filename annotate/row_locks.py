@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from annotate.extensions import db
 from annotate.models import Article
+from annotate.models import Claim
 from annotate.models import Sentence
 
 
@@ -31,6 +32,16 @@ def hold_sentences_from(article_id: int, index: int) -> None:
     holds a key-share lock on it, so taking only part of the lock now would leave the merge waiting on that claim
     while the claim's count waits on the merge."""
     _lock(select(Sentence.id).where(Sentence.article_id == article_id, Sentence.index >= index))
+
+
+def hold_claim(claim_id: int) -> bool:
+    """Lock a claim's row against a delete (FOR KEY SHARE) before writing a row that refers to it, such as a comment:
+    it was read without a lock, and another request may have deleted it since. Whether it is still there; on SQLite,
+    where it was read inside the write lock, True without a statement."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        return True
+    held = select(Claim.id).where(Claim.id == claim_id).with_for_update(read=True, key_share=True)
+    return db.session.scalar(held) is not None
 
 
 def hold_article(article_id: int) -> None:

@@ -69,15 +69,16 @@ def create_user(username: str, role: str = "reviewer", password: str | None = No
     """Create an account; returns it with its password (generated when none is given)."""
     username = check_username(username)
     check_role(role)
+    taken = InputError(f"The username {username!r} is taken.", "username")
     if db.session.scalar(select(User.id).where(func.lower(User.username) == username.lower())):
-        raise InputError(f"The username {username!r} is taken.", "username")
+        raise taken
     password = secrets.token_urlsafe(12) if password is None else check_password(password)
     user = User(username=username, role=role, active=active, password_hash=hash_password(password))
     try:
         with db.session.begin_nested():  # another admin may create the same name, in any case, at the same moment
             db.session.add(user)
     except IntegrityError:
-        raise InputError(f"The username {username!r} is taken.", "username") from None
+        raise taken from None
     return user, password
 
 

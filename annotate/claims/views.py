@@ -51,8 +51,8 @@ def mark(article_id: int):
         sentence = get_or_404(Sentence, form.sentence_id.data, (joinedload(Sentence.claims),))  # one query
         was_checked = is_checked(sentence)
     try:
-        claim, is_new = operations.mark_selection(article, sentence, current_user, form.whole.data, form.start16.data,
-                                          form.end16.data, form.quote.data or None)
+        claim, is_new = operations.mark_selection(article, sentence, current_user, form.whole.data,
+                                                  form.start16.data, form.end16.data, form.quote.data or None)
     except InputError as error:
         db.session.rollback()
         return toast(error.message, 404 if isinstance(error, operations.ElsewhereError) else 422)

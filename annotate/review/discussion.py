@@ -26,7 +26,8 @@ from annotate.models import CommentRead
 from annotate.models import Mention
 from annotate.models import User
 from annotate.models import utcnow
-from annotate.review.workflow import hold_claim
+from annotate.review.workflow import ClaimGone
+from annotate.row_locks import hold_claim
 
 MAX_BODY = 5000
 MENTION = re.compile(r"(?<![\w@])@([\w.+@-]+)")
@@ -59,14 +60,15 @@ def mentioned_users(body: str) -> list[User]:
 
 def add_comment(claim: Claim, user: User, body: str, parent_id=None, evidence_id=None) -> Comment:
     """Post a comment or a reply (replies attach to the thread's first comment); mentions are recorded. On
-    PostgreSQL the claim is held first (hold_claim): it may have been deleted since it was read."""
+    PostgreSQL the claim is held first: it may have been deleted since it was read (ClaimGone)."""
     require_role(user, "reviewer")
     body = (body or "").strip()
     if not body:
         raise InputError("Write something before posting.", "body")
     if len(body) > MAX_BODY:
         raise InputError(f"The comment is too long ({MAX_BODY:,} characters at most).", "body")
-    hold_claim(claim)
+    if not hold_claim(claim.id):
+        raise ClaimGone()
     parent = None
     if parent_id not in (None, ""):
         parent = db.session.get(Comment, int(parent_id)) if str(parent_id).isdigit() else None

@@ -159,7 +159,7 @@ def post(claim_id: int):
         discussion.add_comment(claim, current_user, form.body.data, form.parent_id.data, form.evidence_id.data)
     except ClaimGone as error:
         db.session.rollback()
-        return toast(error.message, 404)
+        return toast(error.message, error.status)
     except InputError as error:
         db.session.rollback()
         return section_fragment(claim, 422, error.message, form.submitted())

@@ -45,7 +45,8 @@ class ClaimLocked(InputError):
 
 
 class ClaimGone(InputError):
-    """The claim was deleted after the request read it (a write reads its claim before SQLite's write lock)."""
+    """The claim was deleted after the request read it and before its write (evidence reads its claim before
+    SQLite's write lock; on PostgreSQL nothing a request reads is locked unless it asks)."""
 
     status, code = 404, "claim_gone"
 
@@ -60,18 +61,6 @@ def gone_or_locked(claim: Claim) -> InputError:
         return ClaimGone()
     set_committed_value(claim, "locked", locked)
     return ClaimLocked(claim)
-
-
-def hold_claim(claim: Claim) -> None:
-    """On PostgreSQL, make sure the claim is still there and keep it there until the commit (FOR KEY SHARE, which
-    a delete waits for): it was read without a lock, and another request may have deleted it since; then
-    ClaimGone, rather than a foreign key error on the first row written for it. On SQLite the claim was read
-    inside the write lock, and nothing is sent."""
-    if db.session.get_bind().dialect.name != "postgresql":
-        return
-    held = select(Claim.id).where(Claim.id == claim.id).with_for_update(read=True, key_share=True)
-    if db.session.scalar(held) is None:
-        raise ClaimGone()
 
 
 class VerdictChanged(InputError):
