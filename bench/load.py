@@ -150,7 +150,8 @@ class RssSampler(threading.Thread):
 
 
 def group_cpu_seconds(group: int) -> float:
-    """User and system CPU seconds spent so far by the processes of the server's process group (live ones)."""
+    """User and system CPU seconds spent so far by the server's process group: its live processes, and (through the
+    master's cutime and cstime) the workers it has already replaced, so a recycled worker's CPU is not lost."""
     tick, total = os.sysconf("SC_CLK_TCK"), 0
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -159,7 +160,7 @@ def group_cpu_seconds(group: int) -> float:
             if os.getpgid(int(entry.name)) != group:
                 continue
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])  # utime, stime
+            total += sum(int(field) for field in fields[11:15])  # utime, stime, cutime, cstime
         except (OSError, IndexError, ValueError, ProcessLookupError):
             continue
     return total / tick
