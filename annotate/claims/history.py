@@ -29,11 +29,17 @@ def changed(before: dict, after: dict) -> tuple[dict, dict]:
 def record(action: str, entity: str, claim: Claim | None, actor: User | None, before: dict | None = None,
            after: dict | None = None, entity_id: str | None = None, article_id: int | None = None) -> HistoryEvent:
     """Add one event to the log (flushed with the change it describes, in the same transaction)."""
-    event = HistoryEvent(action=action, entity=entity, claim_id=claim.id if claim is not None else None,
-                         article_id=article_id or (claim.article_id if claim is not None else None),
-                         actor=actor, before=before, after=after, entity_id=entity_id)
-    db.session.add(event)
-    return event
+    made = event(action, entity, claim, actor, before, after, entity_id, article_id)
+    db.session.add(made)
+    return made
+
+
+def event(action: str, entity: str, claim: Claim | None, actor: User | None, before: dict | None = None,
+          after: dict | None = None, entity_id: str | None = None, article_id: int | None = None) -> HistoryEvent:
+    """One event of the log, not yet added to the session: a write can make it before it takes the write lock."""
+    return HistoryEvent(action=action, entity=entity, claim_id=claim.id if claim is not None else None,
+                        article_id=article_id or (claim.article_id if claim is not None else None),
+                        actor=actor, before=before, after=after, entity_id=entity_id)
 
 
 def claim_history(claim: Claim) -> list[HistoryEvent]:

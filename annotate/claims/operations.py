@@ -1,4 +1,5 @@
 """Claims: marking a span of a sentence, describing it, and the evidence that bears on it."""
+from sqlalchemy import bindparam
 from sqlalchemy import select
 from sqlalchemy import update
 from sqlalchemy.orm.attributes import set_committed_value
@@ -14,6 +15,7 @@ from annotate.models import Evidence
 from annotate.models import Sentence
 from annotate.models import Suggestion
 from annotate.models import User
+from annotate.models import new_uuid
 from annotate.models import utcnow
 from annotate.models.choices import ATTRIBUTION_TYPES
 from annotate.models.choices import STANCES
@@ -69,7 +71,7 @@ def mark_claim(sentence: Sentence, start: int, end: int, user: User | None,
     if start >= end:
         raise InputError("Select at least one word.", "start")
     hold_sentence(sentence.id)
-    now = db.session.execute(sentence_now(sentence.id, start, end)).one_or_none()
+    now = db.session.execute(SENTENCE_NOW, {"sentence_id": sentence.id, "start": start, "end": end}).one_or_none()
     if now is None or (now.start, now.end) != (sentence.start, sentence.end):
         raise InputError("The article's sentences changed while you were marking (merged or split). "
                          "Reload the page and select again.", "start")
@@ -86,26 +88,45 @@ def mark_claim(sentence: Sentence, start: int, end: int, user: User | None,
     return claim, True
 
 
-def sentence_now(sentence_id: int, start: int, end: int):
+def _sentence_now():
     """The sentence's bounds and 'no claim' mark as stored, and the id of a claim on [start, end) in it (or None)."""
-    same_span = (select(Claim.id).where(Claim.sentence_id == sentence_id, Claim.start == start, Claim.end == end)
+    same_span = (select(Claim.id).where(Claim.sentence_id == bindparam("sentence_id"),
+                                        Claim.start == bindparam("start"), Claim.end == bindparam("end"))
                  .limit(1).scalar_subquery())
     return (select(Sentence.start, Sentence.end, Sentence.no_claim, same_span.label("same_span"))
-            .where(Sentence.id == sentence_id))
+            .where(Sentence.id == bindparam("sentence_id")))
+
+
+def _settle(overlapping: bool):
+    """The UPDATE of settle_suggestions, for any sentence (and claim, when `overlapping`)."""
+    table = Suggestion.__table__  # the table's: no ORM bookkeeping
+    where = [table.c.article_id == bindparam("in_article"), table.c.state == "open",
+             table.c.start >= bindparam("sentence_start"), table.c.start < bindparam("sentence_end")]
+    if overlapping:
+        where += [table.c.start < bindparam("claim_end"), table.c.end > bindparam("claim_start")]
+    return update(table).where(*where).values(
+        state=bindparam("new_state"), claim_id=bindparam("new_claim_id", type_=table.c.claim_id.type),
+        decided_at=bindparam("at", type_=table.c.decided_at.type),
+        decided_by_id=bindparam("by_id", type_=table.c.decided_by_id.type))
+
+
+# Built once: the write lock is held while these run, and building a statement (and its cache key) cost as much
+# as running it.
+SENTENCE_NOW = _sentence_now()
+SETTLE_IN_SENTENCE, SETTLE_UNDER_CLAIM = _settle(False), _settle(True)
 
 
 def settle_suggestions(sentence: Sentence, user: User | None, state: str, claim: Claim | None = None,
                        at=None) -> None:
     """Open suggestions in the sentence that a person's own decision answers, in one statement: a claim marked
     over them by hand supersedes them (linked to it), and "no claim" rejects them all (`at`: that decision's time)."""
-    where = [Suggestion.article_id == sentence.article_id, Suggestion.state == "open",
-             Suggestion.start >= sentence.start, Suggestion.start < sentence.end]
+    values = {"in_article": sentence.article_id, "sentence_start": sentence.start, "sentence_end": sentence.end,
+              "new_state": state, "new_claim_id": claim.id if claim is not None else None, "at": at or utcnow(),
+              "by_id": user.id if user is not None else None}
     if claim is not None:
-        where += [Suggestion.start < claim.end, Suggestion.end > claim.start]
+        values.update(claim_start=claim.start, claim_end=claim.end)
     db.session.flush()  # what the sentence's own writes lock comes first (annotate.row_locks)
-    db.session.execute(update(Suggestion.__table__).where(*where).values(  # the table's: no ORM bookkeeping
-        state=state, claim_id=claim.id if claim is not None else None, decided_at=at or utcnow(),
-        decided_by_id=user.id if user is not None else None))
+    db.session.execute(SETTLE_UNDER_CLAIM if claim is not None else SETTLE_IN_SENTENCE, values)
 
 
 def reopen_suggestions_rejected_at(sentence: Sentence, at) -> None:
@@ -210,13 +231,15 @@ def add_evidence(claim: Claim, url: str, user: User | None, title: str = "", exc
     check_unlocked(claim)
     url = check_http_url(url.strip(), "url")
     stance = _choice(stance, STANCES, "stance")
+    evidence = Evidence(uuid=new_uuid(), url=url, title=title.strip(), excerpt=excerpt.strip(), stance=stance)
+    evidence.created_by = evidence.updated_by = user
+    event = history.event("added", "evidence", claim, user, None, history.evidence_snapshot(evidence), evidence.uuid)
+    # made before the lock is taken: what runs from here on holds it
     change_if(claim, Claim.locked.is_(False), lambda: gone_or_locked(claim),
               updated_by_id=user.id if user is not None else None, updated_at=utcnow())
-    evidence = Evidence(claim=claim, url=url, title=title.strip(), excerpt=excerpt.strip(), stance=stance)
-    evidence.created_by = evidence.updated_by = user
-    db.session.add(evidence)
+    evidence.claim = claim
+    db.session.add_all((evidence, event))
     db.session.flush()
-    history.record("added", "evidence", claim, user, None, history.evidence_snapshot(evidence), evidence.uuid)
     return evidence
 
 

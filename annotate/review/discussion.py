@@ -25,6 +25,7 @@ from annotate.models import Comment
 from annotate.models import CommentRead
 from annotate.models import Mention
 from annotate.models import User
+from annotate.models import new_uuid
 from annotate.models import utcnow
 from annotate.review.workflow import ClaimGone
 from annotate.row_locks import hold_claim
@@ -80,9 +81,10 @@ def add_comment(claim: Claim, user: User, body: str, parent_id=None, evidence_id
         evidence = next((e for e in claim.evidence if str(e.id) == str(evidence_id)), None)
         if evidence is None:
             raise InputError("Pick evidence of this claim.", "evidence_id")
-    comment = Comment(claim=claim, author=user, body=body, parent=parent, evidence=evidence)
+    # its uuid and time known now, it is written with its history event in one flush (flushes cost more than rows)
+    comment = Comment(uuid=new_uuid(), claim=claim, author=user, body=body, parent=parent, evidence=evidence,
+                      created_at=utcnow())
     db.session.add(comment)
-    db.session.flush()
     for person in mentioned_users(body):
         if person.id != user.id:
             db.session.add(Mention(comment=comment, user=person))
