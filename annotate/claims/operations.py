@@ -83,7 +83,7 @@ def mark_claim(sentence: Sentence, start: int, end: int, user: User | None,
     claim.created_by = claim.updated_by = user
     db.session.add(claim)
     db.session.flush()
-    history.record("created", "claim", claim, user, None, history.claim_snapshot(claim), claim.uuid)
+    history.write("created", "claim", claim, user, None, history.claim_snapshot(claim), claim.uuid)
     settle_suggestions(sentence, user, "superseded", claim)
     return claim, True
 
@@ -232,14 +232,12 @@ def add_evidence(claim: Claim, url: str, user: User | None, title: str = "", exc
     url = check_http_url(url.strip(), "url")
     stance = _choice(stance, STANCES, "stance")
     evidence = Evidence(uuid=new_uuid(), url=url, title=title.strip(), excerpt=excerpt.strip(), stance=stance)
-    evidence.created_by = evidence.updated_by = user
-    event = history.event("added", "evidence", claim, user, None, history.evidence_snapshot(evidence), evidence.uuid)
-    # made before the lock is taken: what runs from here on holds it
+    evidence.created_by = evidence.updated_by = user  # made before the lock is taken: what runs from here on holds it
     change_if(claim, Claim.locked.is_(False), lambda: gone_or_locked(claim),
               updated_by_id=user.id if user is not None else None, updated_at=utcnow())
     evidence.claim = claim
-    db.session.add_all((evidence, event))
-    db.session.flush()
+    db.session.add(evidence)
+    history.write("added", "evidence", claim, user, None, history.evidence_snapshot(evidence), evidence.uuid)
     return evidence
 
 

@@ -81,14 +81,14 @@ def add_comment(claim: Claim, user: User, body: str, parent_id=None, evidence_id
         evidence = next((e for e in claim.evidence if str(e.id) == str(evidence_id)), None)
         if evidence is None:
             raise InputError("Pick evidence of this claim.", "evidence_id")
-    # its uuid and time known now, it is written with its history event in one flush (flushes cost more than rows)
+    # its uuid and time known now, not at its INSERT: the history event below and the read mark need them
     comment = Comment(uuid=new_uuid(), claim=claim, author=user, body=body, parent=parent, evidence=evidence,
                       created_at=utcnow())
     db.session.add(comment)
     for person in mentioned_users(body):
         if person.id != user.id:
             db.session.add(Mention(comment=comment, user=person))
-    history.record("commented", "comment", claim, user, None, comment_snapshot(comment), comment.uuid)
+    history.write("commented", "comment", claim, user, None, comment_snapshot(comment), comment.uuid)
     mark_read(user, claim, comment.created_at)
     db.session.flush()
     return comment
