@@ -36,12 +36,6 @@ LINK = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 TRAILING = ".,;:!?)]}'\"-"
 
 
-def comment_snapshot(comment: Comment) -> dict:
-    return {"author": comment.author.username, "body": comment.body,
-            "parent": comment.parent.uuid if comment.parent else None,
-            "evidence": comment.evidence.uuid if comment.evidence else None}
-
-
 def mentioned_users(body: str) -> list[User]:
     """Active users named as @username in a text (trailing punctuation ignored, any letter case)."""
     found: dict[int, User] = {}
@@ -81,14 +75,17 @@ def add_comment(claim: Claim, user: User, body: str, parent_id=None, evidence_id
         evidence = next((e for e in claim.evidence if str(e.id) == str(evidence_id)), None)
         if evidence is None:
             raise InputError("Pick evidence of this claim.", "evidence_id")
-    # its uuid and time known now, not at its INSERT: the history event below and the read mark need them
-    comment = Comment(uuid=new_uuid(), claim=claim, author=user, body=body, parent=parent, evidence=evidence,
-                      created_at=utcnow())
+    mentioned = [person for person in mentioned_users(body) if person.id != user.id]
+    # Tied to the claim, its author, parent and evidence by their ids, with its uuid and time known now: set through
+    # the relationships, the flush (which holds SQLite's write lock) went through each related record as well.
+    comment = Comment(uuid=new_uuid(), claim_id=claim.id, author_id=user.id, body=body, created_at=utcnow(),
+                      parent_id=parent.id if parent is not None else None,
+                      evidence_id=evidence.id if evidence is not None else None)
     db.session.add(comment)
-    for person in mentioned_users(body):
-        if person.id != user.id:
-            db.session.add(Mention(comment=comment, user=person))
-    history.write("commented", "comment", claim, user, None, comment_snapshot(comment), comment.uuid)
+    db.session.add_all(Mention(comment=comment, user_id=person.id) for person in mentioned)
+    snapshot = {"author": user.username, "body": body, "parent": parent.uuid if parent is not None else None,
+                "evidence": evidence.uuid if evidence is not None else None}
+    history.write("commented", "comment", claim, user, None, snapshot, comment.uuid)
     mark_read(user, claim, comment.created_at)
     db.session.flush()
     return comment
