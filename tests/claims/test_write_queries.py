@@ -130,3 +130,48 @@ def test_an_editors_panel_reads_its_assignees_and_the_team_in_one_query(client):
     counts = writes(client, *long_article(100, editor), headers)
     for action, bound in BOUNDS.items():
         assert counts[action] <= bound, (action, counts)
+
+
+def flushed(request) -> list[list[str]]:
+    """What each flush of one request writes: the new records, and those whose columns or collections changed."""
+    db.session.commit()
+    seen = []
+
+    def record(session, context, instances):
+        changed = [o for o in session.dirty if session.is_modified(o)]
+        seen.append(sorted(f"new {type(o).__name__}" for o in session.new)
+                    + sorted(f"changed {type(o).__name__}" for o in changed))
+
+    with fresh_request_context():
+        event.listen(db.session(), "before_flush", record)
+        response = request()
+        assert response.status_code in (200, 201), response.get_data(as_text=True)[:300]
+    return [s for s in seen if s]
+
+
+def test_the_writes_made_inside_the_write_lock_flush_only_their_own_rows(logged_in, user):
+    """A claim, evidence or comment is tied to what it belongs to by ids: set through the relationships, the flush
+    (which holds SQLite's write lock) went through the claim and its collections, the sentence, the article and the
+    users as well, which cost more than the INSERT. The history event is its own INSERT (history.write)."""
+    make_user("dana")
+    headers = bearer(make_token(user))
+    assert logged_in.get("/api/v1/me", headers=headers).status_code == 200  # a token's first use also stamps it
+    article, claim = long_article(20, user)
+    sentences, claim_id, article_id, uuid = article.sentences, claim.id, article.id, claim.uuid
+    page_mark = flushed(lambda: logged_in.post(f"/articles/{article_id}/claims", headers=HX,
+                                               data={"sentence_id": sentences[3].id, "start16": 0, "end16": 8}))
+    start = article.text.index("says", sentences[4].start)
+    api_mark = flushed(lambda: logged_in.post(f"/api/v1/articles/{article.uuid}/claims", headers=headers,
+                                              json={"start": start, "end": start + 9}))
+    assert page_mark == api_mark == [["new Claim"]]
+    page_evidence = flushed(lambda: logged_in.post(f"/claims/{claim_id}/evidence", headers=HX, data={
+        "evidence-url": "https://example.org/a", "evidence-title": "A", "evidence-stance": "supports"}))
+    api_evidence = flushed(lambda: logged_in.post(f"/api/v1/claims/{uuid}/evidence", headers=headers,
+                                                  json={"url": "https://example.org/b"}))
+    assert page_evidence == api_evidence == [["new Evidence"]]
+    page_comment = flushed(lambda: logged_in.post(f"/claims/{claim_id}/comments", headers=HX,
+                                                  data={"body": "Where does it come from, @dana?"}))
+    api_comment = flushed(lambda: logged_in.post(f"/api/v1/claims/{uuid}/comments", headers=headers,
+                                                 json={"body": "The census."}))
+    assert page_comment == [["new Comment", "new Mention"]]
+    assert api_comment == [["new Comment"]]
