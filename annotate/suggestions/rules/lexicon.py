@@ -88,7 +88,7 @@ chanted shouted screamed whispered exclaimed muttered concluded concludes
 PARTICIPLE_CUES = frozenset(
     "saying adding accusing arguing insisting warning noting claiming alleging urging suggesting "
     "insinuating declaring asserting stressing contending acknowledging predicting vowing pledging "
-    "calling describing".split())
+    "calling describing telling".split())
 
 # Cues that are also common nouns or plain action verbs ("news reports",
 # "police found a body"): they count only before "that" or after a document.

@@ -48,8 +48,20 @@ def find_cues(m: str) -> list[re.Match]:
             continue  # "expressed concern that ...", not "expressed her gratitude to donors"
         if cue.group() in {"spoke", "speaks"} and not SPOKE_OF.match(m[cue.end():]):
             continue  # "Gates spoke of "anxiety" ...", not "spoke to reporters"
+        if _inside_appositive(m, cue):
+            continue  # "Bob Friedman, a talk show host, said ...", "X, a founder of the think tank Y, said ..."
         found.append(cue)
     return found
+
+
+def _inside_appositive(m: str, cue: re.Match) -> bool:
+    """The cue word lies in a description set off by commas ("a talk show host", "a founder of the think tank"),
+    and the sentence's cue comes right after it: the word names a thing there ("show", "think tank")."""
+    opened = m.rfind(",", 0, cue.start())
+    if opened < 0 or not APPOSITIVE_OPENING.match(m[opened + 1:cue.start()]):
+        return False
+    closed = APPOSITIVE_CLOSING.match(m[cue.end():])
+    return bool(closed) and closed.group(1) in lexicon.CUE_VERBS
 
 
 def _stance_allowed(m: str, cue: re.Match, before: list[str]) -> bool:
@@ -101,6 +113,9 @@ QUESTIONED_WHAT = re.compile(r"\s+(?:whether|if|why|how|the (?:need|wisdom|decis
 EXPRESSED_THAT = re.compile(r"(?:\s+[\w’'-]+){1,4}?\s+(?:that|about|over)\s")
 SPOKE_OF = re.compile(r"\s+(?:of|about)\b[^\x01]{0,40}\x01")
 WANTS_SOMEONE_TO = re.compile(r"\s+(?:the\s+)?[^\s\x01]+(?:\s+[^\s\x01]+){0,3}?\s+to\s+[a-z]")
+# A description set off after a name: ", a talk show host," / ", the co-founder of ...,".
+APPOSITIVE_OPENING = re.compile(r"\s+(?:an?|the|his|her|their|its)\s+\S")
+APPOSITIVE_CLOSING = re.compile(r"[^,;:.!?\x01]*,\s+(\w+)")
 FIGURE = re.compile(r"[\d%$€£]|\b(?:percent|million|billion|trillion)\b")
 
 

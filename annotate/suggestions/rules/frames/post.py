@@ -24,7 +24,8 @@ INVERTED_RESUMED = re.compile(r"^\s*([^\x01,]{1,80}?),\s*(?=\x01)(?=[\x01\s.,!?]
 # '"...," Trump told the Times, alarming critics': a participle after the cue's addressee.
 PARTICIPLE_AFTER = re.compile(r"^(?:\s+[^,\x01]{1,40}?)?,\s+(?:(?:his|her|their|its)\s+[a-z]+\s+)?[a-z]+ing\b")
 # '"...," Woodard said, though he stressed ...': a clause of its own after the frame.
-CLAUSE_AFTER = re.compile(r"^(?:\s+[^,\x01]{1,30}?)?,\s+(?:though|although|while|but|because|whereas|even as)\b")
+CLAUSE_AFTER = re.compile(r"^(?:\s+[^,\x01]{1,30}?)?,\s+(?:though|although|while|but|because|whereas|even as|as|before|"
+                          r"after|when)\b")
 ANONYMITY = re.compile(r"\s*,?\s*(?:speaking\s+)?on (?:the )?condition (?:of|that they not be named)\b[^\x01]*$")
 # "..., officials said Monday, and left ...": a time or channel between the cue and the comma.
 SHORT_ADJUNCT = re.compile(

@@ -177,7 +177,7 @@ def participle(m: str, cue: re.Match) -> Frame | None:
     """`The judge denied it, saying ...`: the main subject is the source."""
     head = m[: cue.start()].rstrip()
     bare_head = re.sub(r"(?:\s+[a-z]+ly)+$", "", head)  # "Tegnell laughed and simply said"
-    participle = cue.group() in lexicon.PARTICIPLE_CUES and (head.endswith((",", "—", "--")) or (
+    participle = cue.group() in lexicon.PARTICIPLE_CUES and (head.endswith((",", "—", "--", QUOTED)) or (
         cue.group() == "saying" and DOCUMENT_BEFORE.search(head)))  # "released a separate statement saying,"
     coordinated = (bare_head.endswith(" and") or bare_head.endswith(" but") and cue.group() in BUT_SAID) \
         and cue.group() not in lexicon.PARTICIPLE_CUES  # "signed the bill but said it was flawed"
@@ -185,6 +185,8 @@ def participle(m: str, cue: re.Match) -> Frame | None:
         return None
     if cue.group() in lexicon.NAMING_CUES and not NAMED_AS.match(m[cue.end():]):
         return None
+    if cue.group() == "telling" and TELLS_A_STORY.match(m[cue.end():]):
+        return None  # "..., telling the story of their escape"
     if cue.group() == "describing" and not DESCRIBED_AS.match(m[cue.end():]):
         return None  # "..., describing him as a “loving father”", not "describing the scene in detail"
     if cue.group() in lexicon.QUOTE_ONLY_CUES and not INTRO_TO_QUOTE.match(m[cue.end():]):

@@ -35,13 +35,12 @@ def np_like(region: str, limit: int = 16) -> bool:
         return False  # "The forecast has left ...", "Eventually recalled by ...": no source at all
     last = slot_parts.CLAUSE_CUT.sub("", region).rstrip().rsplit(",", 1)[-1]
     last_words = tokens.words(last)
-    if not region.rstrip().endswith(",") and any(_verb_in_slot(w, k == len(last_words) - 1)
-                                                 for k, w in enumerate(last_words)):
+    if not region.rstrip().endswith(",") and any(_verb_in_slot(last_words, k) for k in range(len(last_words))):
         return False  # "..., introduced legislation Friday urging": a verb phrase
     for k, part in enumerate(parts):
         ws = tokens.words(part)
         if len(ws) > (name_limit(part, limit) if k == 0 else 20) \
-                or any(_verb_in_slot(w, k == len(ws) - 1) for k, w in enumerate(ws)):
+                or any(_verb_in_slot(ws, k) for k in range(len(ws))):
             return False
         if any(tokens.opens_clause(w) for w in ws):
             return False
@@ -54,12 +53,38 @@ def name_limit(part: str, limit: int) -> int:
     return max(limit, 14) if titles.office_chain(tokens.strip_determiners(part).strip(" ,")) else limit
 
 
-def _verb_in_slot(word: str, last: bool) -> bool:
-    """A finite verb inside a source slot, bar "those surveyed" and a final
-    noun like "reports" ("Initial reports said")."""
-    if word.lower() in lexicon.SLOT_PARTICIPLES or last and word.lower() in lexicon.SLOT_NOUNS:
+def _verb_in_slot(ws: list[str], k: int) -> bool:
+    """A finite verb inside a source slot, bar "those surveyed", a final noun like "reports" ("Initial reports
+    said") and a reporting word that names a thing in a described noun ("a talk show host", "the think tank")."""
+    word = ws[k].lower()
+    if word in lexicon.SLOT_PARTICIPLES or k == len(ws) - 1 and word in lexicon.SLOT_NOUNS:
         return False
-    return tokens.is_verb_like(word)
+    if _modifies_a_noun(ws, k) or _participle_modifier(ws, k):
+        return False
+    return tokens.is_verb_like(ws[k])
+
+
+def _modifies_a_noun(ws: list[str], k: int) -> bool:
+    """A bare reporting word inside a phrase opened by an article, before the noun it describes."""
+    word = ws[k].lower()
+    return 0 < k < len(ws) - 1 and ws[0].lower() in ARTICLES and word in lexicon.CUE_VERBS \
+        and not word.endswith(("ed", "s")) and word not in lexicon.IRREGULAR_PAST \
+        and ws[k + 1].islower() and ws[k + 1] not in FUNCTION_WORDS
+
+
+def _participle_modifier(ws: list[str], k: int) -> bool:
+    """A participle after the noun it describes, in a phrase opened by an article: "an independent voter raised
+    in Chile", "a lawyer based in London"."""
+    return 1 < k < len(ws) - 1 and ws[0].lower() in ARTICLES and ws[k].lower().endswith("ed") \
+        and ws[k].lower() not in lexicon.CUE_VERBS and ws[k + 1].lower() in PARTICIPLE_PREPOSITIONS
+
+
+PARTICIPLE_PREPOSITIONS = frozenset("in by at from on for with".split())
+
+
+# What cannot be the noun a word describes: "a ransom note in the app" (the note is the noun there).
+FUNCTION_WORDS = tokens.DETERMINERS | lexicon.PERSON_PRONOUNS | frozenset(
+    "in on at of for to from with by about into over under after before and or but as that which who than".split())
 
 
 def adjunct_only(rest: str) -> bool:
@@ -115,7 +140,7 @@ def subordinate(region: str) -> bool:
         ws = ws[1:]
     if len(ws) < 2 or ws[0].lower() not in lexicon.SUBORDINATORS:
         return False
-    opening = re.match(r"^\W*(?:[\w'’.-]+\s+){1,4}[\w'’.-]+\s*,\s*(?=[A-Z])", region)
+    opening = re.match(r"^\W*(?:[\w'’.-]+\s+){1,8}[\w'’.-]+\s*,\s*(?=[A-Z])", region)
     if opening and not any(tokens.is_verb_like(w) for w in tokens.words(opening.group())) \
             and np_like(region[opening.end():]):
         return False  # "Before the vote, Minister X said": a phrase, its comma, then the subject

@@ -1,0 +1,47 @@
+"""Attribution on news copy, fifth part: shapes missed on an outside attribution corpus of published political news
+(PolNeAR's training articles, read here and never committed: the repository carries no licence), each written here
+as a sentence of its own with other names and words."""
+import pytest
+
+from annotate.suggestions.rules import analyse
+from annotate.text.segment import normalize_text
+from annotate.text.segment import segment
+
+
+def attribution(text: str):
+    """The attribution of the text's last body sentence."""
+    text = normalize_text(text)
+    return analyse(text, segment(text))[-1].attribution
+
+
+@pytest.mark.parametrize("text, source, cue", [
+    # a reporting word that names a thing inside the speaker's description
+    ("Dana Ruiz, a founder of the think tank Open Roads, said the toll had cut traffic.", "Dana Ruiz", "said"),
+    ("Omar Hale, a talk show host in Ohio, said that his callers had turned against the plan.", "Omar Hale", "said"),
+    # a participle after the noun it describes
+    ("Lena Brooks, 41, a nurse trained in Manila, said the ward was short of staff.", "Lena Brooks", "said"),
+    # a clause after the cue that follows a quotation
+    ("“We will rebuild,” Mayor Ito said, as the crowd began to leave.", "Ito", "said"),
+    ("“The count is final,” Ruiz said quietly, before the doors closed.", "Ruiz", "said"),
+    # a long opening phrase before the subject
+    ("After the second debate in Denver last month, Senator Kay Moss told reporters the race had changed.",
+     "Kay Moss", "told"),
+    # ", telling X ..." and a participle after a quotation that ends with its comma
+    ("Hours later, Moss thanked her rival, telling Reuters, “We have been friends for years.”", "Moss", "telling"),
+    ("Ruiz praised the ruling as “a turning point,” telling reporters that she would not appeal.", "Ruiz", "telling"),
+    ("Ken Ito has delivered a defence of “old harbour values,” saying the district was the heart of the city.",
+     "Ken Ito", "saying"),
+])
+def test_shapes_of_reported_speech_from_the_outside_corpus(text, source, cue):
+    got = attribution(text)
+    assert (got.source, got.cue) == (source, cue)
+
+
+@pytest.mark.parametrize("text", [
+    "The film follows a family, telling the story of their escape across the border.",
+    "After encrypting the files, the malware displays a ransom note in the app asking for payment.",
+    "The ministry said the show trial was over.",
+])
+def test_no_report_where_the_word_names_a_thing(text):
+    got = attribution(text)
+    assert got.cue not in {"telling", "show", "note"}
