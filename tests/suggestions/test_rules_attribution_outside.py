@@ -20,6 +20,10 @@ def attribution(text: str):
     ("Omar Hale, a talk show host in Ohio, said that his callers had turned against the plan.", "Omar Hale", "said"),
     # a participle after the noun it describes
     ("Lena Brooks, 41, a nurse trained in Manila, said the ward was short of staff.", "Lena Brooks", "said"),
+    # a participle describing a noun, before it or after it
+    ("Tom Bell, another unaligned Ohio strategist, said the map favoured the incumbent.", "Tom Bell", "said"),
+    ("“No view is taken on the merits” of the appeal, the unsigned order said.", "unsigned order", "said"),
+    ("Ana Reyes, a lawyer based in Quito, said the contract had lapsed.", "Ana Reyes", "said"),
     # a clause after the cue that follows a quotation
     ("“We will rebuild,” Mayor Ito said, as the crowd began to leave.", "Ito", "said"),
     ("“The count is final,” Ruiz said quietly, before the doors closed.", "Ruiz", "said"),

@@ -73,10 +73,15 @@ def _modifies_a_noun(ws: list[str], k: int) -> bool:
 
 
 def _participle_modifier(ws: list[str], k: int) -> bool:
-    """A participle after the noun it describes, in a phrase opened by an article: "an independent voter raised
-    in Chile", "a lawyer based in London"."""
-    return 1 < k < len(ws) - 1 and ws[0].lower() in ARTICLES and ws[k].lower().endswith("ed") \
-        and ws[k].lower() not in lexicon.CUE_VERBS and ws[k + 1].lower() in PARTICIPLE_PREPOSITIONS
+    """A participle describing a noun, in a phrase opened by a determiner: after the noun, before its preposition
+    ("an independent voter raised in Chile", "one Republican involved in the planning"), or before the noun
+    ("another unaligned Iowa strategist", "the unsigned opinion")."""
+    if not (0 < k < len(ws) - 1 and ws[0].lower() in tokens.DETERMINERS | ARTICLES):
+        return False
+    word, following = ws[k].lower(), ws[k + 1]
+    if not word.endswith("ed") or word in lexicon.CUE_VERBS or word in lexicon.IRREGULAR_PAST:
+        return False
+    return following.lower() in PARTICIPLE_PREPOSITIONS if k > 1 else following not in FUNCTION_WORDS
 
 
 PARTICIPLE_PREPOSITIONS = frozenset("in by at from on for with".split())
