@@ -24,6 +24,13 @@ def attribution(text: str):
     ("Tom Bell, another unaligned Ohio strategist, said the map favoured the incumbent.", "Tom Bell", "said"),
     ("“No view is taken on the merits” of the appeal, the unsigned order said.", "unsigned order", "said"),
     ("Ana Reyes, a lawyer based in Quito, said the contract had lapsed.", "Ana Reyes", "said"),
+    # a word that opens the sentence before its subject
+    ("Even Maria Soto, who backs the bill, said Thursday that it would fail.", "Maria Soto", "said"),
+    ("Only the harbour master said the pier was safe.", "harbour master", "said"),
+    # a quotation between a determiner and the cue; a quotation inside the subject's relative clause
+    ("This is a “hard winter,” said union organiser Paul Grant, who has led the strike since May.", "Paul Grant",
+     "said"),
+    ("Kemp, who calls the plan a “fantasy,” said he would vote against it.", "Kemp", "said"),
     # a clause after the cue that follows a quotation
     ("“We will rebuild,” Mayor Ito said, as the crowd began to leave.", "Ito", "said"),
     ("“The count is final,” Ruiz said quietly, before the doors closed.", "Ruiz", "said"),

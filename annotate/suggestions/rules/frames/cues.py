@@ -19,7 +19,9 @@ def find_cues(m: str) -> list[re.Match]:
     for cue in WORD.finditer(m):
         if cue.group() not in lexicon.CUE_VERBS:
             continue
-        written = WORD.findall(m[max(0, cue.start() - 30): cue.start()])[-3:]
+        # the words right before the cue: a quotation between them and the cue cuts them off ('This is a “raw
+        # time,” said X': "a" is not the cue's determiner)
+        written = WORD.findall(m[max(0, cue.start() - 30): cue.start()].rsplit(QUOTED, 1)[-1])[-3:]
         before = [w.lower() for w in written]
         if cue.group() == "told" and m[: cue.start()].strip().lower() == "all":
             continue  # "All told, ..."

@@ -23,6 +23,8 @@ STATEMENT_INTRO = re.compile(r"^\W*In an? (?:\w+ )?statement,\s*")
 NAMED_AS = re.compile(r"^(?!\s+(?:for|on|off|up|in|back)\b)(?:\s+[^\s\x01]+){1,8}?\s+(?:as\s+)?\x01")
 MARKET_MOVE = re.compile(r"^\s+(?:about |nearly |almost |some |more than |another )?[\d$€£.]")
 LEADING_NAME = re.compile(r"((?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3})(?=[\s,])")
+# Words that open a sentence before its subject and are no part of it.
+FOCUS_OPENERS = frozenset("Even Just Only Also Still Yet".split())
 REQUEST_CUES = frozenset("asked asks instructed".split())
 # "X can be heard saying ...", '"...," the man could be heard saying': X speaks on a recording.
 HEARD_BEFORE = re.compile(r"\s*\b(?:(?:can|could|may|might|is|was|are|were)\s+)?(?:be\s+|been\s+)?heard$")
@@ -52,6 +54,8 @@ def pre(m: str, cue: re.Match) -> Frame | None:
         return None
     while words and _between_subject_and_cue(words):
         words.pop()
+    if len(words) > 1 and words[0] in FOCUS_OPENERS:
+        words = words[1:]  # "Even Lindsey Graham ... said", "Just 28 percent of voters said"
     if cue.group() in PROGRESSIVE_REPORTS and words and words[-1].lower() in {"is", "are", "was", "were"}:
         words.pop()  # "Researchers are warning of a new ransomware"
     heard = HEARD_BEFORE.search(" ".join(words)) if cue.group() in HEARD_CUES else None
@@ -150,6 +154,8 @@ def clause_tail(m: str, cue: re.Match) -> Frame | None:
     words = head[cut.end():].split()
     while words and _between_subject_and_cue(words):
         words.pop()
+    if len(words) > 1 and words[0] in FOCUS_OPENERS:
+        words = words[1:]  # "Even Lindsey Graham ... said", "Just 28 percent of voters said"
     region = " ".join(words)
     if not region or not np_like(region, 8) or embedded(region) or _reduced_relative(words):
         return None

@@ -24,8 +24,8 @@ def np_like(region: str, limit: int = 16) -> bool:
     """A noun phrase (with appositives) and not a clause."""
     region = DOC_PARTICIPLE.sub(r"\1", region)
     parts = slot_parts.source_parts(region)
-    if not parts or QUOTED in region:
-        return False
+    if not parts or QUOTED in slot_parts.CLAUSE_CUT.sub("", region):
+        return False  # a quotation in the slot, bar one inside a relative clause ("Humphrey, who calls him a “liar,”")
     bare_words = tokens.words(region)
     if len(bare_words) == 1 and bare_words[0].islower() and not bare_words[0].endswith("s") \
             and bare_words[0] not in lexicon.PERSON_PRONOUNS | lexicon.GROUP_PRONOUNS | lexicon.COLLECTIVE_NOUNS:
