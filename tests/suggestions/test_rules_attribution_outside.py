@@ -24,6 +24,8 @@ def attribution(text: str):
     ("Tom Bell, another unaligned Ohio strategist, said the map favoured the incumbent.", "Tom Bell", "said"),
     ("“No view is taken on the merits” of the appeal, the unsigned order said.", "unsigned order", "said"),
     ("Ana Reyes, a lawyer based in Quito, said the contract had lapsed.", "Ana Reyes", "said"),
+    ("“Expect a flood of adverts,” said one Democrat involved in the campaign, who asked not to be named.",
+     "Democrat", "said"),
     # a word that opens the sentence before its subject
     ("Even Maria Soto, who backs the bill, said Thursday that it would fail.", "Maria Soto", "said"),
     ("Only the harbour master said the pier was safe.", "harbour master", "said"),

@@ -40,8 +40,9 @@ PERFECT_REPORTS = frozenset("said reported stated noted warned claimed confirmed
 PARENTHETICAL_GO_ON = re.compile(r"^,\s*[^\s\x01]")
 AUX_BEFORE_CUE = re.compile(r"\s+(?:has|have|had)(?:\s+(?:also|since|long|already))?\s*$")
 OBJECT_THEN_INFINITIVE = re.compile(r"^[^,\x01]{1,60}?\s(?:not\s+)?to\s+[a-z]+")
-ADJUNCT_CUT = re.compile(r"\s(?:in|on|at|during|after|before|via|to|when|as|while|of (?:his|her|their|its))\s.*$",
-                         re.S)  # "quipped Pitt of his role"
+ADJUNCT_CUT = re.compile(r"(?:\s[a-z]{3,}ed)?\s(?:in|on|at|during|after|before|via|to|when|as|while|"
+                         r"of (?:his|her|their|its))\s.*$",
+                         re.S)  # "quipped Pitt of his role", "said one Republican involved in the planning"
 
 
 def post(m: str, cue: re.Match) -> Frame | None:
