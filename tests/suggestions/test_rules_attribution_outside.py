@@ -33,6 +33,10 @@ def attribution(text: str):
     ("This is a “hard winter,” said union organiser Paul Grant, who has led the strike since May.", "Paul Grant",
      "said"),
     ("Kemp, who calls the plan a “fantasy,” said he would vote against it.", "Kemp", "said"),
+    # "pointed out that"
+    ("Senator Alan Reed pointed out that the fund had never been audited.", "Alan Reed", "pointed"),
+    ("The harbour master pointed out to reporters that the pier had been closed since May.", "harbour master",
+     "pointed"),
     # a clause after the cue that follows a quotation
     ("“We will rebuild,” Mayor Ito said, as the crowd began to leave.", "Ito", "said"),
     ("“The count is final,” Ruiz said quietly, before the doors closed.", "Ruiz", "said"),
@@ -54,7 +58,9 @@ def test_shapes_of_reported_speech_from_the_outside_corpus(text, source, cue):
     "The film follows a family, telling the story of their escape across the border.",
     "After encrypting the files, the malware displays a ransom note in the app asking for payment.",
     "The ministry said the show trial was over.",
+    "She pointed to the door and walked out of the hearing.",
+    "The Hawks scored 20 points in the second half of the game.",
 ])
 def test_no_report_where_the_word_names_a_thing(text):
     got = attribution(text)
-    assert got.cue not in {"telling", "show", "note"}
+    assert got.cue not in {"telling", "show", "note", "pointed", "points"}

@@ -34,7 +34,7 @@ quipped quips joked jokes hopes hoped blasted blasts slammed slams lambasted dec
 speculated speculates touted touts read understands understood disagree
 learnt learned learns related relates reminded reminds issued issues complaining grumbling grumbled grumble
 chanted shouted screamed whispered exclaimed muttered projected commented highlighted highlights
-allege suspect suspects ruled clarified clarifies call mentioned mentions expressed expresses
+allege suspect suspects ruled clarified clarifies call mentioned mentions expressed expresses pointed points
 """.split())
 
 # Cues that report only a quotation they introduce or follow ("She continued:

@@ -50,6 +50,8 @@ def find_cues(m: str) -> list[re.Match]:
             continue  # "expressed concern that ...", not "expressed her gratitude to donors"
         if cue.group() in {"spoke", "speaks"} and not SPOKE_OF.match(m[cue.end():]):
             continue  # "Gates spoke of "anxiety" ...", not "spoke to reporters"
+        if cue.group() in {"pointed", "points"} and not POINTED_OUT.match(m[cue.end():]):
+            continue  # "Bush pointed out that ...", not "pointed to the door", "scored 20 points"
         if _inside_appositive(m, cue):
             continue  # "Bob Friedman, a talk show host, said ...", "X, a founder of the think tank Y, said ..."
         found.append(cue)
@@ -113,6 +115,7 @@ ISSUED_APPEAL = re.compile(r"^\s+(?:an?|the|its|his|her|their|a joint|a written)
 NEGATION = frozenset("not don't doesn't didn't don’t doesn’t didn’t do does did never no longer".split())
 QUESTIONED_WHAT = re.compile(r"\s+(?:whether|if|why|how|the (?:need|wisdom|decision|claim|value)\b|[A-Z][\w.]*['’]s?\s+[a-z])")
 EXPRESSED_THAT = re.compile(r"(?:\s+[\w’'-]+){1,4}?\s+(?:that|about|over)\s")
+POINTED_OUT = re.compile(r"\s+out\b(?:\s+(?:that|to\s+\w+(?:\s+\w+)?\s+that)\b|\s*[,:]?\s*\x01)")
 SPOKE_OF = re.compile(r"\s+(?:of|about)\b[^\x01]{0,40}\x01")
 WANTS_SOMEONE_TO = re.compile(r"\s+(?:the\s+)?[^\s\x01]+(?:\s+[^\s\x01]+){0,3}?\s+to\s+[a-z]")
 # A description set off after a name: ", a talk show host," / ", the co-founder of ...,".
