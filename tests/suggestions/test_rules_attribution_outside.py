@@ -40,6 +40,10 @@ def attribution(text: str):
     # a clause after the cue that follows a quotation
     ("“We will rebuild,” Mayor Ito said, as the crowd began to leave.", "Ito", "said"),
     ("“The count is final,” Ruiz said quietly, before the doors closed.", "Ruiz", "said"),
+    ("“Tell her I promised you a picture,” Ebeling said, and her husband cut in.", "Ebeling", "said"),
+    # a finite report followed by a participle is the sentence's cue, never a description's word
+    ("The economy is slowing, the minister said on Monday, adding that rates would stay low.", "minister", "said"),
+    ("Prices will rise, analysts said, saying the drought had cut the harvest.", "analysts", "said"),
     # a long opening phrase before the subject
     ("After the second debate in Denver last month, Senator Kay Moss told reporters the race had changed.",
      "Kay Moss", "told"),

@@ -61,11 +61,14 @@ def find_cues(m: str) -> list[re.Match]:
 def _inside_appositive(m: str, cue: re.Match) -> bool:
     """The cue word lies in a description set off by commas ("a talk show host", "a founder of the think tank"),
     and the sentence's cue comes right after it: the word names a thing there ("show", "think tank")."""
+    word = cue.group().lower()
+    if word.endswith(("ed", "s")) or word in lexicon.IRREGULAR_PAST:
+        return False  # a finite report ("..., the minister said on Monday, adding ...") is the sentence's own cue
     opened = m.rfind(",", 0, cue.start())
     if opened < 0 or not APPOSITIVE_OPENING.match(m[opened + 1:cue.start()]):
         return False
     closed = APPOSITIVE_CLOSING.match(m[cue.end():])
-    return bool(closed) and closed.group(1) in lexicon.CUE_VERBS
+    return bool(closed) and closed.group(1) in lexicon.CUE_VERBS and not closed.group(1).endswith("ing")
 
 
 def _stance_allowed(m: str, cue: re.Match, before: list[str]) -> bool:

@@ -25,7 +25,7 @@ INVERTED_RESUMED = re.compile(r"^\s*([^\x01,]{1,80}?),\s*(?=\x01)(?=[\x01\s.,!?]
 PARTICIPLE_AFTER = re.compile(r"^(?:\s+[^,\x01]{1,40}?)?,\s+(?:(?:his|her|their|its)\s+[a-z]+\s+)?[a-z]+ing\b")
 # '"...," Woodard said, though he stressed ...': a clause of its own after the frame.
 CLAUSE_AFTER = re.compile(r"^(?:\s+[^,\x01]{1,30}?)?,\s+(?:though|although|while|but|because|whereas|even as|as|before|"
-                          r"after|when)\b")
+                          r"after|when|and)\b")
 ANONYMITY = re.compile(r"\s*,?\s*(?:speaking\s+)?on (?:the )?condition (?:of|that they not be named)\b[^\x01]*$")
 # "..., officials said Monday, and left ...": a time or channel between the cue and the comma.
 SHORT_ADJUNCT = re.compile(
@@ -116,8 +116,8 @@ def _post_frame(m: str, cue: re.Match, between: str, start: int, boundary: int,
     if after_quote and RESUMED.match(rest):
         gap = (boundary + 1, m.index(QUOTED, cue.end()))
         return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
-    adding = ADDING.match(rest) if after_quote else None
-    if adding:  # '"He is brilliant," an Iowa Republican said, adding that Pence "should be ..."'
+    adding = ADDING.match(rest) if after_quote or not bare_subject else None
+    if adding:  # '"He is brilliant," an Iowa Republican said, adding that Pence "should be ..."', "..., X said, adding"
         gap = (boundary + 1, cue.end() + adding.end())
         return Frame(cue.group(), between, start, (0, len(m)), "post", gap)
     if after_quote and cue.group() in {"told", "tells"} and QUOTED not in rest and not bare_subject:
