@@ -15,8 +15,7 @@ from annotate.suggestions.rules.titles import TIME_WORDS
 from annotate.suggestions.rules.titles import office_chain
 
 CLAUSE_CUT = re.compile(r"\s(?:who|whose|which|where|whom|who['’]s)\s(?:[^,]|,(?=\d{3}\b))*"
-                        r"|\sthat\s(?:[^,]|,(?=\d{3}\b))*(?=,)"  # "which represents 3,000 teachers"
-                        r"|\s[a-z]{3,}ed\s(?:in|by|at|from|on|for|with)\s[^,]*")  # "one Republican involved in ..."
+                        r"|\sthat\s(?:[^,]|,(?=\d{3}\b))*(?=,)")  # "which represents 3,000 teachers"
 WHO_IS = re.compile(r",\s+who\s+(?:is|was)\s+(?=(?:the|a|an|[A-Z][\w.&-]*['’]s)\s+[\w-]+(?:\s+of\b|\s*,|\s*$))")
 PLACE_BASED = re.compile(r",\s+(?=[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*)?-(?:based|headquartered)\b)")
 CONJUNCTIONS = frozenset("but and so yet still as".split())

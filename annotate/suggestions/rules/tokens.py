@@ -51,6 +51,8 @@ def is_verb_like(word: str) -> bool:
     low = word.lower()
     if CONTRACTED_VERB.match(word):
         return True  # "It's worth noting": a clause, not a source
+    if low.endswith(("n't", "n’t")):
+        return True  # "couldn't", "didn't": a negated verb
     if word[:1].isupper() or "-" in word:
         return False
     if low in lexicon.IRREGULAR_PAST or low in lexicon.CUE_VERBS:

@@ -205,7 +205,7 @@ def _inverted(m: str, cue: re.Match, boundary: int) -> Frame | None:
         return None  # not "..., said to be the largest in Europe, ..."
     if first[0].lower() in lexicon.PERSON_PRONOUNS | {"they", "we", "i", "you"} and len(tokens.words(rest)) > 1:
         return None  # "..., Big Machine, says she owes it two albums": a new clause, not a source
-    if cue.group() not in lexicon.INVERTIBLE_CUES or not np_like(rest.split(",", 1)[0].rstrip(" .!?")):
+    if cue.group() not in lexicon.INVERTIBLE_CUES or not np_like(rest.split(",", 1)[0].rstrip(" .!?"), after_cue=True):
         return None
     if cue.group() in {"warned", "warns", "asked", "asks", "instructed"} and OBJECT_THEN_INFINITIVE.match(rest):
         return None  # "..., warned the Vatican not to mess with the nuns": an object, not a speaker

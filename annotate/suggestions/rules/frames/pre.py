@@ -24,7 +24,7 @@ NAMED_AS = re.compile(r"^(?!\s+(?:for|on|off|up|in|back)\b)(?:\s+[^\s\x01]+){1,8
 MARKET_MOVE = re.compile(r"^\s+(?:about |nearly |almost |some |more than |another )?[\d$€£.]")
 LEADING_NAME = re.compile(r"((?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3})(?=[\s,])")
 # Words that open a sentence before its subject and are no part of it.
-FOCUS_OPENERS = frozenset("Even Just Only Also Still Yet".split())
+FOCUS_OPENERS = frozenset("Even Just Only".split())  # not "Yet another said", "Still others say"
 REQUEST_CUES = frozenset("asked asks instructed".split())
 # "X can be heard saying ...", '"...," the man could be heard saying': X speaks on a recording.
 HEARD_BEFORE = re.compile(r"\s*\b(?:(?:can|could|may|might|is|was|are|were)\s+)?(?:be\s+|been\s+)?heard$")

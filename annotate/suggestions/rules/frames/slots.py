@@ -20,8 +20,9 @@ DOC_PARTICIPLE = re.compile(r"\b((?:" + "|".join(sorted(lexicon.DOC_NOUNS)) + r"
                             r"prepared|conducted|filed|posted|sent)\b", re.IGNORECASE)
 
 
-def np_like(region: str, limit: int = 16) -> bool:
-    """A noun phrase (with appositives) and not a clause."""
+def np_like(region: str, limit: int = 16, after_cue: bool = False) -> bool:
+    """A noun phrase (with appositives) and not a clause. After an inverted cue ("said one Republican involved in
+    the planning") a participle after the noun describes it, as in an appositive."""
     region = DOC_PARTICIPLE.sub(r"\1", region)
     parts = slot_parts.source_parts(region)
     if not parts or QUOTED in slot_parts.CLAUSE_CUT.sub("", region):
@@ -33,14 +34,16 @@ def np_like(region: str, limit: int = 16) -> bool:
     if all(w.lower() in ARTICLES for w in bare_words) \
             or len(bare_words) == 1 and ADVERB_ENDING.search(bare_words[0].lower()):
         return False  # "The forecast has left ...", "Eventually recalled by ...": no source at all
-    last = slot_parts.CLAUSE_CUT.sub("", region).rstrip().rsplit(",", 1)[-1]
+    cut = slot_parts.CLAUSE_CUT.sub("", region).rstrip()
+    last = cut.rsplit(",", 1)[-1]
     last_words = tokens.words(last)
-    if not region.rstrip().endswith(",") and any(_verb_in_slot(last_words, k) for k in range(len(last_words))):
+    if not region.rstrip().endswith(",") \
+            and any(_verb_in_slot(last_words, i, after_cue or "," in cut) for i in range(len(last_words))):
         return False  # "..., introduced legislation Friday urging": a verb phrase
     for k, part in enumerate(parts):
         ws = tokens.words(part)
         if len(ws) > (name_limit(part, limit) if k == 0 else 20) \
-                or any(_verb_in_slot(ws, k) for k in range(len(ws))):
+                or any(_verb_in_slot(ws, i, after_cue or k > 0) for i in range(len(ws))):
             return False
         if any(tokens.opens_clause(w) for w in ws):
             return False
@@ -53,13 +56,13 @@ def name_limit(part: str, limit: int) -> int:
     return max(limit, 14) if titles.office_chain(tokens.strip_determiners(part).strip(" ,")) else limit
 
 
-def _verb_in_slot(ws: list[str], k: int) -> bool:
+def _verb_in_slot(ws: list[str], k: int, appositive: bool = False) -> bool:
     """A finite verb inside a source slot, bar "those surveyed", a final noun like "reports" ("Initial reports
     said") and a reporting word that names a thing in a described noun ("a talk show host", "the think tank")."""
     word = ws[k].lower()
     if word in lexicon.SLOT_PARTICIPLES or k == len(ws) - 1 and word in lexicon.SLOT_NOUNS:
         return False
-    if _modifies_a_noun(ws, k) or _participle_modifier(ws, k):
+    if _modifies_a_noun(ws, k) or _participle_modifier(ws, k, appositive):
         return False
     return tokens.is_verb_like(ws[k])
 
@@ -72,16 +75,22 @@ def _modifies_a_noun(ws: list[str], k: int) -> bool:
         and ws[k + 1].islower() and ws[k + 1] not in FUNCTION_WORDS
 
 
-def _participle_modifier(ws: list[str], k: int) -> bool:
-    """A participle describing a noun, in a phrase opened by a determiner: after the noun, before its preposition
-    ("an independent voter raised in Chile", "one Republican involved in the planning"), or before the noun
-    ("another unaligned Iowa strategist", "the unsigned opinion")."""
+def _participle_modifier(ws: list[str], k: int, appositive: bool) -> bool:
+    """A participle describing a noun, in a phrase opened by a determiner: before the noun ("another unaligned Iowa
+    strategist", "the unsigned opinion"), or, in a description set off by commas, after the noun and before its
+    preposition ("X, an independent voter raised in Chile,"); a subject's own phrase may hold its verb there ("The
+    conversation ended with Maddow")."""
     if not (0 < k < len(ws) - 1 and ws[0].lower() in tokens.DETERMINERS | ARTICLES):
         return False
     word, following = ws[k].lower(), ws[k + 1]
     if not word.endswith("ed") or word in lexicon.CUE_VERBS or word in lexicon.IRREGULAR_PAST:
         return False
-    return following.lower() in PARTICIPLE_PREPOSITIONS if k > 1 else following not in FUNCTION_WORDS
+    if k > 3:
+        return False  # far from the phrase's opening it may be the verb of a clause ("the diplomat couldn't recall
+        # the conversation outlined in ...")
+    if k > 1:
+        return appositive and following.lower() in PARTICIPLE_PREPOSITIONS
+    return following not in FUNCTION_WORDS
 
 
 PARTICIPLE_PREPOSITIONS = frozenset("in by at from on for with".split())
