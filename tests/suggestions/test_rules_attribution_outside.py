@@ -80,6 +80,8 @@ def test_no_report_where_the_word_names_a_thing(text):
     ("He returned on Friday for the last hour of the meeting and said little, according to an aide.", "aide",
      "according to"),
     ("Yet another said, “The race is wide open.”", "another", "said"),
+    ("Just days before it was to report its results, the airline said on Friday that it had cut 900 jobs.",
+     "airline", "said"),
 ])
 def test_what_the_round_must_not_break(text, source, cue):
     got = attribution(text)

@@ -54,8 +54,9 @@ def pre(m: str, cue: re.Match) -> Frame | None:
         return None
     while words and _between_subject_and_cue(words):
         words.pop()
-    if len(words) > 1 and words[0] in FOCUS_OPENERS:
-        words = words[1:]  # "Even Lindsey Graham ... said", "Just 28 percent of voters said"
+    if len(words) > 1 and words[0] in FOCUS_OPENERS and (words[1][:1].isupper() or words[1][:1].isdigit()
+                                                         or words[1].lower() in tokens.DETERMINERS):
+        words = words[1:]  # "Even Lindsey Graham ... said", "Just 28 percent of voters said"; not "Just days before"
     if cue.group() in PROGRESSIVE_REPORTS and words and words[-1].lower() in {"is", "are", "was", "were"}:
         words.pop()  # "Researchers are warning of a new ransomware"
     heard = HEARD_BEFORE.search(" ".join(words)) if cue.group() in HEARD_CUES else None
@@ -154,8 +155,9 @@ def clause_tail(m: str, cue: re.Match) -> Frame | None:
     words = head[cut.end():].split()
     while words and _between_subject_and_cue(words):
         words.pop()
-    if len(words) > 1 and words[0] in FOCUS_OPENERS:
-        words = words[1:]  # "Even Lindsey Graham ... said", "Just 28 percent of voters said"
+    if len(words) > 1 and words[0] in FOCUS_OPENERS and (words[1][:1].isupper() or words[1][:1].isdigit()
+                                                         or words[1].lower() in tokens.DETERMINERS):
+        words = words[1:]  # "Even Lindsey Graham ... said", "Just 28 percent of voters said"; not "Just days before"
     region = " ".join(words)
     if not region or not np_like(region, 8) or embedded(region) or _reduced_relative(words):
         return None
