@@ -25,7 +25,7 @@ INVERTED_RESUMED = re.compile(r"^\s*([^\x01,]{1,80}?),\s*(?=\x01)(?=[\x01\s.,!?]
 PARTICIPLE_AFTER = re.compile(r"^(?:\s+[^,\x01]{1,40}?)?,\s+(?:(?:his|her|their|its)\s+[a-z]+\s+)?[a-z]+ing\b")
 # '"...," Woodard said, though he stressed ...': a clause of its own after the frame.
 CLAUSE_AFTER = re.compile(r"^(?:\s+[^,\x01]{1,30}?)?,\s+(?:though|although|while|but|because|whereas|even as|as|before|"
-                          r"after|when|and)\b")
+                          r"after|when)\b")  # not ", and": "... as sanctions for states ramped up, and how ..."
 ANONYMITY = re.compile(r"\s*,?\s*(?:speaking\s+)?on (?:the )?condition (?:of|that they not be named)\b[^\x01]*$")
 # "..., officials said Monday, and left ...": a time or channel between the cue and the comma.
 SHORT_ADJUNCT = re.compile(
