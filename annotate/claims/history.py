@@ -32,9 +32,7 @@ def changed(before: dict, after: dict) -> tuple[dict, dict]:
 def record(action: str, entity: str, claim: Claim | None, actor: User | None, before: dict | None = None,
            after: dict | None = None, entity_id: str | None = None, article_id: int | None = None) -> HistoryEvent:
     """Add one event to the log (flushed with the change it describes, in the same transaction)."""
-    event = HistoryEvent(action=action, entity=entity, claim_id=claim.id if claim is not None else None,
-                         article_id=article_id or (claim.article_id if claim is not None else None),
-                         actor=actor, before=before, after=after, entity_id=entity_id)
+    event = HistoryEvent(actor=actor, **_columns(action, entity, claim, before, after, entity_id, article_id))
     db.session.add(event)
     return event
 
@@ -44,14 +42,20 @@ def write(action: str, entity: str, claim: Claim | None, actor: User | None, bef
     """record(), written at once by one INSERT built in advance instead of by the next flush: for the writes made
     while holding SQLite's write lock (a claim marked, evidence added, a comment), where the flush's bookkeeping for
     the event cost more than the INSERT. What is pending is flushed first (the claim the event refers to)."""
-    db.session.execute(_INSERT_EVENT, {
-        "uuid": new_uuid(), "at": utcnow(), "action": action, "entity": entity, "entity_id": entity_id,
-        "claim_id": claim.id if claim is not None else None, "actor_id": actor.id if actor is not None else None,
-        "article_id": article_id or (claim.article_id if claim is not None else None),
-        "before": before, "after": after})
+    db.session.execute(_INSERT_EVENT, {"uuid": new_uuid(), "at": utcnow(),
+                                       "actor_id": actor.id if actor is not None else None,
+                                       **_columns(action, entity, claim, before, after, entity_id, article_id)})
 
 
 _INSERT_EVENT = insert(HistoryEvent.__table__)
+
+
+def _columns(action: str, entity: str, claim: Claim | None, before: dict | None, after: dict | None,
+             entity_id: str | None, article_id: int | None) -> dict:
+    """An event's own columns, the same whether the flush writes it (record) or one INSERT does (write)."""
+    return {"action": action, "entity": entity, "entity_id": entity_id, "before": before, "after": after,
+            "claim_id": claim.id if claim is not None else None,
+            "article_id": article_id or (claim.article_id if claim is not None else None)}
 
 
 def claim_history(claim: Claim) -> list[HistoryEvent]:

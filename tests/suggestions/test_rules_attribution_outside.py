@@ -18,9 +18,8 @@ def attribution(text: str):
     # a reporting word that names a thing inside the speaker's description
     ("Dana Ruiz, a founder of the think tank Open Roads, said the toll had cut traffic.", "Dana Ruiz", "said"),
     ("Omar Hale, a talk show host in Ohio, said that his callers had turned against the plan.", "Omar Hale", "said"),
-    # a participle after the noun it describes
-    ("Lena Brooks, 41, a nurse trained in Manila, said the ward was short of staff.", "Lena Brooks", "said"),
     # a participle describing a noun, before it or after it
+    ("Lena Brooks, 41, a nurse trained in Manila, said the ward was short of staff.", "Lena Brooks", "said"),
     ("Tom Bell, another unaligned Ohio strategist, said the map favoured the incumbent.", "Tom Bell", "said"),
     ("“No view is taken on the merits” of the appeal, the unsigned order said.", "unsigned order", "said"),
     ("Ana Reyes, a lawyer based in Quito, said the contract had lapsed.", "Ana Reyes", "said"),
@@ -51,6 +50,17 @@ def attribution(text: str):
     ("Ruiz praised the ruling as “a turning point,” telling reporters that she would not appeal.", "Ruiz", "telling"),
     ("Ken Ito has delivered a defence of “old harbour values,” saying the district was the heart of the city.",
      "Ken Ito", "saying"),
+    # what an over-eager reading of participles and descriptions broke, found by diffing every PolNeAR training
+    # sentence's attribution before and after this round
+    ("Lee's office, when contacted by the Post, said the former envoy couldn't recall the dinner described in the book.",
+     "Lee's office", "said"),
+    ("The two firms planned to reopen the mill, according to a lawsuit filed in Denver by Anna Berg, a creditor.",
+     "lawsuit filed in Denver by Anna Berg", "according to"),
+    ("He returned on Friday for the last hour of the meeting and said little, according to an aide.", "aide",
+     "according to"),
+    ("Yet another said, “The race is wide open.”", "another", "said"),
+    ("Just days before it was to report its results, the airline said on Friday that it had cut 900 jobs.",
+     "airline", "said"),
 ])
 def test_shapes_of_reported_speech_from_the_outside_corpus(text, source, cue):
     got = attribution(text)
@@ -67,24 +77,6 @@ def test_shapes_of_reported_speech_from_the_outside_corpus(text, source, cue):
 def test_no_report_where_the_word_names_a_thing(text):
     got = attribution(text)
     assert got.cue not in {"telling", "show", "note", "pointed", "points"}
-
-
-@pytest.mark.parametrize("text, source, cue", [
-    # what an over-eager reading of participles and descriptions broke, found by diffing every PolNeAR training
-    # sentence's attribution before and after this round
-    ("Lee's office, when contacted by the Post, said the former envoy couldn't recall the dinner described in the book.",
-     "Lee's office", "said"),
-    ("The two firms planned to reopen the mill, according to a lawsuit filed in Denver by Anna Berg, a creditor.",
-     "lawsuit filed in Denver by Anna Berg", "according to"),
-    ("He returned on Friday for the last hour of the meeting and said little, according to an aide.", "aide",
-     "according to"),
-    ("Yet another said, “The race is wide open.”", "another", "said"),
-    ("Just days before it was to report its results, the airline said on Friday that it had cut 900 jobs.",
-     "airline", "said"),
-])
-def test_what_the_round_must_not_break(text, source, cue):
-    got = attribution(text)
-    assert (got.source, got.cue) == (source, cue)
 
 
 def test_a_clause_joined_by_and_is_no_frames_tail():

@@ -60,6 +60,13 @@ def is_verb_like(word: str) -> bool:
     return len(low) > 4 and low.endswith("ed")
 
 
+def is_bare_form(word: str) -> bool:
+    """A verb's bare form ("show", "think", "note"), which may also name a thing; not a past ("said", "noted") or a
+    third person ("shows")."""
+    low = word.lower()
+    return not low.endswith(("ed", "s")) and low not in lexicon.IRREGULAR_PAST
+
+
 def strip_determiners(part: str) -> str:
     """Drop leading articles, possessive pronouns and quantifiers ("the",
     "her", "one", "a number of")."""

@@ -61,8 +61,7 @@ def find_cues(m: str) -> list[re.Match]:
 def _inside_appositive(m: str, cue: re.Match) -> bool:
     """The cue word lies in a description set off by commas ("a talk show host", "a founder of the think tank"),
     and the sentence's cue comes right after it: the word names a thing there ("show", "think tank")."""
-    word = cue.group().lower()
-    if word.endswith(("ed", "s")) or word in lexicon.IRREGULAR_PAST:
+    if not tokens.is_bare_form(cue.group()):
         return False  # a finite report ("..., the minister said on Monday, adding ...") is the sentence's own cue
     opened = m.rfind(",", 0, cue.start())
     if opened < 0 or not APPOSITIVE_OPENING.match(m[opened + 1:cue.start()]):

@@ -46,6 +46,15 @@ COORDINATOR = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+|\s(?:[—–]|
                          r"(?:^|\s)(?i:after|when|while|as|because|since|although|though|before|once|until)\s+")
 
 
+def _without_focus_opener(words: list[str]) -> list[str]:
+    """"Even Lindsey Graham ... said", "Just 28 percent of voters said": the word before the subject is no part of
+    it; "Just days before ..." has no subject there."""
+    if len(words) > 1 and words[0] in FOCUS_OPENERS and (words[1][:1].isupper() or words[1][:1].isdigit()
+                                                         or words[1].lower() in tokens.DETERMINERS):
+        return words[1:]
+    return words
+
+
 def pre(m: str, cue: re.Match) -> Frame | None:
     """Cue before the claim: `Wang told the press that ...`, `X said, "..."`."""
     words = m[: cue.start()].split()
@@ -54,9 +63,7 @@ def pre(m: str, cue: re.Match) -> Frame | None:
         return None
     while words and _between_subject_and_cue(words):
         words.pop()
-    if len(words) > 1 and words[0] in FOCUS_OPENERS and (words[1][:1].isupper() or words[1][:1].isdigit()
-                                                         or words[1].lower() in tokens.DETERMINERS):
-        words = words[1:]  # "Even Lindsey Graham ... said", "Just 28 percent of voters said"; not "Just days before"
+    words = _without_focus_opener(words)
     if cue.group() in PROGRESSIVE_REPORTS and words and words[-1].lower() in {"is", "are", "was", "were"}:
         words.pop()  # "Researchers are warning of a new ransomware"
     heard = HEARD_BEFORE.search(" ".join(words)) if cue.group() in HEARD_CUES else None
@@ -155,9 +162,7 @@ def clause_tail(m: str, cue: re.Match) -> Frame | None:
     words = head[cut.end():].split()
     while words and _between_subject_and_cue(words):
         words.pop()
-    if len(words) > 1 and words[0] in FOCUS_OPENERS and (words[1][:1].isupper() or words[1][:1].isdigit()
-                                                         or words[1].lower() in tokens.DETERMINERS):
-        words = words[1:]  # "Even Lindsey Graham ... said", "Just 28 percent of voters said"; not "Just days before"
+    words = _without_focus_opener(words)
     region = " ".join(words)
     if not region or not np_like(region, 8) or embedded(region) or _reduced_relative(words):
         return None

@@ -71,8 +71,7 @@ def _modifies_a_noun(ws: list[str], k: int) -> bool:
     """A bare reporting word inside a phrase opened by an article, before the noun it describes."""
     word = ws[k].lower()
     return 0 < k < len(ws) - 1 and ws[0].lower() in ARTICLES and word in lexicon.CUE_VERBS \
-        and not word.endswith(("ed", "s")) and word not in lexicon.IRREGULAR_PAST \
-        and ws[k + 1].islower() and ws[k + 1] not in FUNCTION_WORDS
+        and tokens.is_bare_form(word) and ws[k + 1].islower() and ws[k + 1] not in FUNCTION_WORDS
 
 
 def _participle_modifier(ws: list[str], k: int, appositive: bool) -> bool:
@@ -85,9 +84,8 @@ def _participle_modifier(ws: list[str], k: int, appositive: bool) -> bool:
     word, following = ws[k].lower(), ws[k + 1]
     if not word.endswith("ed") or word in lexicon.CUE_VERBS or word in lexicon.IRREGULAR_PAST:
         return False
-    if k > 3:
-        return False  # far from the phrase's opening it may be the verb of a clause ("the diplomat couldn't recall
-        # the conversation outlined in ...")
+    if k > 3:  # far from the phrase's opening it may be a clause's verb ("the envoy couldn't recall the talk held in")
+        return False
     if k > 1:
         return appositive and following.lower() in PARTICIPLE_PREPOSITIONS
     return following not in FUNCTION_WORDS
