@@ -41,8 +41,9 @@ def write(action: str, entity: str, claim: Claim | None, actor: User | None, bef
           after: dict | None = None, entity_id: str | None = None, article_id: int | None = None) -> None:
     """record(), written at once by one INSERT built in advance instead of by the next flush: for the writes made
     while holding SQLite's write lock (a claim marked, evidence added, a comment), where the flush's bookkeeping for
-    the event cost more than the INSERT. What is pending is flushed first (the claim the event refers to)."""
-    db.session.execute(_INSERT_EVENT, {"uuid": new_uuid(), "at": utcnow(),
+    the event cost more than the INSERT. Nothing pending is flushed first: the claim it refers to is stored already
+    (row_inserts.insert_now)."""
+    db.session.connection().execute(_INSERT_EVENT, {"uuid": new_uuid(), "at": utcnow(),
                                        "actor_id": actor.id if actor is not None else None,
                                        **_columns(action, entity, claim, before, after, entity_id, article_id)})
 

@@ -22,6 +22,7 @@ from annotate.models.choices import ATTRIBUTION_TYPES
 from annotate.models.choices import STANCES
 from annotate.review.workflow import check_unlocked
 from annotate.review.workflow import gone_or_locked
+from annotate.row_inserts import insert_now
 from annotate.row_locks import hold_sentence
 from annotate.text.offsets import OffsetError
 from annotate.text.offsets import snap_to_words
@@ -79,12 +80,12 @@ def mark_claim(sentence: Sentence, start: int, end: int, user: User | None,
     if now.same_span is not None:
         return db.session.get(Claim, now.same_span), False
     set_committed_value(sentence, "no_claim", now.no_claim)  # as it is now, so that the line below is written if due
-    sentence.no_claim = False  # a sentence holding a claim is no longer "checked, no claim", whoever marks it
+    if now.no_claim:  # assigned only then: an unchanged value still sent the sentence through the flush
+        sentence.no_claim = False  # a sentence holding a claim is no longer "checked, no claim", whoever marks it
     by = user.id if user is not None else None
     claim = Claim(article_id=sentence.article_id, sentence_id=sentence.id, start=start, end=end, quote=text[start:end],
                   created_by_id=by, updated_by_id=by)  # by ids: see add_evidence
-    db.session.add(claim)
-    db.session.flush()
+    insert_now(claim)
     _join_loaded_collections(claim, sentence)
     history.write("created", "claim", claim, user, None, history.claim_snapshot(claim), claim.uuid)
     settle_suggestions(sentence, user, "superseded", claim)
@@ -250,7 +251,7 @@ def add_evidence(claim: Claim, url: str, user: User | None, title: str = "", exc
     evidence = Evidence(uuid=new_uuid(), claim_id=claim.id, url=url, title=title.strip(), excerpt=excerpt.strip(),
                         stance=stance, created_by_id=by, updated_by_id=by)
     change_if(claim, Claim.locked.is_(False), lambda: gone_or_locked(claim), updated_by_id=by, updated_at=utcnow())
-    db.session.add(evidence)
+    insert_now(evidence)
     history.write("added", "evidence", claim, user, None, history.evidence_snapshot(evidence), evidence.uuid)
     db.session.expire(claim, ["evidence"])  # read again, with the new item, when next used
     return evidence

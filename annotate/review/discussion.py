@@ -28,6 +28,7 @@ from annotate.models import User
 from annotate.models import new_uuid
 from annotate.models import utcnow
 from annotate.review.workflow import ClaimGone
+from annotate.row_inserts import insert_now
 from annotate.row_locks import hold_claim
 
 MAX_BODY = 5000
@@ -81,8 +82,9 @@ def add_comment(claim: Claim, user: User, body: str, parent_id=None, evidence_id
     comment = Comment(uuid=new_uuid(), claim_id=claim.id, author_id=user.id, body=body, created_at=utcnow(),
                       parent_id=parent.id if parent is not None else None,
                       evidence_id=evidence.id if evidence is not None else None)
-    db.session.add(comment)
-    db.session.add_all(Mention(comment=comment, user_id=person.id) for person in mentioned)
+    insert_now(comment)
+    for person in mentioned:
+        insert_now(Mention(comment_id=comment.id, user_id=person.id))
     snapshot = {"author": user.username, "body": body, "parent": parent.uuid if parent is not None else None,
                 "evidence": evidence.uuid if evidence is not None else None}
     history.write("commented", "comment", claim, user, None, snapshot, comment.uuid)
@@ -153,7 +155,8 @@ def mark_read(user: User, claim: Claim, moment: datetime | None = None) -> None:
     mark back. Reading the mark first and inserting it after let two tabs that found none both insert one:
     PostgreSQL refused the second with a unique violation, a 500."""
     statement = _read_mark_upsert(db.session.get_bind().dialect.name)
-    db.session.execute(statement, {"user_id": user.id, "claim_id": claim.id, "last_read_at": moment or utcnow()})
+    db.session.connection().execute(statement, {"user_id": user.id, "claim_id": claim.id,
+                                                "last_read_at": moment or utcnow()})
 
 
 @cache
