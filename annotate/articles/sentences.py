@@ -1,4 +1,5 @@
 """Sentence operations: 'checked, no claim', and mending a bad split without losing claims."""
+from sqlalchemy import bindparam
 from sqlalchemy import select
 from sqlalchemy import update
 
@@ -19,14 +20,20 @@ from annotate.text.offsets import trim_span
 def sentence_at_offset(article_id: int, offset: int) -> Sentence | None:
     """The sentence holding an article offset: the last one starting at or before it, if it reaches past it.
     One query on the (article_id, start) index, whatever the article's length."""
-    sentence = db.session.scalar(select(Sentence).where(Sentence.article_id == article_id, Sentence.start <= offset)
-                                 .order_by(Sentence.start.desc()).limit(1))
+    sentence = db.session.scalar(_AT_OFFSET, {"article_id": article_id, "offset": offset})
     return sentence if sentence is not None and offset < sentence.end else None
 
 
 def sentence_at_index(article_id: int, index: int) -> Sentence | None:
     """The sentence numbered `index` (from 0): one query on the (article_id, index) key."""
-    return db.session.scalar(select(Sentence).where(Sentence.article_id == article_id, Sentence.index == index))
+    return db.session.scalar(_AT_INDEX, {"article_id": article_id, "index": index})
+
+
+# Built once: the API marks claims through them, and building a statement cost a third of running it.
+_AT_OFFSET = (select(Sentence).where(Sentence.article_id == bindparam("article_id"),
+                                     Sentence.start <= bindparam("offset"))
+              .order_by(Sentence.start.desc()).limit(1))
+_AT_INDEX = select(Sentence).where(Sentence.article_id == bindparam("article_id"), Sentence.index == bindparam("index"))
 
 
 def touch(sentence: Sentence, user: User | None) -> None:
