@@ -15,10 +15,12 @@ from wtforms.validators import Length
 from wtforms.validators import NumberRange
 from wtforms.validators import Optional
 from wtforms.validators import Regexp
+from wtforms.widgets.core import clean_key
 
 from annotate.errors import InputError
 from annotate.models import MAX_INTEGER
 from annotate.models import MIN_INTEGER
+from annotate.web import widgets
 
 HTTP_ONLY = Regexp(r"(?i)^https?://", message="Give a full web address starting with http:// or https://.")
 STALE_CHOICE = "That choice is not in the list; reload the page and try again."
@@ -37,6 +39,14 @@ class Form(FlaskForm):
         def bind_field(self, form, unbound_field, options):
             filters = [*unbound_field.kwargs.get("filters", ()), without_nul]
             return unbound_field.bind(form=form, filters=filters, **options)
+
+        def render_field(self, field, render_kw):
+            """WTForms' rendering, with the plain widgets drawn by annotate.web.widgets (the same markup, quicker)."""
+            params = {clean_key(key): value for key, value in render_kw.items()}
+            if field.render_kw:
+                params = {clean_key(key): value for key, value in field.render_kw.items()} | params
+            markup = widgets.render(field, params)
+            return markup if markup is not None else field.widget(field, **params)
 
         def wrap_formdata(self, form, formdata):
             """The pages post forms, never JSON: a JSON body is not read as the form (Flask-WTF would parse it,
