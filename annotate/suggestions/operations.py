@@ -9,6 +9,7 @@ import unicodedata
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from sqlalchemy import bindparam
 from sqlalchemy import delete
 from sqlalchemy import select
 from sqlalchemy import update
@@ -151,9 +152,12 @@ def open_suggestions(article: Article) -> list[Suggestion]:
 
 def open_between(article_id: int, start: int, end: int) -> list[Suggestion]:
     """The open suggestions of an article starting in [start, end), in reading order (one indexed query)."""
-    query = select(Suggestion).where(Suggestion.article_id == article_id, Suggestion.state == "open",
-                                     Suggestion.start >= start, Suggestion.start < end)
-    return list(db.session.scalars(query.order_by(Suggestion.start, Suggestion.end)))
+    return list(db.session.scalars(_OPEN_BETWEEN, {"article_id": article_id, "start": start, "end": end}))
+
+
+_OPEN_BETWEEN = (select(Suggestion).where(Suggestion.article_id == bindparam("article_id"), Suggestion.state == "open",
+                                          Suggestion.start >= bindparam("start"), Suggestion.start < bindparam("end"))
+                 .order_by(Suggestion.start, Suggestion.end))  # built once: every toolbar and panel runs it
 
 
 def open_in_sentence(sentence: Sentence) -> list[Suggestion]:
