@@ -9,7 +9,6 @@ import, suggestions for a huge article) must not run inside a request.
 import faulthandler
 import gc
 import os
-import sys
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '5000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
@@ -27,14 +26,14 @@ def post_fork(server, worker):
     """A worker that crashes in C code (SIGSEGV, SIGABRT, SIGBUS) writes every thread's Python stack to the error
     log before it dies, so the cause can be found (bench/soak.py counts such crashes).
 
-    The worker's threads hand the interpreter lock on every millisecond rather than every five: a request holding
-    SQLite's write lock gives the interpreter up at each statement, and waited up to 5 ms to get it back from a
-    thread busy rendering a page, with every other writer queued behind it (bench/load.py: the write lock's median
-    hold 4.9-5.6 ms at 5 ms, 3.3-3.4 ms at 1 ms; 0.5 ms was worse again).
+    The worker's threads hand the interpreter lock on at Python's default interval (5 ms). A 1 ms interval once
+    shortened the write lock's hold, when a write did 2-3 ms of Python inside it; since a write does a fraction of
+    that there (prebuilt statements, rows inserted without the flush), the extra switching only cost CPU: in runs
+    taken in turn (bench/load.py, 15 s of writers, 20 s mixed), 5 ms gave 381-429 writes/s and 181-210 mixed req/s,
+    against 352-423 and 180-191 at 1 ms.
 
     The worker collects garbage between requests rather than inside allocations (annotate.garbage)."""
     faulthandler.enable(all_threads=True)
-    sys.setswitchinterval(0.001)
     from annotate import garbage  # here, not at the top: the master process loads this file and not the app
 
     garbage.collect_between_requests()

@@ -2,7 +2,6 @@
 Python 3.11's collector, run inside allocations, let weakref callbacks corrupt the heap under load (bench/soak.py)."""
 import faulthandler
 import gc
-import sys
 import time
 import weakref
 
@@ -21,14 +20,13 @@ class Cycle:
 @pytest.fixture
 def worker_settings():
     """The worker's settings, as gunicorn's post_fork applies them, undone afterwards for the other tests."""
-    interval, handling = sys.getswitchinterval(), faulthandler.is_enabled()
+    handling = faulthandler.is_enabled()
     gc.collect()
     try:
         server.post_fork(None, None)
         yield
     finally:
         gc.enable()
-        sys.setswitchinterval(interval)
         if not handling:
             faulthandler.disable()
 
