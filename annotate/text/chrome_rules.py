@@ -37,6 +37,8 @@ PROMO_SENTENCE = re.compile(
     r"|\bquotes? (?:are )?delayed (?:at least |by )?\d+ minutes\b|^all times are [A-Z]{2,4}\b"
     r"|^terms under which this service is provided\b"
     r"|^(?:tell us|let us know|contact us|we['’]?d (?:like|love) to hear from you|share your (?:thoughts|views))\b"
+    r"|^we (?:want|would (?:like|love)|['’]d (?:like|love)) to hear (?:from you|what you think|your)\b"
+    r"|^(?:submit|send|write) (?:us )?a letter to the editor\b|^follow us\s*(?::|$)"
     r"|^(?:you can (?:also )?)?get in touch\b|\bif you are willing to speak to\b|\bcan['’]?t see the form\b"
     r"|\b(?:in|to) the comments(?: section)?(?: below)?\b|\bour approach to external linking\b"
     r"|\bnot responsible for the content of external\b|^thanks? (?:you )?for reading\b"
@@ -45,7 +47,7 @@ PROMO_SENTENCE = re.compile(
     r"|^this (?:is a )?(?:developing|breaking)(?: news)? story\b|^this (?:story|article) is (?:developing|breaking)\b"
     r"|^check back (?:later |soon )?for (?:updates|more)\b"
     r"|^sorry,? this (?:video|content|page)\b|\bthis video (?:can ?not|cannot) be played\b"
-    r"|^(?:click|tap) here\b|^(?:to (?:see|read|learn) more|for more(?: information| details)?),? "
+    r"|\b(?:click|tap) here\b|^(?:to (?:see|read|learn) more|for more(?: information| details)?),? "
     r"(?:visit|see|go to|click)\b"
     r"|^(?:watch|listen to|see|view) (?:the |our |this )?(?:full |latest |live )?"
     r"(?:video|podcast|clip|gallery|photos|interview|episode|broadcast|livestream)\b"
@@ -100,6 +102,11 @@ LINK_LABEL_PREFIX = re.compile(
     r"|live updates|explore|related|see also)\s*:",
     re.IGNORECASE,
 )
+
+# A link to another story under a label that never opens prose, however long the title after it:
+# "Related: Check out this article on ...", "Read more: ...".
+RELATED_LINK = re.compile(r"^(?:related|read more|also read|read also|see also|recommended|more on this(?: story)?)"
+                          r"\s*:\s*\S", re.IGNORECASE)
 
 # Caption conventions the older patterns miss: BBC "Media caption" and "Image copyright",
 # "Featured image by", "Photos by", a caption ending in an NYT-style "Credit Name/Agency".

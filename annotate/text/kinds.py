@@ -16,7 +16,8 @@ def classify_line(line: str, previous: tuple[str, str] | None, is_first_content:
         return "boilerplate"
     if is_caption(line) or _continues_caption(line, previous) or chrome.INFOGRAPHIC_FIGURE.match(line):
         return "caption"
-    if _is_short(line) and (chrome.LINK_LABEL_PREFIX.match(line) or chrome.PROMO_LINK_ITEM.match(line)):
+    if _is_short(line) and (chrome.LINK_LABEL_PREFIX.match(line) or chrome.PROMO_LINK_ITEM.match(line)) \
+            or _is_short(line, 30, 250) and chrome.RELATED_LINK.match(line):
         return "boilerplate"  # "Watch: ..." alone; under a caption label it was the caption
     after_heading = previous is not None and previous[1] == "heading"
     if is_heading(line, max_words=20 if after_heading else 12):
