@@ -86,6 +86,9 @@ PROMOS = [
     "We want to hear what you think about this story.",
     "Submit a letter to the editor or write to letters@ledger.example.",
     "Follow us: Google News | Reddit | Instagram | Facebook | Twitter",
+    "This version corrects the spelling of the village to Tuva.",
+    "Check it out here.",
+    "To see the new game in action, check out the footage below:",
 ]
 
 
@@ -100,6 +103,7 @@ def test_promo_credit_and_footer_sentences_are_boilerplate_alone_or_after_prose(
                                   "Related: Check out this article on – How the harbour strike began and what the "
                                   "unions want from the port authority?",
                                   "Read more: The council's budget, line by line",
+                                  "- Share on Twitter",
                                   # teasers for other stories, cut short, and contact lines
                                   "Harbour Times – The ferry strike entered its third week as the union and the...",
                                   "Harbour Times – The minister has been silent on the port deal.... more",
@@ -172,6 +176,9 @@ def test_the_text_above_an_embedded_posts_credit_is_media():
     "The hackers told victims to click here to pay, the FBI said.",
     "We want to hear from the minister, the union leader said.",
     "Follow-up talks are planned for May.",
+    "Share prices fell on Twitter's results.",
+    "This version of the bill corrects an error in the earlier one, the senator said.",
+    "Police asked residents to check out the footage below the bridge, he said.",
 ])
 def test_news_prose_that_looks_like_chrome_stays_body(sentence):
     assert line_kinds(sentence) == {"body"}
