@@ -41,6 +41,10 @@ PROMO_SENTENCE = re.compile(
     r"|^(?:submit|send|write) (?:us )?a letter to the editor\b|^follow us\s*(?::|$)"
     r"|^(?:[-•·*]\s*)?(?:share|tweet|post) (?:this |it )?(?:on|to|via) (?:" + _NETWORKS + r"|email|whatsapp|reddit)\.?$"
     r"|^this (?:version|story|article) corrects\b|^check (?:it|them|this) out here\b"
+    r"|^\*\s*(?:this|an earlier version of)\b[^.]{0,40}\b(?:article|story|sentence|piece|post)\b"
+    r"|\bthis (?:sentence|paragraph) (?:has been|was) (?:updated|corrected|changed)\b"
+    r"|\bwhich owns this (?:site|website|publication|newspaper|magazine|station)\.?$"
+    r"|^sound off (?:below|in the comments)\b|^(?:h/t|hat tip)\b|\bissue (?:is )?(?:on|hits) newsstands\b"
     r"|\bcheck out the (?:footage|video|clip|gallery|photos|trailer) (?:below|above)\b"
     r"|^(?:you can (?:also )?)?get in touch\b|\bif you are willing to speak to\b|\bcan['’]?t see the form\b"
     r"|\b(?:in|to) the comments(?: section)?(?: below)?\b|\bour approach to external linking\b"
@@ -114,7 +118,8 @@ RELATED_LINK = re.compile(r"^(?:related|read more|also read|read also|see also|r
 # Caption conventions the older patterns miss: BBC "Media caption" and "Image copyright",
 # "Featured image by", "Photos by", a caption ending in an NYT-style "Credit Name/Agency".
 CAPTION_START = re.compile(
-    r"^(?:(?:Media|Video) caption\b|Image copyright\b|(?:Featured|Top|Header|Lead|Main|Cover) "
+    r"^\[(?:Featured|Top|Header|Lead|Main|Cover) (?:image|photo|photograph)\s*(?:by\b|:)[^\]]*\]$"
+    r"|^(?:(?:Media|Video) caption\b|Image copyright\b|(?:Featured|Top|Header|Lead|Main|Cover) "
     r"(?:image|photo|photograph|illustration)\s*(?:by\b|:)|Photos by\b)",
     re.IGNORECASE,
 )
@@ -179,7 +184,8 @@ DASH_CREDIT = re.compile(r"^(?:--|[—–-])\s*(?:with files from\b.{0,60}|(?:th
                          re.IGNORECASE)
 
 # How to reach the reporter: "Reach Jane Doe at 555-1234.", "Contact Tom Hale at thale@example.com".
-REACH_LINE = re.compile(r"^(?i:reach|contact|e-?mail|call|write to) (?:[A-Z][\w.'’-]+ ){1,3}(?:at|on|via|by)\b"
+REACH_LINE = re.compile(r"^(?i:reach|contact|e-?mail|call|write to) (?:(?:[A-Z][\w.'’-]+ ){1,3}"
+                        r"|(?:her|him|them|me|us|the (?:author|writer|reporter)) )(?:at|on|via|by)\b"
                         r"[^.]{0,60}(?:@|\d{3}[-. ]\d{4})")
 
 # A dateline cut off as a sentence of its own: "SOUTHWEST MIAMI-DADE, FLA." before "(WSVN) - An overnight ...".

@@ -89,6 +89,14 @@ PROMOS = [
     "This version corrects the spelling of the village to Tuva.",
     "Check it out here.",
     "To see the new game in action, check out the footage below:",
+    "Contact her at jdoe@ledger.example or on Twitter, @jdoe.",
+    "*This article appears in the May 5, 2016 issue of The Ledger Magazine.",
+    "*An earlier version of the article misstated the mayor's age.",
+    "*This sentence has been updated to reflect the council's vote.",
+    "* The Ledger's parent company is a minority investor in Harbour Media, which owns this site.",
+    "Sound off below!",
+    "Hat tip to the Harbour Times for the find.",
+    "The Ledger's June issue is on newsstands nationwide May 20.",
 ]
 
 
@@ -132,6 +140,7 @@ def test_a_dateline_or_link_label_alone_on_its_line_is_boilerplate(line):
     "Featured image by Alberto Riva/The Points Guy.",
     "Protesters gathered outside the court on Tuesday. Credit Doug Mills/The New York Times",
     "Protesters gathered outside the court on Tuesday. Picture: Jane Doe",
+    "[Featured Image by Jane Doe/Getty Images]",
     # a long caption closing on a credit in one of its usual forms
     *[f"Gas fitter Tom Hale, 45, was jailed for ten years at Leeds Crown Court on Friday after the deaths{credit}"
       for credit in (" (Image: Kent Police)", " Credit: PA Wire", ". Credit: PA", ". (Source: Kent Police)",
@@ -176,6 +185,9 @@ def test_the_text_above_an_embedded_posts_credit_is_media():
     "The hackers told victims to click here to pay, the FBI said.",
     "We want to hear from the minister, the union leader said.",
     "Follow-up talks are planned for May.",
+    "Contact her at the office, the lawyer told the court.",
+    "The company, which owns this site and two others, was sold in May.",
+    "This sentence was read aloud in court by the clerk.",
     "Share prices fell on Twitter's results.",
     "This version of the bill corrects an error in the earlier one, the senator said.",
     "Police asked residents to check out the footage below the bridge, he said.",
