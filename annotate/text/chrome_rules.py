@@ -44,6 +44,10 @@ PROMO_SENTENCE = re.compile(
     r"|^\*\s*(?:this|an earlier version of)\b[^.]{0,40}\b(?:article|story|sentence|piece|post)\b"
     r"|\bthis (?:sentence|paragraph) (?:has been|was) (?:updated|corrected|changed)\b"
     r"|\bwhich owns this (?:site|website|publication|newspaper|magazine|station)\.?$"
+    r"|^this is a modal window\b|^this modal can be closed\b|^(?:beginning|end) of dialog window\b"
+    r"|^(?:[-•·*]\s*)?(?:captions|subtitles|descriptions|chapters|audio track)(?: (?:off|settings))?,? selected\b"
+    r"|^(?:[-•·*]\s*)?(?:captions|subtitles|descriptions) (?:off|settings)$|^(?:[-•·*]\s*)?chapters$"
+    r"|^(?:[-•·*]\s*)?default,? selected$|^close modal dialog\b"
     r"|^sound off (?:below|in the comments)\b|^(?:h/t|hat tip)\b|\bissue (?:is )?(?:on|hits) newsstands\b"
     r"|\bcheck out the (?:footage|video|clip|gallery|photos|trailer) (?:below|above)\b"
     r"|^(?:you can (?:also )?)?get in touch\b|\bif you are willing to speak to\b|\bcan['’]?t see the form\b"
@@ -109,6 +113,9 @@ LINK_LABEL_PREFIX = re.compile(
     r"|live updates|explore|related|see also)\s*:",
     re.IGNORECASE,
 )
+
+# One slide of a photo gallery flattened into the story: "- 6/50 City for sale London City Airport was ...".
+GALLERY_SLIDE = re.compile(r"^(?:[-•·*]\s*)?(\d{1,3})\s*/\s*(\d{1,3})\s+[A-Z“\"‘']")
 
 # A link to another story under a label that never opens prose, however long the title after it:
 # "Related: Check out this article on ...", "Read more: ...".

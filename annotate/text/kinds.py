@@ -137,11 +137,19 @@ def is_caption(line: str) -> bool:
     """Photo captions follow wire conventions: FILE -, Photo:, dated endings, credits;
     an embedded post (a t.co link) is media too."""
     return bool(rules.CAPTION_PREFIX.match(line) or rules.CAPTION_LABEL.match(line) or chrome.CAPTION_START.match(line)
+                or _is_gallery_slide(line)
                 or _short_caption(line) and chrome.CAPTION_CREDIT_END.search(line)
                 or chrome.CREDIT_WORD_AT_END.search(line)
                 or rules.CAPTION_DATE_END.search(line) or rules.PHOTO_CREDIT.search(line)
                 or rules.EMBED_TEXT.search(line) or rules.CREDIT_AT_END.search(line)
                 or _is_short(line) and IMAGE_FILE.search(line))  # an image's file name left by the extractor
+
+
+def _is_gallery_slide(line: str) -> bool:
+    """'- 6/50 City for sale London City Airport ...': a slide of a gallery, numbered out of its count (of four or
+    more: 'two-thirds' and 'three-quarters' written as figures open prose too)."""
+    slide = chrome.GALLERY_SLIDE.match(line)
+    return slide is not None and 1 <= int(slide[1]) <= int(slide[2]) and int(slide[2]) >= 4
 
 
 def _short_caption(line: str) -> bool:

@@ -97,6 +97,9 @@ PROMOS = [
     "Sound off below!",
     "Hat tip to the Harbour Times for the find.",
     "The Ledger's June issue is on newsstands nationwide May 20.",
+    # a video player's text, as extractors keep it from pages embedding video.js
+    "This is a modal window.",
+    "This modal can be closed by pressing the Escape key or activating the close button.",
 ]
 
 
@@ -111,7 +114,8 @@ def test_promo_credit_and_footer_sentences_are_boilerplate_alone_or_after_prose(
                                   "Related: Check out this article on – How the harbour strike began and what the "
                                   "unions want from the port authority?",
                                   "Read more: The council's budget, line by line",
-                                  "- Share on Twitter",
+                                  "- Share on Twitter", "- Chapters", "- descriptions off, selected",
+                                  "- subtitles off, selected", "- default, selected",
                                   # teasers for other stories, cut short, and contact lines
                                   "Harbour Times – The ferry strike entered its third week as the union and the...",
                                   "Harbour Times – The minister has been silent on the port deal.... more",
@@ -141,6 +145,11 @@ def test_a_dateline_or_link_label_alone_on_its_line_is_boilerplate(line):
     "Protesters gathered outside the court on Tuesday. Credit Doug Mills/The New York Times",
     "Protesters gathered outside the court on Tuesday. Picture: Jane Doe",
     "[Featured Image by Jane Doe/Getty Images]",
+    # a slide of a photo gallery flattened into the story, with its credit
+    "- 6/50 City for sale The harbour airport was put up for sale by its owner. It is expected to fetch £2 billion "
+    "Getty",
+    "- 1/50 Harbour goes down The club's absence from the league dented its revenue. The club said it would raise "
+    "$400m. GETTY IMAGES",
     # a long caption closing on a credit in one of its usual forms
     *[f"Gas fitter Tom Hale, 45, was jailed for ten years at Leeds Crown Court on Friday after the deaths{credit}"
       for credit in (" (Image: Kent Police)", " Credit: PA Wire", ". Credit: PA", ". (Source: Kent Police)",
@@ -188,6 +197,8 @@ def test_the_text_above_an_embedded_posts_credit_is_media():
     "Contact her at the office, the lawyer told the court.",
     "The company, which owns this site and two others, was sold in May.",
     "This sentence was read aloud in court by the clerk.",
+    "1/3 of the budget went to schools, the mayor said.",
+    "- 2/3 Majority needed to pass the amendment was reached on Tuesday.",
     "Share prices fell on Twitter's results.",
     "This version of the bill corrects an error in the earlier one, the senator said.",
     "Police asked residents to check out the footage below the bridge, he said.",
