@@ -24,7 +24,7 @@ def news():
 
 
 FLOORS = {
-    "heldout": {"source_acc": 0.743, "type_acc": 0.838, "cw_precision": 0.767, "cw_recall": 0.771,
+    "heldout": {"source_acc": 0.741, "type_acc": 0.838, "cw_precision": 0.766, "cw_recall": 0.769,
                 "boundary_f1": 0.995},
     "dev": {"source_acc": 0.936, "type_acc": 0.944, "cw_precision": 0.786, "cw_recall": 0.779,
             "boundary_f1": 0.996},
@@ -56,7 +56,12 @@ FLOORS = {
 # articles to 0.907 / 0.930). Held-out, run once at the end on its 35 articles:
 # source 0.744, type 0.839, author 0.023, check-worthiness 0.768 / 0.772,
 # chrome 28 in all, boundary F1 0.996; the floors are set just under those
-# printed figures.
+# printed figures. The next change ("As X pointed out, ...", "But as X noted,
+# ...", a clause opened by "as" before the subject), chosen on dev and on
+# PolNeAR's training articles (recall 0.926 -> 0.928, 12 more of 7,630, no new
+# false report), left dev as it was and moved held-out by about a sentence
+# each way: source 0.744 -> 0.742, type 0.839 -> 0.840, check-worthiness
+# 0.768 / 0.772 -> 0.767 / 0.770. The floors follow; the misses are not read.
 CEILINGS = {
     "heldout": {"author_with_source": 0.024, "chrome_as_body_total": 28},
     "dev": {"author_with_source": 0.013, "chrome_as_body_total": 5},

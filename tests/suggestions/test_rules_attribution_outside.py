@@ -36,6 +36,13 @@ def attribution(text: str):
     ("Senator Alan Reed pointed out that the fund had never been audited.", "Alan Reed", "pointed"),
     ("The harbour master pointed out to reporters that the pier had been closed since May.", "harbour master",
      "pointed"),
+    # "As X pointed out, ...", and "As X noted, ..." after a conjunction; a clause opened by "as" is no source
+    ("As Senator Alan Reed has pointed out, the fund has never been audited.", "Alan Reed", "pointed"),
+    ("Alan Reed pointed out, correctly, that the fund had never been audited.", "Alan Reed", "pointed"),
+    ("But as the harbour master noted, the pier had been closed since May.", "harbour master", "noted"),
+    ("And as the Ledger pointed out, “the fund has never been audited.”", "Ledger", "pointed"),
+    ("As the storm moved east, the harbour master said the pier would reopen.", "harbour master", "said"),
+    ("But as the storm moved east, the harbour master said the pier would reopen.", "harbour master", "said"),
     # a clause after the cue that follows a quotation
     ("“We will rebuild,” Mayor Ito said, as the crowd began to leave.", "Ito", "said"),
     ("“The count is final,” Ruiz said quietly, before the doors closed.", "Ruiz", "said"),
@@ -72,6 +79,7 @@ def test_shapes_of_reported_speech_from_the_outside_corpus(text, source, cue):
     "After encrypting the files, the malware displays a ransom note in the app asking for payment.",
     "The ministry said the show trial was over.",
     "She pointed to the door and walked out of the hearing.",
+    "The guard pointed out the window, and the crowd turned to look.",
     "The Hawks scored 20 points in the second half of the game.",
 ])
 def test_no_report_where_the_word_names_a_thing(text):

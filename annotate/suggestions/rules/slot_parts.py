@@ -84,8 +84,11 @@ def source_parts(region: str) -> tuple[str, ...]:
             continue  # "The report, released Tuesday,": what is left of a participle and its time
         first = ws[0].lower()
         if first in CONJUNCTIONS and len(ws) > 1:
+            opener = first
             part = part.split(None, 1)[1]  # "But Andrew Bacevich", "And others"
             ws, first = ws[1:], ws[1].lower()
+            if opener == "as" and not last_part and any(tokens.is_verb_like(w) for w in ws):
+                continue  # "As the storm moved east, the mayor said": a clause of its own, not "As Smith noted"
         participial = len(ws) > 1 and (first.endswith("ing") and len(first) > 4 and not _capitalised_name(ws)
                                        or first.endswith("ed") and ws[1][:1].islower()
                                        and ws[1] not in lexicon.NAME_CONNECTORS)

@@ -117,7 +117,7 @@ ISSUED_APPEAL = re.compile(r"^\s+(?:an?|the|its|his|her|their|a joint|a written)
 NEGATION = frozenset("not don't doesn't didn't don’t doesn’t didn’t do does did never no longer".split())
 QUESTIONED_WHAT = re.compile(r"\s+(?:whether|if|why|how|the (?:need|wisdom|decision|claim|value)\b|[A-Z][\w.]*['’]s?\s+[a-z])")
 EXPRESSED_THAT = re.compile(r"(?:\s+[\w’'-]+){1,4}?\s+(?:that|about|over)\s")
-POINTED_OUT = re.compile(r"\s+out\b(?:\s+(?:that|to\s+\w+(?:\s+\w+)?\s+that)\b|\s*[,:]?\s*\x01)")
+POINTED_OUT = re.compile(r"\s+out\b(?:\s+(?:that|to\s+\w+(?:\s+\w+)?\s+that)\b|\s*[,:]?\s*\x01|\s*,\s+(?=\w))")
 SPOKE_OF = re.compile(r"\s+(?:of|about)\b[^\x01]{0,40}\x01")
 WANTS_SOMEONE_TO = re.compile(r"\s+(?:the\s+)?[^\s\x01]+(?:\s+[^\s\x01]+){0,3}?\s+to\s+[a-z]")
 # A description set off after a name: ", a talk show host," / ", the co-founder of ...,".

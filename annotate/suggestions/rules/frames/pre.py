@@ -25,6 +25,7 @@ MARKET_MOVE = re.compile(r"^\s+(?:about |nearly |almost |some |more than |anothe
 LEADING_NAME = re.compile(r"((?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3})(?=[\s,])")
 # Words that open a sentence before its subject and are no part of it.
 FOCUS_OPENERS = frozenset("Even Just Only".split())  # not "Yet another said", "Still others say"
+SENTENCE_CONJUNCTIONS = frozenset("And But Yet So".split())
 REQUEST_CUES = frozenset("asked asks instructed".split())
 # "X can be heard saying ...", '"...," the man could be heard saying': X speaks on a recording.
 HEARD_BEFORE = re.compile(r"\s*\b(?:(?:can|could|may|might|is|was|are|were)\s+)?(?:be\s+|been\s+)?heard$")
@@ -48,7 +49,10 @@ COORDINATOR = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+|\s(?:[—–]|
 
 def _without_focus_opener(words: list[str]) -> list[str]:
     """"Even Lindsey Graham ... said", "Just 28 percent of voters said": the word before the subject is no part of
-    it; "Just days before ..." has no subject there."""
+    it; "Just days before ..." has no subject there. "But as Smith noted, ...": the conjunction opens the sentence,
+    "as" the frame."""
+    if len(words) > 2 and words[0] in SENTENCE_CONJUNCTIONS and words[1] == "as":
+        return words[1:]
     if len(words) > 1 and words[0] in FOCUS_OPENERS and (words[1][:1].isupper() or words[1][:1].isdigit()
                                                          or words[1].lower() in tokens.DETERMINERS):
         return words[1:]
