@@ -43,6 +43,9 @@ def attribution(text: str):
     ("And as the Ledger pointed out, “the fund has never been audited.”", "Ledger", "pointed"),
     ("As the storm moved east, the harbour master said the pier would reopen.", "harbour master", "said"),
     ("But as the storm moved east, the harbour master said the pier would reopen.", "harbour master", "said"),
+    # a closing quotation mark typed as an opening one, straight after the quotation's comma
+    ("“It's unusual,“ said Dana Ruiz, a lawyer at the Open Roads trust.", "Dana Ruiz", "said"),
+    ("“Apparently not,“ the harbour master said.", "harbour master", "said"),
     # a clause after the cue that follows a quotation
     ("“We will rebuild,” Mayor Ito said, as the crowd began to leave.", "Ito", "said"),
     ("“The count is final,” Ruiz said quietly, before the doors closed.", "Ruiz", "said"),
@@ -95,3 +98,11 @@ def test_a_clause_joined_by_and_is_no_frames_tail():
 
 def test_a_subjects_own_verb_is_no_participle():
     assert attribution("The hearing ended with Judge Moss asking about the delay.").source is None
+
+
+def test_a_closing_mark_typed_as_an_opening_one_still_closes_its_quotation():
+    """The words after it are the sentence's own again: the quotation is direct speech and its cue is outside it."""
+    got = attribution("“The pier is safe,“ said the harbour master, who has run it since May.")
+    assert (got.source, got.type) == ("harbour master", "direct")
+    opened_twice = attribution("He said, “The pier is safe. “We have checked it,” and left.")
+    assert opened_twice.type == "mixed"  # an opening mark before a word still opens: the first one was unbalanced

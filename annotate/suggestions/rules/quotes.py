@@ -106,7 +106,7 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
             continue  # stray closing mark: nothing to close
         if opened is None:
             opened = i
-        elif side == "open":
+        elif side == "open" and not _misprinted_closing(text, i, width, end):
             opened = i  # a second opening mark: the first was unbalanced
         else:
             quotes.append(Quote(opened, i + width, True))
@@ -114,6 +114,13 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
     if opened is not None:
         quotes.append(Quote(opened, trim_span(text, opened, end)[1], False))  # runs to the paragraph's last word
     return quotes
+
+
+def _misprinted_closing(text: str, i: int, width: int, end: int) -> bool:
+    """`“It's unusual,“ said Noble`: an opening mark typed where a quotation closes, straight after its punctuation
+    and before a space or the paragraph's end, closes it."""
+    after = i + width
+    return i > 0 and text[i - 1] in ",.!?…" and (after >= end or text[after] in " \t\n)]—–;:")
 
 
 def overlapping(quotes: list[Quote], start: int, end: int) -> list[Quote]:
