@@ -43,6 +43,10 @@ def attribution(text: str):
     ("And as the Ledger pointed out, “the fund has never been audited.”", "Ledger", "pointed"),
     ("As the storm moved east, the harbour master said the pier would reopen.", "harbour master", "said"),
     ("But as the storm moved east, the harbour master said the pier would reopen.", "harbour master", "said"),
+    # the cue opening the sentence, its speaker after it, then the quotation
+    ("Said Dana Ruiz, who grew up on the island, “We were all so proud of her.”", "Dana Ruiz", "said"),
+    ("Added the harbour master: “It will take years.”", "harbour master", "added"),
+    ("Wrote Senator Alan Reed in a letter, “The fund has never been audited.”", "Alan Reed", "wrote"),
     # a closing quotation mark typed as an opening one, straight after the quotation's comma
     ("“It's unusual,“ said Dana Ruiz, a lawyer at the Open Roads trust.", "Dana Ruiz", "said"),
     ("“Apparently not,“ the harbour master said.", "harbour master", "said"),
@@ -83,6 +87,7 @@ def test_shapes_of_reported_speech_from_the_outside_corpus(text, source, cue):
     "The ministry said the show trial was over.",
     "She pointed to the door and walked out of the hearing.",
     "The guard pointed out the window, and the crowd turned to look.",
+    "Said to be the largest in Europe, the museum opened in May.",
     "The Hawks scored 20 points in the second half of the game.",
 ])
 def test_no_report_where_the_word_names_a_thing(text):

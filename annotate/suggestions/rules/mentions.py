@@ -18,7 +18,8 @@ DOC = re.compile(r"\b(?:report|assessment|study|analysis|survey|review|audit|fin
 OWNED = re.compile(r"-(?:owned|based|led|backed|run|controlled|funded)$")
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several".split())
 RUN_STOP = lexicon.INTRO_WORDS | tokens.DETERMINERS | NUMBER_WORDS | frozenset(
-    "in on at if but and as to of for with by from despite although though other".split())
+    "in on at if but and as to of for with by from despite although though other".split()) | frozenset(
+    "said says added adds wrote writes explained noted recalled replied warned".split())  # "Said Dana Ruiz, ..."
 WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 # "Citing the Global Fire Emissions Database"; not "Sterling Bank".
 OPENING_PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}ing$")

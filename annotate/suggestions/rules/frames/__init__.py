@@ -34,6 +34,7 @@ from annotate.suggestions.rules.frames.pre import according
 from annotate.suggestions.rules.frames.pre import as_put_it
 from annotate.suggestions.rules.frames.pre import clause_tail
 from annotate.suggestions.rules.frames.pre import colon_quote
+from annotate.suggestions.rules.frames.pre import inverted_opening
 from annotate.suggestions.rules.frames.pre import opening_participle
 from annotate.suggestions.rules.frames.pre import participle
 from annotate.suggestions.rules.frames.pre import pre
@@ -56,7 +57,7 @@ def find_frame(m: str) -> Frame | None:
     said_in_statement = statement(m)
     stances = [f for f in pres if f.kind == "stance"]  # "aides disagreed": only when nothing else reports
     pres = [f for f in pres if f.kind != "stance"]
-    ranked = [retrospective(m)] + posts + pres + [according(m), as_put_it(m), as_by(m), quoted_as_saying(m)] + parts + [said_in_statement] + tails \
+    ranked = [retrospective(m)] + posts + pres + [according(m), as_put_it(m), inverted_opening(m), as_by(m), quoted_as_saying(m)] + parts + [said_in_statement] + tails \
         + [opening_participle(m)] + stances + [colon_quote(m)]
     found = next((f for f in ranked if f is not None), None)
     if found and said_in_statement and found.cue in lexicon.NAMING_CUES:

@@ -282,6 +282,19 @@ def as_put_it(m: str) -> Frame | None:
     return Frame("put it", found.group(group), found.start(group), (found.end(), len(m)), "pre")
 
 
+INVERTED_OPENING = re.compile(r"^\W*(?P<cue>Said|Says|Added|Adds|Asked|Wrote|Writes|Explained|Noted|Recalled|Replied"
+                              r"|Warned)\s+(?P<who>[^\x01:;]{2,120}?)\s*[,:]\s*(?=\x01)")
+
+
+def inverted_opening(m: str) -> Frame | None:
+    """`Said Dana Ruiz, who grew up on the island, "We were all so proud."`, `Added the mayor: "..."`: the cue
+    opens the sentence, its speaker follows, then the quotation."""
+    found = INVERTED_OPENING.match(m)
+    if not found or not np_like(found.group("who")):
+        return None
+    return Frame(found.group("cue").lower(), found.group("who"), found.start("who"), (found.end(), len(m)), "pre")
+
+
 def opening_participle(m: str) -> Frame | None:
     """`Declaring "the maritime soul of the Marine Corps" is at stake, Gates has
     ordered a review`: the main clause's subject reports the opening phrase."""
