@@ -23,6 +23,9 @@ def insert_now(obj):
     refers to by ids."""
     mapper = inspect(obj).mapper
     loaded = obj.__dict__
+    if not _relationship_keys(mapper).isdisjoint(loaded):
+        raise ValueError(f"{mapper.class_.__name__}: give insert_now the ids of what the row refers to, not objects "
+                         "(a relationship set here would be left out of the INSERT)")
     values = {}
     for prop, column in _columns(mapper):
         if column.primary_key and loaded.get(prop.key) is None:
@@ -45,6 +48,11 @@ def insert_now(obj):
 @cache
 def _columns(mapper) -> tuple:
     return tuple((prop, prop.columns[0]) for prop in mapper.column_attrs)
+
+
+@cache
+def _relationship_keys(mapper) -> frozenset:
+    return frozenset(mapper.relationships.keys())
 
 
 @cache

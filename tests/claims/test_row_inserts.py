@@ -1,4 +1,5 @@
 """row_inserts.insert_now writes a new row as the flush would have, and leaves the object stored in the session."""
+import pytest
 from sqlalchemy import inspect
 from sqlalchemy import select
 
@@ -49,3 +50,14 @@ def test_a_row_inserted_now_equals_one_the_flush_wrote_and_is_stored_in_the_sess
     assert [(e.id, e.url, e.stance, e.title) for e in db.session.get(Claim, direct.id).evidence] == [
         (evidence.id, "https://example.org/homes", "context", "")]
     assert db.session.get(Claim, direct.id).attr_cue == "said"
+
+
+def test_a_row_tied_by_a_relationship_is_refused_before_anything_is_written(app):
+    """insert_now writes columns: a claim given its flagger as an object would lose the flagger's id."""
+    user = make_user()
+    article = make_article("The mayor said 40 homes were built.", user=user)
+    claim = Claim(article_id=article.id, sentence_id=article.sentences[0].id, start=15, end=34,
+                  quote="40 homes were built", flagged_by=user)
+    with pytest.raises(ValueError, match="ids of what the row refers to"):
+        insert_now(claim)
+    assert db.session.scalars(select(Claim)).all() == []
