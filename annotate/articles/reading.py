@@ -18,6 +18,7 @@ from annotate.models import Article
 from annotate.models import Claim
 from annotate.models import Sentence
 from annotate.models import Suggestion
+from annotate.review import ratings
 from annotate.suggestions import operations as suggestion_ops
 
 WINDOW = 40  # sentences per window: a few screenfuls on a laptop, about 16 KB of markup
@@ -50,6 +51,22 @@ class SentenceView:
     @property
     def pieces(self) -> list[Piece]:
         return pieces_of(self.sentence, self.claims, self.suggestions)
+
+    def row(self) -> tuple[str, int, int, list[tuple]]:
+        """What a sentence row draws: (its classes, the sentence's id and index, and per piece (text, status chip,
+        depth, claim id, suggestion id)). Tuples the row template unpacks: a window draws forty rows, and the
+        attribute lookups the template made through the view, the sentence and each piece were a tenth of a page."""
+        s = self.sentence
+        classes = "sentence" + (f" kind-{s.kind}" if s.kind != "body" else "") + (" is-checked" if self.checked else "") \
+            + (" is-no-claim" if s.no_claim else "") + (" has-sg" if self.suggestions else "")
+        parts = []
+        for piece in self.pieces:
+            if piece.claims:
+                top = piece.top
+                parts.append((piece.text, ratings.chip(top), min(len(piece.claims), 3), top.id, None))
+            else:
+                parts.append((piece.text, None, 0, None, piece.suggestions[0].id if piece.suggestions else None))
+        return classes, s.id, s.index, parts
 
 
 @dataclass
