@@ -36,13 +36,18 @@ def insert_now(obj):
             value = _default(column)
             setattr(obj, prop.key, value)
         values[column.key] = value
-    result = db.session.connection().execute(_insert(mapper.local_table), values)
+    result = insert_values(mapper.local_table, values)
     key = _primary_key_attribute(mapper)
     if loaded.get(key) is None:
         setattr(obj, key, result.inserted_primary_key[0])
     make_transient_to_detached(obj)
     db.session.add(obj)
     return obj
+
+
+def insert_values(table, values: dict):
+    """One row into the table by its INSERT built once, on the session's connection (no autoflush first)."""
+    return db.session.connection().execute(_insert(table), values)
 
 
 @cache

@@ -57,8 +57,9 @@ class SentenceView:
         depth, claim id, suggestion id)). Tuples the row template unpacks: a window draws forty rows, and the
         attribute lookups the template made through the view, the sentence and each piece were a tenth of a page."""
         s = self.sentence
-        classes = "sentence" + (f" kind-{s.kind}" if s.kind != "body" else "") + (" is-checked" if self.checked else "") \
-            + (" is-no-claim" if s.no_claim else "") + (" has-sg" if self.suggestions else "")
+        classes = "sentence" + (f" kind-{s.kind}" if s.kind != "body" else "") \
+            + (" is-checked" if self.checked else "") + (" is-no-claim" if s.no_claim else "") \
+            + (" has-sg" if self.suggestions else "")
         parts = []
         for piece in self.pieces:
             if piece.claims:

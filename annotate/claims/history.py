@@ -1,5 +1,4 @@
 """The change log: every change to a claim and what hangs off it, with the values before and after."""
-from sqlalchemy import insert
 from sqlalchemy import select
 
 from annotate.extensions import db
@@ -9,6 +8,7 @@ from annotate.models import HistoryEvent
 from annotate.models import User
 from annotate.models import new_uuid
 from annotate.models import utcnow
+from annotate.row_inserts import insert_values
 
 CLAIM_FIELDS = ("start", "end", "quote", "attr_source", "attr_role", "attr_cue", "attr_type", "status", "rationale",
                 "workflow_state", "rating", "locked")
@@ -43,12 +43,9 @@ def write(action: str, entity: str, claim: Claim | None, actor: User | None, bef
     while holding SQLite's write lock (a claim marked, evidence added, a comment), where the flush's bookkeeping for
     the event cost more than the INSERT. Nothing pending is flushed first: the claim it refers to is stored already
     (row_inserts.insert_now)."""
-    db.session.connection().execute(_INSERT_EVENT, {"uuid": new_uuid(), "at": utcnow(),
-                                       "actor_id": actor.id if actor is not None else None,
-                                       **_columns(action, entity, claim, before, after, entity_id, article_id)})
-
-
-_INSERT_EVENT = insert(HistoryEvent.__table__)
+    insert_values(HistoryEvent.__table__, {"uuid": new_uuid(), "at": utcnow(),
+                                           "actor_id": actor.id if actor is not None else None,
+                                           **_columns(action, entity, claim, before, after, entity_id, article_id)})
 
 
 def _columns(action: str, entity: str, claim: Claim | None, before: dict | None, after: dict | None,

@@ -106,8 +106,8 @@ def load_nav_data(user_id: int | None = None) -> None:
 
 @cache
 def _nav_statements() -> tuple:
-    """(the vocabulary with the layout's figures, the figures alone), built once: every page reads them, and building
-    the two counts cost about as much as running them. Without a user (None), no mention is theirs: 0."""
+    """(the vocabulary with the layout's figures, the figures alone), built once: every page reads them, and
+    building the two counts cost about as much as running them. Without a user (None), no mention is theirs: 0."""
     disputed = select(func.count(Claim.id)).where(Claim.workflow_state == "disputed").scalar_subquery()
     mentions = assignments.unread_mentions_query(bindparam("user_id")).scalar_subquery()
     return select(Rating, disputed, mentions).order_by(Rating.position, Rating.id), select(disputed, mentions)

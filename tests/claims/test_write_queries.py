@@ -172,7 +172,8 @@ def test_the_writes_made_inside_the_write_lock_send_nothing_through_the_flush(lo
                                json={"start": start, "end": start + 9}),
         lambda: logged_in.post(f"/claims/{claim_id}/evidence", headers=HX, data={
             "evidence-url": "https://example.org/a", "evidence-title": "A", "evidence-stance": "supports"}),
-        lambda: logged_in.post(f"/api/v1/claims/{uuid}/evidence", headers=headers, json={"url": "https://example.org/b"}),
+        lambda: logged_in.post(f"/api/v1/claims/{uuid}/evidence", headers=headers,
+                               json={"url": "https://example.org/b"}),
         lambda: logged_in.post(f"/claims/{claim_id}/comments", headers=HX, data={"body": "Where from, @dana?"}),
         lambda: logged_in.post(f"/api/v1/claims/{uuid}/comments", headers=headers, json={"body": "The census."}),
     ]

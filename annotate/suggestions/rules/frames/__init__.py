@@ -57,8 +57,9 @@ def find_frame(m: str) -> Frame | None:
     said_in_statement = statement(m)
     stances = [f for f in pres if f.kind == "stance"]  # "aides disagreed": only when nothing else reports
     pres = [f for f in pres if f.kind != "stance"]
-    ranked = [retrospective(m)] + posts + pres + [according(m), as_put_it(m), inverted_opening(m), as_by(m), quoted_as_saying(m)] + parts + [said_in_statement] + tails \
-        + [opening_participle(m)] + stances + [colon_quote(m)]
+    ranked = [retrospective(m)] + posts + pres \
+        + [according(m), as_put_it(m), inverted_opening(m), as_by(m), quoted_as_saying(m)] + parts \
+        + [said_in_statement] + tails + [opening_participle(m)] + stances + [colon_quote(m)]
     found = next((f for f in ranked if f is not None), None)
     if found and said_in_statement and found.cue in lexicon.NAMING_CUES:
         return said_in_statement  # "In a statement, Norvale called the ruling "deeply flawed.""
